@@ -1,0 +1,17 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Runtime } from '../core/runtime';
+import type { BookingServices } from '../booking';
+import { errorHandler } from './plugins/error-handler';
+import { healthRoutes } from './routes/health';
+
+export interface AppServices {
+  booking: BookingServices;
+}
+
+/** Wiring only: plugins, then routes. The process (listen, signals) belongs to server.ts/main.ts. */
+export async function buildApp(runtime: Runtime, _services: AppServices): Promise<FastifyInstance> {
+  const app = Fastify({ loggerInstance: runtime.log as FastifyBaseLogger, trustProxy: true });
+  app.setErrorHandler(errorHandler);
+  await app.register(healthRoutes, { runtime });
+  return app;
+}

@@ -1,0 +1,228 @@
+import type { DataSource } from 'typeorm';
+import type { Clock } from '../core/clock';
+import type { Actor } from './actor';
+import type { Slot } from './availability/slots';
+import type { AvailabilityService, SlotProblem } from './availability-service';
+import type { AppointmentRow, SourceChannel } from './db/entities/appointment';
+import { InvalidRequest, InvalidTransition, NotFound, StaleVersion } from './errors';
+import { type AppointmentEvent, outboxFor } from './outbox-effects';
+import { newReference } from './reference';
+import { findAppointment, insertAppointment, type NewAppointment, updateStatus, updateTimes } from './repositories/appointments';
+import { type CatalogRepository, serviceOf, staffFor } from './repositories/catalog';
+import { appendOutbox } from './repositories/outbox';
+import { constraintOf, EXCLUSION_VIOLATION, inTransaction, poolSql, type Sql, sqlState, UNIQUE_VIOLATION } from './repositories/sql';
+import { type AppointmentStatus, assertTransition, isActive } from './statuses';
+
+export interface BookRequest {
+  businessId: string;
+  serviceId: string;
+  customerId: string;
+  start: Date;
+  staffId?: string;
+  channel: SourceChannel;
+  address?: string | null;
+  notes?: string | null;
+  actor: Actor;
+}
+
+export interface RescheduleRequest {
+  businessId: string;
+  appointmentId: string;
+  start: Date;
+  staffId?: string;
+  expectedVersion?: number;
+  actor: Actor;
+}
+
+export interface StatusChange {
+  businessId: string;
+  appointmentId: string;
+  to: AppointmentStatus;
+  expectedVersion?: number;
+  reason?: string;
+  actor: Actor;
+}
+
+export interface BlockRequest {
+  businessId: string;
+  staffId: string;
+  start: Date;
+  end: Date;
+  notes?: string;
+  actor: Actor;
+}
+
+/** A time that could not be had, with the nearest ones that can. */
+export interface Unavailable {
+  ok: false;
+  reason: SlotProblem | 'taken';
+  alternatives: Slot[];
+}
+
+export type BookingOutcome = { ok: true; appointment: AppointmentRow } | Unavailable;
+
+const REFERENCE_INDEX = 'appointment_active_reference';
+const MINUTE = 60_000;
+
+/**
+ * Booking, cancelling, rescheduling and status changes. Application checks give the good
+ * messages; the exclusion constraint decides races. Every change writes its outbox entries in
+ * its own transaction, so nobody is left untold.
+ */
+export class AppointmentService {
+  constructor(private readonly deps: { db: DataSource; catalogs: CatalogRepository; availability: AvailabilityService; clock: Clock }) {}
+
+  async book(req: BookRequest): Promise<BookingOutcome> {
+    const catalog = await this.deps.catalogs.byId(req.businessId);
+    const service = serviceOf(catalog, req.serviceId);
+    const staff = staffFor(catalog, service.id, req.staffId);
+    const search = { businessId: req.businessId, serviceId: service.id, staffId: req.staffId, requested: req.start };
+    const problem = this.deps.availability.problemWith(catalog, service, staff, req.start);
+    if (problem) return { ok: false, reason: problem, alternatives: await this.deps.availability.nearest(search) };
+
+    const endsAt = new Date(req.start.getTime() + service.durationMinutes * MINUTE);
+    const busyUntil = new Date(endsAt.getTime() + service.bufferMinutes * MINUTE);
+    const pending = catalog.business.settings.requiresApproval && req.actor.kind === 'customer';
+    for (const member of staff) {
+      const row: NewAppointment = {
+        businessId: req.businessId,
+        staffId: member.id,
+        serviceId: service.id,
+        customerId: req.customerId,
+        kind: 'visit',
+        status: pending ? 'pending_approval' : 'booked',
+        startsAt: req.start,
+        endsAt,
+        busyUntil,
+        reference: '',
+        sourceChannel: req.channel,
+        address: req.address,
+        notes: req.notes,
+      };
+      const booked = await this.tryInsert(row, pending ? 'requested' : 'booked', req.actor);
+      if (booked) return { ok: true, appointment: booked };
+    }
+    return { ok: false, reason: 'taken', alternatives: await this.deps.availability.nearest(search) };
+  }
+
+  /** A time-off block: holds a staff member's time under the same constraint as visits. */
+  async block(req: BlockRequest): Promise<{ ok: true; appointment: AppointmentRow } | { ok: false; reason: 'taken' }> {
+    if (!(req.start < req.end)) throw new InvalidRequest('a block must end after it starts');
+    const catalog = await this.deps.catalogs.byId(req.businessId);
+    if (!catalog.staff.some((s) => s.id === req.staffId)) throw new NotFound('staff', req.staffId);
+    const row: NewAppointment = {
+      businessId: req.businessId,
+      staffId: req.staffId,
+      serviceId: null,
+      customerId: null,
+      kind: 'block',
+      status: 'booked',
+      startsAt: req.start,
+      endsAt: req.end,
+      busyUntil: req.end,
+      reference: '',
+      sourceChannel: req.actor.kind === 'admin' ? 'admin' : 'owner',
+      notes: req.notes,
+    };
+    const blocked = await this.tryInsert(row, 'booked', req.actor);
+    return blocked ? { ok: true, appointment: blocked } : { ok: false, reason: 'taken' };
+  }
+
+  /**
+   * Moves an appointment in one transaction: the new time is taken and the old freed together,
+   * or nothing changes. The reference stays, so the customer's code keeps working.
+   */
+  async reschedule(req: RescheduleRequest): Promise<BookingOutcome> {
+    const catalog = await this.deps.catalogs.byId(req.businessId);
+    const current = await this.load(req.businessId, req.appointmentId);
+    if (current.kind !== 'visit' || !current.serviceId) throw new InvalidRequest('only visits can be rescheduled');
+    if (!isActive(current.status) || current.status === 'in_progress') throw new InvalidTransition(current.status, 'rescheduled');
+    const service = serviceOf(catalog, current.serviceId);
+    const staff = staffFor(catalog, service.id, req.staffId);
+    // Keep the same person when they are free; try the others after.
+    staff.sort((a, b) => Number(b.id === current.staffId) - Number(a.id === current.staffId));
+    const search = { businessId: req.businessId, serviceId: service.id, staffId: req.staffId, requested: req.start, ignoreAppointmentId: current.id };
+    const problem = this.deps.availability.problemWith(catalog, service, staff, req.start);
+    if (problem) return { ok: false, reason: problem, alternatives: await this.deps.availability.nearest(search) };
+
+    const endsAt = new Date(req.start.getTime() + service.durationMinutes * MINUTE);
+    const busyUntil = new Date(endsAt.getTime() + service.bufferMinutes * MINUTE);
+    for (const member of staff) {
+      try {
+        const moved = await inTransaction(this.deps.db, async (tx) => {
+          const locked = await this.lockForChange(tx, req.businessId, req.appointmentId, req.expectedVersion ?? current.version);
+          if (!isActive(locked.status) || locked.status === 'in_progress') throw new InvalidTransition(locked.status, 'rescheduled');
+          const updated = await updateTimes(tx, locked.id, { staffId: member.id, startsAt: req.start, endsAt, busyUntil });
+          await appendOutbox(tx, outboxFor('rescheduled', updated, req.actor));
+          return updated;
+        });
+        return { ok: true, appointment: moved };
+      } catch (error) {
+        if (sqlState(error) !== EXCLUSION_VIOLATION) throw error;
+      }
+    }
+    return { ok: false, reason: 'taken', alternatives: await this.deps.availability.nearest(search) };
+  }
+
+  async changeStatus(change: StatusChange): Promise<AppointmentRow> {
+    return inTransaction(this.deps.db, async (tx) => {
+      const locked = await findAppointment(tx, change.businessId, change.appointmentId, true);
+      if (!locked) throw new NotFound('appointment', change.appointmentId);
+      if (change.expectedVersion !== undefined && locked.version !== change.expectedVersion) {
+        throw new StaleVersion(locked.id, change.expectedVersion, locked.version);
+      }
+      assertTransition(locked.status, change.to);
+      const updated = await updateStatus(tx, locked.id, change.to, change.to === 'cancelled' ? (change.reason ?? null) : null);
+      await appendOutbox(tx, outboxFor(eventFor(locked.status, change.to), updated, change.actor));
+      return updated;
+    });
+  }
+
+  cancel(req: Omit<StatusChange, 'to'>): Promise<AppointmentRow> {
+    return this.changeStatus({ ...req, to: 'cancelled' });
+  }
+
+  private async load(businessId: string, id: string): Promise<AppointmentRow> {
+    const found = await findAppointment(poolSql(this.deps.db), businessId, id);
+    if (!found) throw new NotFound('appointment', id);
+    return found;
+  }
+
+  private async lockForChange(tx: Sql, businessId: string, id: string, expectedVersion: number): Promise<AppointmentRow> {
+    const locked = await findAppointment(tx, businessId, id, true);
+    if (!locked) throw new NotFound('appointment', id);
+    if (locked.version !== expectedVersion) throw new StaleVersion(id, expectedVersion, locked.version);
+    return locked;
+  }
+
+  /**
+   * Inserts with a fresh reference and the change's outbox entries in one transaction.
+   * Returns null when the exclusion constraint refuses the time.
+   */
+  private async tryInsert(row: NewAppointment, event: AppointmentEvent, actor: Actor): Promise<AppointmentRow | null> {
+    for (let attempt = 0; ; attempt++) {
+      // Collisions only grow likely for a business with many active visits: lengthen the code then.
+      const reference = newReference(attempt < 3 ? 4 : attempt < 6 ? 5 : 6);
+      try {
+        return await inTransaction(this.deps.db, async (tx) => {
+          const inserted = await insertAppointment(tx, { ...row, reference });
+          await appendOutbox(tx, outboxFor(event, inserted, actor));
+          return inserted;
+        });
+      } catch (error) {
+        const state = sqlState(error);
+        if (state === EXCLUSION_VIOLATION) return null;
+        if (state === UNIQUE_VIOLATION && constraintOf(error) === REFERENCE_INDEX && attempt < 10) continue;
+        throw error;
+      }
+    }
+  }
+}
+
+function eventFor(from: AppointmentStatus, to: AppointmentStatus): AppointmentEvent {
+  if (to === 'cancelled') return from === 'pending_approval' ? 'declined' : 'cancelled';
+  if (to === 'booked') return 'approved';
+  if (to === 'in_progress') return 'started';
+  if (to === 'pending_approval') throw new InvalidTransition(from, to);
+  return to;
+}

@@ -1,0 +1,71 @@
+import { DateTime } from 'luxon';
+import type { DataSource } from 'typeorm';
+import type { Clock } from '../core/clock';
+import { fitsHours, freeSlots, type Slot } from './availability/slots';
+import { nearestSlots } from './availability/nearest';
+import type { ServiceRow } from './db/entities/service';
+import { busySpans } from './repositories/appointments';
+import { type Catalog, type CatalogRepository, type StaffMember, serviceOf, staffFor } from './repositories/catalog';
+import { poolSql } from './repositories/sql';
+
+export type SlotProblem = 'in_past' | 'too_soon' | 'too_far' | 'outside_hours';
+
+export interface SlotSearch {
+  businessId: string;
+  serviceId: string;
+  staffId?: string;
+  /** An appointment being moved: its own time does not count as busy. */
+  ignoreAppointmentId?: string;
+}
+
+const ALTERNATIVES_SEARCH_DAYS = 14;
+
+export class AvailabilityService {
+  constructor(private readonly deps: { db: DataSource; catalogs: CatalogRepository; clock: Clock }) {}
+
+  /** The earliest and latest start a customer may book right now. */
+  bookingWindow(catalog: Catalog): { earliest: Date; latest: Date } {
+    const now = this.deps.clock.now().getTime();
+    const { minNoticeMinutes, horizonDays } = catalog.business.settings;
+    return { earliest: new Date(now + minNoticeMinutes * 60_000), latest: new Date(now + horizonDays * 86_400_000) };
+  }
+
+  /** Why a start time cannot be booked with these staff members, or null when it can. */
+  problemWith(catalog: Catalog, service: ServiceRow, staff: StaffMember[], start: Date): SlotProblem | null {
+    const { earliest, latest } = this.bookingWindow(catalog);
+    if (start.getTime() < this.deps.clock.now().getTime()) return 'in_past';
+    if (start < earliest) return 'too_soon';
+    if (start > latest) return 'too_far';
+    const query = { timezone: catalog.business.timezone, openingHours: catalog.business.settings.openingHours, durationMinutes: service.durationMinutes };
+    return staff.some((s) => fitsHours(query, s.weeklyHours, start)) ? null : 'outside_hours';
+  }
+
+  async slots(search: SlotSearch & { from: Date; to: Date }): Promise<Slot[]> {
+    const catalog = await this.deps.catalogs.byId(search.businessId);
+    const service = serviceOf(catalog, search.serviceId);
+    const staff = staffFor(catalog, service.id, search.staffId);
+    const { earliest, latest } = this.bookingWindow(catalog);
+    const from = new Date(Math.max(search.from.getTime(), earliest.getTime()));
+    const to = new Date(Math.min(search.to.getTime(), latest.getTime()));
+    if (from >= to || staff.length === 0) return [];
+    const busy = await busySpans(poolSql(this.deps.db), staff.map((s) => s.id), from, new Date(to.getTime() + 86_400_000), search.ignoreAppointmentId);
+    return freeSlots({
+      timezone: catalog.business.timezone,
+      openingHours: catalog.business.settings.openingHours,
+      staff: staff.map((s) => ({ staffId: s.id, hours: s.weeklyHours, busy: busy.get(s.id) ?? [] })),
+      durationMinutes: service.durationMinutes,
+      bufferMinutes: service.bufferMinutes,
+      stepMinutes: catalog.business.settings.slotStepMinutes,
+      from,
+      to,
+    });
+  }
+
+  /** Up to `count` free slots nearest to `requested`: same day first, then the days after. */
+  async nearest(search: SlotSearch & { requested: Date; count?: number }): Promise<Slot[]> {
+    const catalog = await this.deps.catalogs.byId(search.businessId);
+    const dayStart = DateTime.fromJSDate(search.requested, { zone: catalog.business.timezone }).startOf('day');
+    const slots = await this.slots({ ...search, from: dayStart.toJSDate(), to: dayStart.plus({ days: ALTERNATIVES_SEARCH_DAYS }).toJSDate() });
+    return nearestSlots(slots, search.requested, catalog.business.timezone, search.count ?? 3);
+  }
+}

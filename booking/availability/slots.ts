@@ -1,0 +1,92 @@
+import { DateTime } from 'luxon';
+import { intersect, type MinuteRange, rangesOn, weekdayOf, type WeeklyHours } from './weekly-hours';
+
+/** A half-open instant range [start, end) in epoch milliseconds. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface StaffCalendar {
+  staffId: string;
+  hours: WeeklyHours;
+  /** Active appointments and blocks as [start, busyUntil): already including their buffers. */
+  busy: Span[];
+}
+
+export interface SlotQuery {
+  timezone: string;
+  openingHours: WeeklyHours;
+  staff: StaffCalendar[];
+  durationMinutes: number;
+  bufferMinutes: number;
+  stepMinutes: number;
+  /** Slots start in [from, to); the caller folds minimum notice and horizon into these. */
+  from: Date;
+  to: Date;
+}
+
+export interface Slot {
+  start: Date;
+  end: Date;
+  staffId: string;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * Free slots, earliest first. Wall-clock arithmetic happens in the business's zone, so a
+ * 9:00 opening stays 9:00 on both sides of a DST change; conflicts are checked in instants.
+ */
+export function freeSlots(query: SlotQuery): Slot[] {
+  const from = query.from.getTime();
+  const to = query.to.getTime();
+  if (from >= to) return [];
+  const slots: Slot[] = [];
+  const lastDay = DateTime.fromMillis(to, { zone: query.timezone }).startOf('day');
+  for (let day = DateTime.fromMillis(from, { zone: query.timezone }).startOf('day'); day <= lastDay; day = day.plus({ days: 1 })) {
+    const weekday = weekdayOf(day.weekday);
+    const open = rangesOn(query.openingHours, weekday);
+    for (const member of query.staff) {
+      for (const range of intersect(open, rangesOn(member.hours, weekday))) {
+        collect(slots, day, range, member, query, from, to);
+      }
+    }
+  }
+  return slots.sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+function collect(out: Slot[], day: DateTime, range: MinuteRange, member: StaffCalendar, query: SlotQuery, from: number, to: number): void {
+  const closes = atMinute(day, range.to);
+  const length = query.durationMinutes * MINUTE;
+  const hold = (query.durationMinutes + query.bufferMinutes) * MINUTE;
+  for (let minute = range.from; minute < range.to; minute += query.stepMinutes) {
+    const start = atMinute(day, minute);
+    if (start + length > closes) break;
+    if (start < from || start >= to) continue;
+    if (overlapsAny(member.busy, start, start + hold)) continue;
+    out.push({ start: new Date(start), end: new Date(start + length), staffId: member.staffId });
+  }
+}
+
+/** A local wall-clock minute of the day as an instant (a time skipped by DST moves forward). */
+export function atMinute(day: DateTime, minute: number): number {
+  const date = day.plus({ days: Math.floor(minute / 1440) });
+  return date.set({ hour: Math.floor((minute % 1440) / 60), minute: minute % 60 }).toMillis();
+}
+
+export function overlapsAny(busy: Span[], start: number, end: number): boolean {
+  return busy.some((b) => b.start < end && start < b.end);
+}
+
+/** Whether a visit of the query's length can start at `start` for this staff member. */
+export function fitsHours(query: Pick<SlotQuery, 'timezone' | 'openingHours' | 'durationMinutes'>, hours: WeeklyHours, start: Date): boolean {
+  const local = DateTime.fromJSDate(start, { zone: query.timezone });
+  const day = local.startOf('day');
+  const weekday = weekdayOf(local.weekday);
+  const begins = start.getTime();
+  const ends = begins + query.durationMinutes * MINUTE;
+  return intersect(rangesOn(query.openingHours, weekday), rangesOn(hours, weekday)).some(
+    (r) => atMinute(day, r.from) <= begins && ends <= atMinute(day, r.to),
+  );
+}

@@ -1,0 +1,32 @@
+import type { Schema } from '../../core/db';
+import { AdminUserEntity } from './entities/admin-user';
+import { AppointmentEntity } from './entities/appointment';
+import { AuditLogEntity } from './entities/audit-log';
+import { BusinessEntity } from './entities/business';
+import { ChannelEndpointEntity } from './entities/channel-endpoint';
+import { ConversationEntity } from './entities/conversation';
+import { CustomerEntity } from './entities/customer';
+import { MessageEntity } from './entities/message';
+import { OutboxEntity } from './entities/outbox';
+import { ServiceEntity } from './entities/service';
+import { StaffEntity, StaffServiceEntity } from './entities/staff';
+import { Initial1763769600001 } from './migrations/0001-initial';
+
+/** Entities and migrations, listed (not globbed) so bundlers and Lambda see every one. */
+export const bookingSchema: Schema = {
+  entities: [
+    BusinessEntity,
+    ChannelEndpointEntity,
+    StaffEntity,
+    StaffServiceEntity,
+    ServiceEntity,
+    CustomerEntity,
+    AppointmentEntity,
+    ConversationEntity,
+    MessageEntity,
+    OutboxEntity,
+    AdminUserEntity,
+    AuditLogEntity,
+  ] as Schema['entities'],
+  migrations: [Initial1763769600001],
+};

@@ -1,0 +1,19 @@
+import type { DataSource } from 'typeorm';
+import type { Clock } from '../core/clock';
+import { AppointmentService } from './appointments';
+import { AvailabilityService } from './availability-service';
+import { CatalogRepository } from './repositories/catalog';
+
+/** The booking services every edge (webhook, owner commands, admin, workers) shares. */
+export interface BookingServices {
+  catalogs: CatalogRepository;
+  availability: AvailabilityService;
+  appointments: AppointmentService;
+}
+
+export function createBookingServices(db: DataSource, clock: Clock): BookingServices {
+  const catalogs = new CatalogRepository(db);
+  const availability = new AvailabilityService({ db, catalogs, clock });
+  const appointments = new AppointmentService({ db, catalogs, availability, clock });
+  return { catalogs, availability, appointments };
+}

@@ -1,0 +1,95 @@
+import type { Span } from '../availability/slots';
+import type { AppointmentKind, AppointmentRow, SourceChannel } from '../db/entities/appointment';
+import { ACTIVE_STATUSES, type AppointmentStatus } from '../statuses';
+import type { Sql } from './sql';
+
+const COLUMNS = `id, business_id AS "businessId", staff_id AS "staffId", service_id AS "serviceId",
+  customer_id AS "customerId", kind, status, starts_at AS "startsAt", ends_at AS "endsAt",
+  busy_until AS "busyUntil", reference, source_channel AS "sourceChannel", address, notes,
+  cancel_reason AS "cancelReason", version, created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+const ACTIVE = `status IN (${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+
+export interface NewAppointment {
+  businessId: string;
+  staffId: string;
+  serviceId: string | null;
+  customerId: string | null;
+  kind: AppointmentKind;
+  status: AppointmentStatus;
+  startsAt: Date;
+  endsAt: Date;
+  busyUntil: Date;
+  reference: string;
+  sourceChannel: SourceChannel | null;
+  address?: string | null;
+  notes?: string | null;
+}
+
+export async function insertAppointment(sql: Sql, a: NewAppointment): Promise<AppointmentRow> {
+  const [row] = await sql.rows<AppointmentRow>(
+    `INSERT INTO appointment (business_id, staff_id, service_id, customer_id, kind, status, starts_at, ends_at, busy_until, reference, source_channel, address, notes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${COLUMNS}`,
+    [a.businessId, a.staffId, a.serviceId, a.customerId, a.kind, a.status, a.startsAt, a.endsAt, a.busyUntil, a.reference, a.sourceChannel, a.address ?? null, a.notes ?? null],
+  );
+  return row;
+}
+
+export async function findAppointment(sql: Sql, businessId: string, id: string, lock = false): Promise<AppointmentRow | undefined> {
+  const [row] = await sql.rows<AppointmentRow>(
+    `SELECT ${COLUMNS} FROM appointment WHERE business_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
+    [businessId, id],
+  );
+  return row;
+}
+
+export async function findActiveByReference(sql: Sql, businessId: string, reference: string): Promise<AppointmentRow | undefined> {
+  const [row] = await sql.rows<AppointmentRow>(`SELECT ${COLUMNS} FROM appointment WHERE business_id = $1 AND reference = $2 AND ${ACTIVE}`, [businessId, reference]);
+  return row;
+}
+
+/** A customer's active appointments that have not ended yet, soonest first. */
+export async function upcomingForCustomer(sql: Sql, businessId: string, customerId: string, now: Date): Promise<AppointmentRow[]> {
+  return sql.rows<AppointmentRow>(
+    `SELECT ${COLUMNS} FROM appointment WHERE business_id = $1 AND customer_id = $2 AND ${ACTIVE} AND ends_at > $3 ORDER BY starts_at`,
+    [businessId, customerId, now],
+  );
+}
+
+export async function appointmentsBetween(sql: Sql, businessId: string, from: Date, to: Date): Promise<AppointmentRow[]> {
+  return sql.rows<AppointmentRow>(
+    `SELECT ${COLUMNS} FROM appointment WHERE business_id = $1 AND starts_at < $3 AND busy_until > $2 ORDER BY starts_at, staff_id`,
+    [businessId, from, to],
+  );
+}
+
+/** Active time held per staff member in [from, to), buffers included; optionally ignoring one appointment. */
+export async function busySpans(sql: Sql, staffIds: string[], from: Date, to: Date, ignoreId?: string): Promise<Map<string, Span[]>> {
+  const rows = await sql.rows<{ staffId: string; start: Date; end: Date }>(
+    `SELECT staff_id AS "staffId", starts_at AS start, busy_until AS "end" FROM appointment
+      WHERE staff_id = ANY($1::uuid[]) AND ${ACTIVE} AND starts_at < $3 AND busy_until > $2 AND id IS DISTINCT FROM $4::uuid
+      ORDER BY starts_at`,
+    [staffIds, from, to, ignoreId ?? null],
+  );
+  const spans = new Map<string, Span[]>(staffIds.map((id) => [id, []]));
+  for (const r of rows) spans.get(r.staffId)!.push({ start: r.start.getTime(), end: r.end.getTime() });
+  return spans;
+}
+
+export async function updateTimes(sql: Sql, id: string, change: { staffId: string; startsAt: Date; endsAt: Date; busyUntil: Date }): Promise<AppointmentRow> {
+  const [row] = await sql.rows<AppointmentRow>(
+    `UPDATE appointment SET staff_id = $2, starts_at = $3, ends_at = $4, busy_until = $5, version = version + 1, updated_at = now()
+      WHERE id = $1 RETURNING ${COLUMNS}`,
+    [id, change.staffId, change.startsAt, change.endsAt, change.busyUntil],
+  );
+  return row;
+}
+
+export async function updateStatus(sql: Sql, id: string, status: AppointmentStatus, cancelReason: string | null): Promise<AppointmentRow> {
+  const [row] = await sql.rows<AppointmentRow>(
+    `UPDATE appointment SET status = $2, cancel_reason = COALESCE($3, cancel_reason), version = version + 1, updated_at = now()
+      WHERE id = $1 RETURNING ${COLUMNS}`,
+    [id, status, cancelReason],
+  );
+  return row;
+}

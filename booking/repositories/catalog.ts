@@ -1,0 +1,94 @@
+import type { DataSource } from 'typeorm';
+import { BusinessEntity, type BusinessRow } from '../db/entities/business';
+import { ChannelEndpointEntity, type ChannelEndpointRow } from '../db/entities/channel-endpoint';
+import { ServiceEntity, type ServiceRow } from '../db/entities/service';
+import { StaffEntity, type StaffRow, StaffServiceEntity } from '../db/entities/staff';
+import { NotFound } from '../errors';
+
+export interface StaffMember extends StaffRow {
+  serviceIds: string[];
+}
+
+/** Everything about a business that changes only when its file is loaded again. */
+export interface Catalog {
+  business: BusinessRow;
+  services: ServiceRow[];
+  staff: StaffMember[];
+  endpoints: ChannelEndpointRow[];
+}
+
+/**
+ * Reads catalogs and keeps them for a short while: every inbound message needs one, and they
+ * change only on a seed or an admin edit (which call `forget`).
+ */
+export class CatalogRepository {
+  private readonly cache = new Map<string, { catalog: Catalog; at: number }>();
+  private readonly byAddressCache = new Map<string, string>();
+
+  constructor(private readonly db: DataSource, private readonly ttlMs = 30_000) {}
+
+  async byId(businessId: string): Promise<Catalog> {
+    const hit = this.cache.get(businessId);
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.catalog;
+    const catalog = await this.load(businessId);
+    this.cache.set(businessId, { catalog, at: Date.now() });
+    return catalog;
+  }
+
+  async bySlug(slug: string): Promise<Catalog> {
+    const business = await this.db.getRepository(BusinessEntity).findOneBy({ slug });
+    if (!business) throw new NotFound('business', slug);
+    return this.byId(business.id);
+  }
+
+  /** The business a message was sent to, by Twilio's `To` (`+1555…` or `whatsapp:+56…`). */
+  async byAddress(address: string): Promise<Catalog | null> {
+    let businessId = this.byAddressCache.get(address);
+    if (!businessId) {
+      const endpoint = await this.db.getRepository(ChannelEndpointEntity).findOneBy({ address });
+      if (!endpoint) return null;
+      businessId = endpoint.businessId;
+      this.byAddressCache.set(address, businessId);
+    }
+    return this.byId(businessId);
+  }
+
+  forget(): void {
+    this.cache.clear();
+    this.byAddressCache.clear();
+  }
+
+  private async load(businessId: string): Promise<Catalog> {
+    const business = await this.db.getRepository(BusinessEntity).findOneBy({ id: businessId });
+    if (!business) throw new NotFound('business', businessId);
+    const [services, staff, endpoints] = await Promise.all([
+      this.db.getRepository(ServiceEntity).find({ where: { businessId }, order: { key: 'ASC' } }),
+      this.db.getRepository(StaffEntity).find({ where: { businessId }, order: { key: 'ASC' } }),
+      this.db.getRepository(ChannelEndpointEntity).find({ where: { businessId } }),
+    ]);
+    const links = staff.length
+      ? await this.db.getRepository(StaffServiceEntity).createQueryBuilder('l').where('l.staff_id IN (:...ids)', { ids: staff.map((s) => s.id) }).getMany()
+      : [];
+    return {
+      business,
+      services,
+      endpoints,
+      staff: staff.map((s) => ({ ...s, serviceIds: links.filter((l) => l.staffId === s.id).map((l) => l.serviceId) })),
+    };
+  }
+}
+
+export function serviceOf(catalog: Catalog, serviceId: string): ServiceRow {
+  const service = catalog.services.find((s) => s.id === serviceId && s.active);
+  if (!service) throw new NotFound('service', serviceId);
+  return service;
+}
+
+/** Active staff who do this service, optionally narrowed to one person. */
+export function staffFor(catalog: Catalog, serviceId: string, staffId?: string): StaffMember[] {
+  const able = catalog.staff.filter((s) => s.active && s.serviceIds.includes(serviceId));
+  if (!staffId) return able;
+  const chosen = able.filter((s) => s.id === staffId);
+  if (chosen.length === 0) throw new NotFound('staff for this service', staffId);
+  return chosen;
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+
+/**
+ * The only place that reads the environment. Entry points call loadConfig once and pass the
+ * frozen result down; a bad value stops start-up with the variable's name and what it expected.
+ */
+
+export const DEV_TWILIO_AUTH_TOKEN = 'dev-twilio-auth-token';
+export const DEV_TWILIO_ACCOUNT_SID = 'AC00000000000000000000000000000000';
+
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `expected a URL starting with ${protocols.join(' or ')}//` },
+  );
+
+const positiveInt = (fallback: number) =>
+  z.coerce.number({ message: 'expected a whole number' }).int('expected a whole number').positive('expected a number above 0').default(fallback);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production'], { message: 'expected development, test or production' }).default('development'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/textbook'),
+  DATABASE_POOL_SIZE: positiveInt(10),
+  REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, _ or -').default('textbook'),
+  PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535, 'expected a port number').default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_BASE_URL: url(['http:', 'https:']).default('http://localhost:3000').transform((v) => v.replace(/\/+$/, '')),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'expected AC followed by 32 hex digits').optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(8, 'expected at least 8 characters').optional(),
+  TWILIO_API_URL: url(['http:', 'https:']).optional(),
+  LEX_REGION: z.string().regex(/^[a-z]{2}-[a-z]+-\d$/, 'expected an AWS region such as us-east-1').optional(),
+  LEX_BOT_ID: z.string().regex(/^[0-9A-Z]{10}$/, 'expected a 10-character Lex bot id').optional(),
+  LEX_BOT_ALIAS_ID: z.string().regex(/^[0-9A-Z]{10}$/, 'expected a 10-character Lex bot alias id').optional(),
+  LEX_ENDPOINT: url(['http:', 'https:']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected fatal, error, warn, info, debug, trace or silent' }).default('info'),
+  DIALOG_IDLE_MINUTES: positiveInt(30),
+  INBOUND_LIMIT_PER_WINDOW: positiveInt(30),
+  INBOUND_WINDOW_SECONDS: positiveInt(600),
+  SEED_DEMO: z.enum(['auto', 'never'], { message: 'expected auto or never' }).default('auto'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  readonly env: Env['NODE_ENV'];
+  readonly isProduction: boolean;
+  readonly databaseUrl: string;
+  readonly databasePoolSize: number;
+  readonly redisUrl: string;
+  readonly redisPrefix: string;
+  readonly port: number;
+  readonly host: string;
+  readonly publicBaseUrl: string;
+  readonly twilio: {
+    readonly accountSid: string;
+    readonly authToken: string;
+    /** False when running offline: outbound messages are recorded and printed, not sent. */
+    readonly canSend: boolean;
+    readonly apiUrl?: string;
+  };
+  readonly lex?: { readonly region: string; readonly botId: string; readonly botAliasId: string; readonly endpoint?: string };
+  readonly logLevel: Env['LOG_LEVEL'];
+  readonly dialogIdleMinutes: number;
+  readonly inboundLimit: { readonly perWindow: number; readonly windowSeconds: number };
+  readonly seedDemo: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "unset" in most .env files and CI settings.
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const env = parsed.data;
+  const problems: string[] = [];
+  const isProduction = env.NODE_ENV === 'production';
+
+  const lexKeys = [env.LEX_REGION, env.LEX_BOT_ID, env.LEX_BOT_ALIAS_ID];
+  if (lexKeys.some(Boolean) && !lexKeys.every(Boolean)) {
+    problems.push('LEX_REGION, LEX_BOT_ID, LEX_BOT_ALIAS_ID: expected all three together, or none');
+  }
+  if (isProduction) {
+    if (!env.TWILIO_AUTH_TOKEN || env.TWILIO_AUTH_TOKEN === DEV_TWILIO_AUTH_TOKEN) {
+      problems.push('TWILIO_AUTH_TOKEN: expected the real auth token in production (the development default is refused)');
+    }
+    if (!env.TWILIO_ACCOUNT_SID) problems.push('TWILIO_ACCOUNT_SID: expected the account SID in production');
+    if (!/^https:/.test(env.PUBLIC_BASE_URL)) problems.push('PUBLIC_BASE_URL: expected an https:// URL in production');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const config: Config = {
+    env: env.NODE_ENV,
+    isProduction,
+    databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    redisUrl: env.REDIS_URL,
+    redisPrefix: env.REDIS_PREFIX,
+    port: env.PORT,
+    host: env.HOST,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    twilio: {
+      accountSid: env.TWILIO_ACCOUNT_SID ?? DEV_TWILIO_ACCOUNT_SID,
+      authToken: env.TWILIO_AUTH_TOKEN ?? DEV_TWILIO_AUTH_TOKEN,
+      canSend: Boolean(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN),
+      apiUrl: env.TWILIO_API_URL,
+    },
+    lex:
+      env.LEX_REGION && env.LEX_BOT_ID && env.LEX_BOT_ALIAS_ID
+        ? { region: env.LEX_REGION, botId: env.LEX_BOT_ID, botAliasId: env.LEX_BOT_ALIAS_ID, endpoint: env.LEX_ENDPOINT }
+        : undefined,
+    logLevel: env.LOG_LEVEL,
+    dialogIdleMinutes: env.DIALOG_IDLE_MINUTES,
+    inboundLimit: { perWindow: env.INBOUND_LIMIT_PER_WINDOW, windowSeconds: env.INBOUND_WINDOW_SECONDS },
+    seedDemo: env.SEED_DEMO === 'auto' && !isProduction,
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (child && typeof child === 'object') deepFreeze(child);
+  }
+  return Object.freeze(value);
+}

@@ -1,0 +1,40 @@
+import { Client } from 'pg';
+import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm';
+import type { Config } from './config';
+
+export interface Schema {
+  entities: EntitySchema[];
+  migrations: (new () => MigrationInterface)[];
+}
+
+export function createDataSource(config: Pick<Config, 'databaseUrl' | 'databasePoolSize'>, schema: Schema): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: config.databaseUrl,
+    entities: schema.entities,
+    migrations: schema.migrations,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    logging: false,
+    extra: { max: config.databasePoolSize, application_name: 'textbook' },
+  });
+}
+
+/** Creates the database named in the URL when it is missing (first `npm start` on a machine). */
+export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
+  const target = new URL(databaseUrl);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new Error(`DATABASE_URL: unsupported database name "${name}"`);
+  const admin = new URL(databaseUrl);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount) return false;
+    await client.query(`CREATE DATABASE "${name}"`);
+    return true;
+  } finally {
+    await client.end();
+  }
+}
