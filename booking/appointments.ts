@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../core/clock';
 import type { Actor } from './actor';
@@ -7,7 +8,7 @@ import type { AppointmentRow, SourceChannel } from './db/entities/appointment';
 import { InvalidRequest, InvalidTransition, NotFound, StaleVersion } from './errors';
 import { type AppointmentEvent, outboxFor } from './outbox-effects';
 import { newReference } from './reference';
-import { findAppointment, insertAppointment, type NewAppointment, updateStatus, updateTimes } from './repositories/appointments';
+import { findAppointment, insertAppointment, lockStaffCalendar, type NewAppointment, updateStatus, updateTimes } from './repositories/appointments';
 import { type CatalogRepository, serviceOf, staffFor } from './repositories/catalog';
 import { appendOutbox } from './repositories/outbox';
 import { constraintOf, EXCLUSION_VIOLATION, inTransaction, poolSql, type Sql, sqlState, UNIQUE_VIOLATION } from './repositories/sql';
@@ -152,6 +153,7 @@ export class AppointmentService {
         const moved = await inTransaction(this.deps.db, async (tx) => {
           const locked = await this.lockForChange(tx, req.businessId, req.appointmentId, req.expectedVersion ?? current.version);
           if (!isActive(locked.status) || locked.status === 'in_progress') throw new InvalidTransition(locked.status, 'rescheduled');
+          await lockStaffCalendar(tx, member.id);
           const updated = await updateTimes(tx, locked.id, { staffId: member.id, startsAt: req.start, endsAt, busyUntil });
           await appendOutbox(tx, outboxFor('rescheduled', updated, req.actor));
           return updated;
@@ -195,20 +197,15 @@ export class AppointmentService {
     return locked;
   }
 
-  /**
-   * Inserts with a fresh reference and the change's outbox entries in one transaction.
-   * Returns null when the exclusion constraint refuses the time.
-   */
+  /** Inserts with a fresh reference and its outbox entries; null when the constraint refuses the time. */
   private async tryInsert(row: NewAppointment, event: AppointmentEvent, actor: Actor): Promise<AppointmentRow | null> {
+    const id = randomUUID();
+    const outbox = outboxFor(event, { ...row, id, version: 1 }, actor);
     for (let attempt = 0; ; attempt++) {
       // Collisions only grow likely for a business with many active visits: lengthen the code then.
       const reference = newReference(attempt < 3 ? 4 : attempt < 6 ? 5 : 6);
       try {
-        return await inTransaction(this.deps.db, async (tx) => {
-          const inserted = await insertAppointment(tx, { ...row, reference });
-          await appendOutbox(tx, outboxFor(event, inserted, actor));
-          return inserted;
-        });
+        return await insertAppointment(poolSql(this.deps.db), { ...row, id, reference }, outbox);
       } catch (error) {
         const state = sqlState(error);
         if (state === EXCLUSION_VIOLATION) return null;

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../core/clock';
-import { fitsHours, freeSlots, type Slot } from './availability/slots';
+import { fitsHours, freeSlotsByDay, type Slot } from './availability/slots';
 import { nearestSlots } from './availability/nearest';
 import type { ServiceRow } from './db/entities/service';
 import { busySpans } from './repositories/appointments';
@@ -41,6 +41,18 @@ export class AvailabilityService {
   }
 
   async slots(search: SlotSearch & { from: Date; to: Date }): Promise<Slot[]> {
+    return [...(await this.slotsByDay(search))].flat();
+  }
+
+  /** Up to `count` free slots nearest to `requested`: same day first, then the days after. */
+  async nearest(search: SlotSearch & { requested: Date; count?: number }): Promise<Slot[]> {
+    const catalog = await this.deps.catalogs.byId(search.businessId);
+    const dayStart = DateTime.fromJSDate(search.requested, { zone: catalog.business.timezone }).startOf('day');
+    const days = await this.slotsByDay({ ...search, from: dayStart.toJSDate(), to: dayStart.plus({ days: ALTERNATIVES_SEARCH_DAYS }).toJSDate() });
+    return nearestSlots(days, search.requested, catalog.business.timezone, search.count ?? 3);
+  }
+
+  private async slotsByDay(search: SlotSearch & { from: Date; to: Date }): Promise<Iterable<Slot[]>> {
     const catalog = await this.deps.catalogs.byId(search.businessId);
     const service = serviceOf(catalog, search.serviceId);
     const staff = staffFor(catalog, service.id, search.staffId);
@@ -49,7 +61,7 @@ export class AvailabilityService {
     const to = new Date(Math.min(search.to.getTime(), latest.getTime()));
     if (from >= to || staff.length === 0) return [];
     const busy = await busySpans(poolSql(this.deps.db), staff.map((s) => s.id), from, new Date(to.getTime() + 86_400_000), search.ignoreAppointmentId);
-    return freeSlots({
+    return freeSlotsByDay({
       timezone: catalog.business.timezone,
       openingHours: catalog.business.settings.openingHours,
       staff: staff.map((s) => ({ staffId: s.id, hours: s.weeklyHours, busy: busy.get(s.id) ?? [] })),
@@ -59,13 +71,5 @@ export class AvailabilityService {
       from,
       to,
     });
-  }
-
-  /** Up to `count` free slots nearest to `requested`: same day first, then the days after. */
-  async nearest(search: SlotSearch & { requested: Date; count?: number }): Promise<Slot[]> {
-    const catalog = await this.deps.catalogs.byId(search.businessId);
-    const dayStart = DateTime.fromJSDate(search.requested, { zone: catalog.business.timezone }).startOf('day');
-    const slots = await this.slots({ ...search, from: dayStart.toJSDate(), to: dayStart.plus({ days: ALTERNATIVES_SEARCH_DAYS }).toJSDate() });
-    return nearestSlots(slots, search.requested, catalog.business.timezone, search.count ?? 3);
   }
 }

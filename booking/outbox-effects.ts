@@ -20,7 +20,7 @@ const TELL_CUSTOMER: readonly AppointmentEvent[] = ['booked', 'approved', 'decli
  * The one policy of who hears about a change. Whoever made the change is not told about it;
  * reminders follow the appointment's version so a stale one can tell it is stale.
  */
-export function outboxFor(event: AppointmentEvent, appointment: AppointmentRow, actor: Actor): OutboxEntry[] {
+export function outboxFor(event: AppointmentEvent, appointment: Pick<AppointmentRow, 'id' | 'businessId' | 'kind' | 'status' | 'version'>, actor: Actor): OutboxEntry[] {
   const base = { appointmentId: appointment.id, version: appointment.version, event };
   const entries: OutboxEntry[] = [];
   const add = (topic: string) => entries.push({ businessId: appointment.businessId, topic, payload: base });

@@ -39,30 +39,37 @@ const MINUTE = 60_000;
  * 9:00 opening stays 9:00 on both sides of a DST change; conflicts are checked in instants.
  */
 export function freeSlots(query: SlotQuery): Slot[] {
+  return [...freeSlotsByDay(query)].flat();
+}
+
+/** The same slots one local day at a time, so a caller that needs only a few can stop early. */
+export function* freeSlotsByDay(query: SlotQuery): Generator<Slot[]> {
   const from = query.from.getTime();
   const to = query.to.getTime();
-  if (from >= to) return [];
-  const slots: Slot[] = [];
+  if (from >= to) return;
   const lastDay = DateTime.fromMillis(to, { zone: query.timezone }).startOf('day');
   for (let day = DateTime.fromMillis(from, { zone: query.timezone }).startOf('day'); day <= lastDay; day = day.plus({ days: 1 })) {
     const weekday = weekdayOf(day.weekday);
     const open = rangesOn(query.openingHours, weekday);
+    const slots: Slot[] = [];
     for (const member of query.staff) {
       for (const range of intersect(open, rangesOn(member.hours, weekday))) {
         collect(slots, day, range, member, query, from, to);
       }
     }
+    if (slots.length) yield slots.sort((a, b) => a.start.getTime() - b.start.getTime());
   }
-  return slots.sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 
 function collect(out: Slot[], day: DateTime, range: MinuteRange, member: StaffCalendar, query: SlotQuery, from: number, to: number): void {
+  // Step in real time from the opening instant: across a DST change inside opening hours this
+  // yields each real hour once (no duplicate 1:00 AM, no slot in the skipped hour).
+  const opens = atMinute(day, range.from);
   const closes = atMinute(day, range.to);
+  const step = query.stepMinutes * MINUTE;
   const length = query.durationMinutes * MINUTE;
   const hold = (query.durationMinutes + query.bufferMinutes) * MINUTE;
-  for (let minute = range.from; minute < range.to; minute += query.stepMinutes) {
-    const start = atMinute(day, minute);
-    if (start + length > closes) break;
+  for (let start = opens; start + length <= closes; start += step) {
     if (start < from || start >= to) continue;
     if (overlapsAny(member.busy, start, start + hold)) continue;
     out.push({ start: new Date(start), end: new Date(start + length), staffId: member.staffId });

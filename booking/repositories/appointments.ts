@@ -1,6 +1,7 @@
 import type { Span } from '../availability/slots';
 import type { AppointmentKind, AppointmentRow, SourceChannel } from '../db/entities/appointment';
 import { ACTIVE_STATUSES, type AppointmentStatus } from '../statuses';
+import { type OutboxEntry, outboxInsert, outboxParams } from './outbox';
 import type { Sql } from './sql';
 
 const COLUMNS = `id, business_id AS "businessId", staff_id AS "staffId", service_id AS "serviceId",
@@ -26,11 +27,31 @@ export interface NewAppointment {
   notes?: string | null;
 }
 
-export async function insertAppointment(sql: Sql, a: NewAppointment): Promise<AppointmentRow> {
+/**
+ * Two transactions inserting overlapping ranges under an exclusion constraint can each wait
+ * for the other and deadlock (Postgres checks after inserting the index entry). A transaction
+ * lock per staff member makes writers of one calendar take turns; the constraint still decides.
+ */
+const STAFF_LOCK = `pg_advisory_xact_lock(hashtextextended('staff:' || $1::text, 0))`;
+
+export async function lockStaffCalendar(sql: Sql, staffId: string): Promise<void> {
+  await sql.rows(`SELECT ${STAFF_LOCK}`, [staffId]);
+}
+
+/**
+ * The appointment and its outbox entries in one statement: atomic on its own (no BEGIN/COMMIT
+ * round trips), and the entries exist only if the constraint let the appointment in.
+ */
+export async function insertAppointment(sql: Sql, a: NewAppointment & { id: string }, outbox: OutboxEntry[]): Promise<AppointmentRow> {
   const [row] = await sql.rows<AppointmentRow>(
-    `INSERT INTO appointment (business_id, staff_id, service_id, customer_id, kind, status, starts_at, ends_at, busy_until, reference, source_channel, address, notes)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${COLUMNS}`,
-    [a.businessId, a.staffId, a.serviceId, a.customerId, a.kind, a.status, a.startsAt, a.endsAt, a.busyUntil, a.reference, a.sourceChannel, a.address ?? null, a.notes ?? null],
+    `WITH guard AS (SELECT ${STAFF_LOCK}),
+     inserted AS (
+       INSERT INTO appointment (staff_id, id, business_id, service_id, customer_id, kind, status, starts_at, ends_at, busy_until, reference, source_channel, address, notes)
+       SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6, $7, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11, $12, $13, $14 FROM guard
+       RETURNING ${COLUMNS}
+     ), entries AS (${outboxInsert(15)})
+     SELECT * FROM inserted`,
+    [a.staffId, a.id, a.businessId, a.serviceId, a.customerId, a.kind, a.status, a.startsAt, a.endsAt, a.busyUntil, a.reference, a.sourceChannel, a.address ?? null, a.notes ?? null, ...outboxParams(outbox)],
   );
   return row;
 }
@@ -67,7 +88,8 @@ export async function appointmentsBetween(sql: Sql, businessId: string, from: Da
 export async function busySpans(sql: Sql, staffIds: string[], from: Date, to: Date, ignoreId?: string): Promise<Map<string, Span[]>> {
   const rows = await sql.rows<{ staffId: string; start: Date; end: Date }>(
     `SELECT staff_id AS "staffId", starts_at AS start, busy_until AS "end" FROM appointment
-      WHERE staff_id = ANY($1::uuid[]) AND ${ACTIVE} AND starts_at < $3 AND busy_until > $2 AND id IS DISTINCT FROM $4::uuid
+      WHERE staff_id = ANY($1::uuid[]) AND ${ACTIVE} AND tstzrange(starts_at, busy_until, '[)') && tstzrange($2, $3, '[)')
+        AND id IS DISTINCT FROM $4::uuid
       ORDER BY starts_at`,
     [staffIds, from, to, ignoreId ?? null],
   );

@@ -6,12 +6,17 @@ export interface OutboxEntry {
   payload: Record<string, unknown>;
 }
 
+/** An INSERT of all entries from three array parameters, usable alone or inside a larger statement. */
+export function outboxInsert(first: number): string {
+  return `INSERT INTO outbox (business_id, topic, payload) SELECT * FROM unnest($${first}::uuid[], $${first + 1}::text[], $${first + 2}::jsonb[])`;
+}
+
+export function outboxParams(entries: OutboxEntry[]): unknown[] {
+  return [entries.map((e) => e.businessId), entries.map((e) => e.topic), entries.map((e) => JSON.stringify(e.payload))];
+}
+
 /** One statement for all of a change's entries, inside the change's own transaction. */
 export async function appendOutbox(sql: Sql, entries: OutboxEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  const values = entries.map((_, i) => `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3}::jsonb)`).join(', ');
-  await sql.rows(
-    `INSERT INTO outbox (business_id, topic, payload) VALUES ${values}`,
-    entries.flatMap((e) => [e.businessId, e.topic, JSON.stringify(e.payload)]),
-  );
+  await sql.rows(outboxInsert(1), outboxParams(entries));
 }

@@ -1,0 +1,64 @@
+import madge from 'madge';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..');
+const MODULES = ['core', 'booking', 'dialogs', 'bot', 'api', 'workers', 'infra', 'admin-web', 'bench'];
+
+/** Which top-level modules each may import (STYLE.md): dependencies point one way. */
+const ALLOWED: Record<string, string[]> = {
+  core: ['core'],
+  booking: ['core', 'booking'],
+  dialogs: ['core', 'dialogs'],
+  bot: ['core', 'booking', 'dialogs', 'bot'],
+  workers: ['core', 'booking', 'dialogs', 'workers'],
+  api: ['core', 'booking', 'dialogs', 'bot', 'workers', 'api'],
+  infra: ['core', 'dialogs', 'infra'],
+  'admin-web': ['admin-web'],
+  bench: MODULES.concat('test'),
+};
+
+const moduleOf = (file: string) => file.split('/')[0];
+
+describe('architecture', () => {
+  let graph: Record<string, string[]>;
+  let circular: string[][];
+
+  beforeAll(async () => {
+    const result = await madge(MODULES.filter((m) => m !== 'admin-web').map((m) => join(ROOT, m)), {
+      baseDir: ROOT,
+      fileExtensions: ['ts'],
+      excludeRegExp: [/node_modules/, /\.d\.ts$/],
+      detectiveOptions: { ts: { skipTypeImports: true } },
+    });
+    graph = result.obj();
+    circular = result.circular();
+  }, 60_000);
+
+  it('has no import cycles', () => {
+    expect(circular).toEqual([]);
+  });
+
+  it('keeps every dependency pointing one way', () => {
+    const wrong: string[] = [];
+    for (const [file, deps] of Object.entries(graph)) {
+      for (const dep of deps) {
+        if (!ALLOWED[moduleOf(file)]?.includes(moduleOf(dep))) wrong.push(`${file} -> ${dep}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(graph['api/main.ts']).toEqual(expect.arrayContaining(['core/config.ts', 'booking/index.ts']));
+  });
+
+  it('keeps dialogs/ away from the database (infra loads it to build the Lex bot)', () => {
+    const offenders = Object.keys(graph)
+      .filter((file) => moduleOf(file) === 'dialogs')
+      .filter((file) => /from '(typeorm|pg|ioredis|bullmq)'|core\/(db|runtime|redis)'/.test(readFileSync(join(ROOT, file), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('lets only the one-box entry point start the workers', () => {
+    const importers = Object.entries(graph).filter(([file, deps]) => moduleOf(file) === 'api' && deps.some((d) => moduleOf(d) === 'workers')).map(([file]) => file);
+    expect(importers.every((f) => f === 'api/main.ts')).toBe(true);
+  });
+});

@@ -1,0 +1,77 @@
+import { ConfigError, DEV_TWILIO_AUTH_TOKEN, loadConfig } from '../../core/config';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('loadConfig', () => {
+  it('gives a working local set-up with no variables at all', () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/textbook');
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(config.port).toBe(3000);
+    expect(config.publicBaseUrl).toBe('http://localhost:3000');
+    expect(config.twilio.authToken).toBe(DEV_TWILIO_AUTH_TOKEN);
+    expect(config.twilio.canSend).toBe(false);
+    expect(config.lex).toBeUndefined();
+    expect(Object.isFrozen(config.twilio)).toBe(true);
+  });
+
+  it('reads and converts the values it is given', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      PUBLIC_BASE_URL: 'https://bot.example.com/',
+      TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`,
+      TWILIO_AUTH_TOKEN: 'secret-token-1',
+      LEX_REGION: 'us-east-1',
+      LEX_BOT_ID: 'ABCDEFGHIJ',
+      LEX_BOT_ALIAS_ID: 'TSTALIASID',
+    });
+    expect(config.port).toBe(8080);
+    expect(config.publicBaseUrl).toBe('https://bot.example.com');
+    expect(config.twilio.canSend).toBe(true);
+    expect(config.lex).toEqual({ region: 'us-east-1', botId: 'ABCDEFGHIJ', botAliasId: 'TSTALIASID', endpoint: undefined });
+  });
+
+  it('names each bad variable and what it expected', () => {
+    const problems = problemsOf({ PORT: 'eighty', DATABASE_URL: 'mysql://x/y', LOG_LEVEL: 'loud', TWILIO_ACCOUNT_SID: 'XX123' });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^PORT: expected a port number/),
+        expect.stringMatching(/^DATABASE_URL: expected a URL starting with postgres: or postgresql:/),
+        expect.stringMatching(/^LOG_LEVEL: expected fatal, error/),
+        expect.stringMatching(/^TWILIO_ACCOUNT_SID: expected AC followed by 32 hex digits/),
+      ]),
+    );
+  });
+
+  it('wants all of the Lex settings or none', () => {
+    expect(problemsOf({ LEX_BOT_ID: 'ABCDEFGHIJ' })).toEqual([expect.stringMatching(/^LEX_REGION, LEX_BOT_ID, LEX_BOT_ALIAS_ID: expected all three/)]);
+  });
+
+  it('refuses the development defaults in production', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^TWILIO_AUTH_TOKEN: .*production/),
+        expect.stringMatching(/^TWILIO_ACCOUNT_SID: .*production/),
+        expect.stringMatching(/^PUBLIC_BASE_URL: expected an https/),
+      ]),
+    );
+    expect(problemsOf({ NODE_ENV: 'production', TWILIO_AUTH_TOKEN: DEV_TWILIO_AUTH_TOKEN, TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`, PUBLIC_BASE_URL: 'https://x.example' })).toEqual([
+      expect.stringMatching(/^TWILIO_AUTH_TOKEN: .*development default is refused/),
+    ]);
+  });
+
+  it('does not load the demo businesses in production', () => {
+    const config = loadConfig({ NODE_ENV: 'production', TWILIO_AUTH_TOKEN: 'real-token-123', TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`, PUBLIC_BASE_URL: 'https://x.example' });
+    expect(config.seedDemo).toBe(false);
+    expect(loadConfig({}).seedDemo).toBe(true);
+  });
+});
