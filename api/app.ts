@@ -1,17 +1,21 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Runtime } from '../core/runtime';
 import type { BookingServices } from '../booking';
+import type { Bot } from '../bot';
 import { errorHandler } from './plugins/error-handler';
 import { healthRoutes } from './routes/health';
+import { twilioRoutes } from './routes/twilio';
 
 export interface AppServices {
   booking: BookingServices;
+  bot: Bot;
 }
 
 /** Wiring only: plugins, then routes. The process (listen, signals) belongs to server.ts/main.ts. */
-export async function buildApp(runtime: Runtime, _services: AppServices): Promise<FastifyInstance> {
+export async function buildApp(runtime: Runtime, services: AppServices): Promise<FastifyInstance> {
   const app = Fastify({ loggerInstance: runtime.log as FastifyBaseLogger, trustProxy: true });
   app.setErrorHandler(errorHandler);
   await app.register(healthRoutes, { runtime });
+  await app.register(twilioRoutes, { runtime, bot: services.bot });
   return app;
 }

@@ -2,10 +2,10 @@ import { ensureDatabase } from '../core/db';
 import { type Config, loadConfig } from '../core/config';
 import { createLogger, type Logger } from '../core/logger';
 import { createRuntime, type Runtime } from '../core/runtime';
-import { createBookingServices } from '../booking';
 import { bookingSchema } from '../booking/db/schema';
 import { DEMO_BUSINESS_FILES, seedBusinessFile } from '../booking/businesses/seed';
 import { buildApp } from './app';
+import { createAppServices } from './services';
 
 /**
  * One box: create the database if needed, migrate, load the demo businesses into an empty
@@ -26,8 +26,7 @@ async function main(): Promise<void> {
   if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
   await seedDemoWhenEmpty(runtime, log);
 
-  const booking = createBookingServices(runtime.db, runtime.clock);
-  const app = await buildApp(runtime, { booking });
+  const app = await buildApp(runtime, createAppServices(runtime));
   await app.listen({ port: config.port, host: config.host });
 
   let stopping = false;

@@ -4,6 +4,7 @@
  */
 const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   booking: () => import('./booking'),
+  webhook: () => import('./webhook'),
 };
 
 async function main(): Promise<void> {

@@ -12,7 +12,7 @@ function urlFor(name: string): string {
 }
 
 /** A freshly created and migrated database for one benchmark run. */
-export async function freshDatabase(name: string, poolSize: number): Promise<{ db: DataSource; drop(): Promise<void> }> {
+export async function freshDatabase(name: string, poolSize: number): Promise<{ db: DataSource; url: string; drop(): Promise<void> }> {
   const admin = new Client({ connectionString: urlFor('postgres') });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -22,8 +22,9 @@ export async function freshDatabase(name: string, poolSize: number): Promise<{ d
   await db.runMigrations();
   return {
     db,
+    url: urlFor(name),
     async drop() {
-      await db.destroy();
+      if (db.isInitialized) await db.destroy();
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     },

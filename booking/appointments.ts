@@ -8,7 +8,7 @@ import type { AppointmentRow, SourceChannel } from './db/entities/appointment';
 import { InvalidRequest, InvalidTransition, NotFound, StaleVersion } from './errors';
 import { type AppointmentEvent, outboxFor } from './outbox-effects';
 import { newReference } from './reference';
-import { findAppointment, insertAppointment, lockStaffCalendar, type NewAppointment, updateStatus, updateTimes } from './repositories/appointments';
+import { findAppointment, insertAppointment, lockStaffCalendar, type NewAppointment, updateStatus, updateTimes, upcomingForCustomer } from './repositories/appointments';
 import { type CatalogRepository, serviceOf, staffFor } from './repositories/catalog';
 import { appendOutbox } from './repositories/outbox';
 import { constraintOf, EXCLUSION_VIOLATION, inTransaction, poolSql, type Sql, sqlState, UNIQUE_VIOLATION } from './repositories/sql';
@@ -178,6 +178,11 @@ export class AppointmentService {
       await appendOutbox(tx, outboxFor(eventFor(locked.status, change.to), updated, change.actor));
       return updated;
     });
+  }
+
+  /** A customer's active visits that have not ended yet, soonest first. */
+  upcomingFor(businessId: string, customerId: string): Promise<AppointmentRow[]> {
+    return upcomingForCustomer(poolSql(this.deps.db), businessId, customerId, this.deps.clock.now());
   }
 
   cancel(req: Omit<StatusChange, 'to'>): Promise<AppointmentRow> {

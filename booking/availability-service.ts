@@ -40,6 +40,20 @@ export class AvailabilityService {
     return staff.some((s) => fitsHours(query, s.weeklyHours, start)) ? null : 'outside_hours';
   }
 
+  /** Who can take a visit starting exactly at `start`, or why nobody can. */
+  async staffFreeAt(search: SlotSearch, start: Date): Promise<{ ok: true; staffId: string } | { ok: false; reason: SlotProblem | 'taken' }> {
+    const catalog = await this.deps.catalogs.byId(search.businessId);
+    const service = serviceOf(catalog, search.serviceId);
+    const staff = staffFor(catalog, service.id, search.staffId);
+    const problem = this.problemWith(catalog, service, staff, start);
+    if (problem) return { ok: false, reason: problem };
+    const hold = new Date(start.getTime() + (service.durationMinutes + service.bufferMinutes) * 60_000);
+    const busy = await busySpans(poolSql(this.deps.db), staff.map((s) => s.id), start, hold, search.ignoreAppointmentId);
+    const query = { timezone: catalog.business.timezone, openingHours: catalog.business.settings.openingHours, durationMinutes: service.durationMinutes };
+    const free = staff.find((s) => fitsHours(query, s.weeklyHours, start) && (busy.get(s.id) ?? []).length === 0);
+    return free ? { ok: true, staffId: free.id } : { ok: false, reason: 'taken' };
+  }
+
   async slots(search: SlotSearch & { from: Date; to: Date }): Promise<Slot[]> {
     return [...(await this.slotsByDay(search))].flat();
   }

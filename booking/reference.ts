@@ -1,19 +1,9 @@
 import { randomInt } from 'node:crypto';
+import { REFERENCE_ALPHABET } from '../core/reference-code';
 
-/**
- * Short codes a customer or owner can type ("done K7WM"). No look-alikes: 0/O/D/Q, 1/I/L,
- * 2/Z, 5/S, 8/B, U/V are left out.
- */
-export const REFERENCE_ALPHABET = 'ACEFGHJKMNPRTWXY34679';
-
+/** A fresh appointment code; callers lengthen it when a business's active codes start to collide. */
 export function newReference(length = 4): string {
   let code = '';
   for (let i = 0; i < length; i++) code += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
   return code;
-}
-
-/** Normalises what a person typed ("k7qm ", "K-7QM") to the stored form, or null. */
-export function parseReference(text: string): string | null {
-  const code = text.toUpperCase().replace(/[\s-]/g, '');
-  return /^[A-Z0-9]{4,6}$/.test(code) ? code : null;
 }

@@ -47,7 +47,7 @@ describe('architecture', () => {
       }
     }
     expect(wrong).toEqual([]);
-    expect(graph['api/main.ts']).toEqual(expect.arrayContaining(['core/config.ts', 'booking/index.ts']));
+    expect(graph['api/services.ts']).toEqual(expect.arrayContaining(['booking/index.ts', 'bot/index.ts']));
   });
 
   it('keeps dialogs/ away from the database (infra loads it to build the Lex bot)', () => {

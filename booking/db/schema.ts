@@ -11,6 +11,7 @@ import { OutboxEntity } from './entities/outbox';
 import { ServiceEntity } from './entities/service';
 import { StaffEntity, StaffServiceEntity } from './entities/staff';
 import { Initial1763769600001 } from './migrations/0001-initial';
+import { CatalogOrder1763856000002 } from './migrations/0002-catalog-order';
 
 /** Entities and migrations, listed (not globbed) so bundlers and Lambda see every one. */
 export const bookingSchema: Schema = {
@@ -28,5 +29,5 @@ export const bookingSchema: Schema = {
     AdminUserEntity,
     AuditLogEntity,
   ] as Schema['entities'],
-  migrations: [Initial1763769600001],
+  migrations: [Initial1763769600001, CatalogOrder1763856000002],
 };

@@ -76,16 +76,16 @@ export interface ServiceFields {
 export async function upsertServices(sql: Sql, businessId: string, services: ServiceFields[]): Promise<{ ids: Map<string, string>; changed: number }> {
   const ids = new Map<string, string>();
   let changed = 0;
-  for (const s of services) {
+  for (const [position, s] of services.entries()) {
     const rows = await sql.rows<{ id: string }>(
-      `INSERT INTO service (business_id, key, names, synonyms, duration_minutes, buffer_minutes, price_cents, active)
-       VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7, $8)
+      `INSERT INTO service (business_id, key, names, synonyms, duration_minutes, buffer_minutes, price_cents, active, position)
+       VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7, $8, $9)
        ON CONFLICT (business_id, key) DO UPDATE SET names = EXCLUDED.names, synonyms = EXCLUDED.synonyms, duration_minutes = EXCLUDED.duration_minutes,
-         buffer_minutes = EXCLUDED.buffer_minutes, price_cents = EXCLUDED.price_cents, active = EXCLUDED.active
-       WHERE (service.names, service.synonyms, service.duration_minutes, service.buffer_minutes, service.price_cents, service.active)
-         IS DISTINCT FROM (EXCLUDED.names, EXCLUDED.synonyms, EXCLUDED.duration_minutes, EXCLUDED.buffer_minutes, EXCLUDED.price_cents, EXCLUDED.active)
+         buffer_minutes = EXCLUDED.buffer_minutes, price_cents = EXCLUDED.price_cents, active = EXCLUDED.active, position = EXCLUDED.position
+       WHERE (service.names, service.synonyms, service.duration_minutes, service.buffer_minutes, service.price_cents, service.active, service.position)
+         IS DISTINCT FROM (EXCLUDED.names, EXCLUDED.synonyms, EXCLUDED.duration_minutes, EXCLUDED.buffer_minutes, EXCLUDED.price_cents, EXCLUDED.active, EXCLUDED.position)
        RETURNING id`,
-      [businessId, s.key, JSON.stringify(s.names), JSON.stringify(s.synonyms), s.durationMinutes, s.bufferMinutes, s.priceCents, s.active],
+      [businessId, s.key, JSON.stringify(s.names), JSON.stringify(s.synonyms), s.durationMinutes, s.bufferMinutes, s.priceCents, s.active, position],
     );
     changed += rows.length;
   }
@@ -106,13 +106,15 @@ export interface StaffFields {
 
 export async function upsertStaff(sql: Sql, businessId: string, staff: StaffFields[], serviceIds: Map<string, string>): Promise<number> {
   let changed = 0;
-  for (const m of staff) {
+  for (const [position, m] of staff.entries()) {
     const changedRows = await sql.rows<{ id: string }>(
-      `INSERT INTO staff (business_id, key, name, aliases, weekly_hours, active) VALUES ($1, $2, $3, $4, $5::jsonb, $6)
-       ON CONFLICT (business_id, key) DO UPDATE SET name = EXCLUDED.name, aliases = EXCLUDED.aliases, weekly_hours = EXCLUDED.weekly_hours, active = EXCLUDED.active
-       WHERE (staff.name, staff.aliases, staff.weekly_hours, staff.active) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.aliases, EXCLUDED.weekly_hours, EXCLUDED.active)
+      `INSERT INTO staff (business_id, key, name, aliases, weekly_hours, active, position) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)
+       ON CONFLICT (business_id, key) DO UPDATE SET name = EXCLUDED.name, aliases = EXCLUDED.aliases, weekly_hours = EXCLUDED.weekly_hours,
+         active = EXCLUDED.active, position = EXCLUDED.position
+       WHERE (staff.name, staff.aliases, staff.weekly_hours, staff.active, staff.position)
+         IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.aliases, EXCLUDED.weekly_hours, EXCLUDED.active, EXCLUDED.position)
        RETURNING id`,
-      [businessId, m.key, m.name, m.aliases, JSON.stringify(m.weeklyHours), m.active],
+      [businessId, m.key, m.name, m.aliases, JSON.stringify(m.weeklyHours), m.active, position],
     );
     changed += changedRows.length;
     const [{ id }] = await sql.rows<{ id: string }>('SELECT id FROM staff WHERE business_id = $1 AND key = $2', [businessId, m.key]);

@@ -62,8 +62,8 @@ export class CatalogRepository {
     const business = await this.db.getRepository(BusinessEntity).findOneBy({ id: businessId });
     if (!business) throw new NotFound('business', businessId);
     const [services, staff, endpoints] = await Promise.all([
-      this.db.getRepository(ServiceEntity).find({ where: { businessId }, order: { key: 'ASC' } }),
-      this.db.getRepository(StaffEntity).find({ where: { businessId }, order: { key: 'ASC' } }),
+      this.db.getRepository(ServiceEntity).find({ where: { businessId }, order: { position: 'ASC', key: 'ASC' } }),
+      this.db.getRepository(StaffEntity).find({ where: { businessId }, order: { position: 'ASC', key: 'ASC' } }),
       this.db.getRepository(ChannelEndpointEntity).find({ where: { businessId } }),
     ]);
     const links = staff.length

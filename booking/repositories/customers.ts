@@ -1,5 +1,5 @@
 import type { Locale } from '../../core/locale';
-import type { CustomerRow } from '../db/entities/customer';
+import type { CustomerDetails, CustomerRow } from '../db/entities/customer';
 import type { Sql } from './sql';
 
 const COLUMNS = `id, business_id AS "businessId", phone, name, locale, opted_out_at AS "optedOutAt", details, created_at AS "createdAt"`;
@@ -20,18 +20,28 @@ export async function findCustomer(sql: Sql, businessId: string, id: string): Pr
   return row;
 }
 
-export async function updateCustomer(
-  sql: Sql,
-  id: string,
-  change: { name?: string | null; locale?: Locale | null; details?: Record<string, string>; optedOutAt?: Date | null },
-): Promise<void> {
-  await sql.rows(
-    `UPDATE customer SET
-       name = CASE WHEN $2::boolean THEN $3 ELSE name END,
-       locale = CASE WHEN $4::boolean THEN $5 ELSE locale END,
-       details = details || $6::jsonb,
-       opted_out_at = CASE WHEN $7::boolean THEN $8::timestamptz ELSE opted_out_at END
-     WHERE id = $1`,
-    [id, 'name' in change, change.name ?? null, 'locale' in change, change.locale ?? null, JSON.stringify(change.details ?? {}), 'optedOutAt' in change, change.optedOutAt ?? null],
-  );
+export interface CustomerChange {
+  name?: string | null;
+  locale?: Locale | null;
+  details?: CustomerDetails;
+  optedOutAt?: Date | null;
+}
+
+/** The UPDATE for a change, with its parameters starting at `$first`, to run alone or in a larger statement. */
+export function customerUpdate(first: number): string {
+  const $ = (i: number) => `$${first + i}`;
+  return `UPDATE customer SET
+       name = CASE WHEN ${$(1)}::boolean THEN ${$(2)} ELSE name END,
+       locale = CASE WHEN ${$(3)}::boolean THEN ${$(4)} ELSE locale END,
+       details = details || ${$(5)}::jsonb,
+       opted_out_at = CASE WHEN ${$(6)}::boolean THEN ${$(7)}::timestamptz ELSE opted_out_at END
+     WHERE id = ${$(0)}`;
+}
+
+export function customerUpdateParams(id: string, change: CustomerChange): unknown[] {
+  return [id, 'name' in change, change.name ?? null, 'locale' in change, change.locale ?? null, JSON.stringify(change.details ?? {}), 'optedOutAt' in change, change.optedOutAt ?? null];
+}
+
+export async function updateCustomer(sql: Sql, id: string, change: CustomerChange): Promise<void> {
+  await sql.rows(customerUpdate(1), customerUpdateParams(id, change));
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { InvalidTransition, StaleVersion } from '../../booking/errors';
-import { REFERENCE_ALPHABET } from '../../booking/reference';
+import { REFERENCE_ALPHABET } from '../../core/reference-code';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createTestShop, overlapsInSql, type TestShop, testBusinessFile } from '../helpers/business';
 

@@ -12,6 +12,8 @@ export interface ServiceRow {
   bufferMinutes: number;
   priceCents: number | null;
   active: boolean;
+  /** Place in the business file: menus list in this order. */
+  position: number;
 }
 
 export const ServiceEntity = new EntitySchema<ServiceRow>({
@@ -27,5 +29,6 @@ export const ServiceEntity = new EntitySchema<ServiceRow>({
     bufferMinutes: { type: 'integer', name: 'buffer_minutes' },
     priceCents: { type: 'integer', name: 'price_cents', nullable: true },
     active: { type: 'boolean' },
+    position: { type: 'integer' },
   },
 });

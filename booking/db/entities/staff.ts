@@ -10,6 +10,8 @@ export interface StaffRow {
   aliases: string[];
   weeklyHours: WeeklyHours;
   active: boolean;
+  /** Place in the business file: menus list in this order. */
+  position: number;
 }
 
 export const StaffEntity = new EntitySchema<StaffRow>({
@@ -23,6 +25,7 @@ export const StaffEntity = new EntitySchema<StaffRow>({
     aliases: { type: 'text', array: true },
     weeklyHours: { type: 'jsonb', name: 'weekly_hours' },
     active: { type: 'boolean' },
+    position: { type: 'integer' },
   },
 });
 

@@ -1,0 +1,20 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import twilio from 'twilio';
+import type { Config } from '../../core/config';
+
+/**
+ * Checks X-Twilio-Signature before anything else reads the request. The URL is rebuilt from
+ * PUBLIC_BASE_URL (what Twilio called), not from what the app sees behind a proxy or tunnel.
+ */
+export function verifyTwilioSignature(config: Pick<Config, 'publicBaseUrl' | 'twilio'>) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const signature = request.headers['x-twilio-signature'];
+    const params = (request.body ?? {}) as Record<string, string>;
+    const url = `${config.publicBaseUrl}${request.url}`;
+    const valid = typeof signature === 'string' && typeof params === 'object' && twilio.validateRequest(config.twilio.authToken, signature, url, params);
+    if (!valid) {
+      request.log.warn({ url }, 'rejected a webhook with a missing or wrong Twilio signature');
+      await reply.code(403).type('text/plain').send('Forbidden');
+    }
+  };
+}

@@ -1,0 +1,116 @@
+import type { Channel } from '../db/entities/channel-endpoint';
+import type { ConversationRow } from '../db/entities/conversation';
+import type { CustomerRow } from '../db/entities/customer';
+import { type CustomerChange, customerUpdate, customerUpdateParams } from './customers';
+import type { Sql } from './sql';
+
+export interface InboundFields {
+  businessId: string;
+  channel: Channel;
+  phone: string;
+  fromAddress: string;
+  toAddress: string;
+  body: string;
+  media: { url: string; contentType: string }[];
+  providerSid: string;
+}
+
+export interface Received {
+  customer: CustomerRow;
+  /** Null when this MessageSid was stored before: a redelivery. */
+  inboundId: string | null;
+  conversation: ConversationRow | null;
+}
+
+/**
+ * The first thing done with any inbound message, in one statement: the customer (created on
+ * first contact), the message stored under its unique MessageSid, and the conversation so far.
+ */
+export async function receiveInbound(sql: Sql, m: InboundFields): Promise<Received> {
+  // An existing customer is read, not rewritten: most messages come from people we know.
+  const [row] = await sql.rows<Record<string, any>>(
+    `WITH created AS (
+       INSERT INTO customer (business_id, phone) VALUES ($1, $2) ON CONFLICT (business_id, phone) DO NOTHING RETURNING *
+     ), c AS (
+       SELECT * FROM created UNION ALL SELECT * FROM customer WHERE business_id = $1 AND phone = $2
+     ), m AS (
+       INSERT INTO message (business_id, customer_id, direction, channel, from_address, to_address, body, media, provider_sid, status)
+       SELECT $1, c.id, 'inbound', $3, $4, $5, $6, $7::jsonb, $8, 'received' FROM c
+       ON CONFLICT (provider_sid) DO NOTHING RETURNING id
+     )
+     SELECT c.id, c.business_id, c.phone, c.name, c.locale, c.opted_out_at, c.details, c.created_at,
+            (SELECT id FROM m) AS inbound_id,
+            v.id AS conversation_id, v.state, v.last_inbound_at, v.expires_at, v.updated_at
+       FROM c LEFT JOIN conversation v ON v.business_id = c.business_id AND v.customer_id = c.id AND v.channel = $3`,
+    [m.businessId, m.phone, m.channel, m.fromAddress, m.toAddress, m.body, JSON.stringify(m.media), m.providerSid],
+  );
+  return {
+    customer: { id: row.id, businessId: row.business_id, phone: row.phone, name: row.name, locale: row.locale, optedOutAt: row.opted_out_at, details: row.details, createdAt: row.created_at },
+    inboundId: row.inbound_id,
+    conversation: row.conversation_id
+      ? { id: row.conversation_id, businessId: row.business_id, customerId: row.id, channel: m.channel, state: row.state, lastInboundAt: row.last_inbound_at, expiresAt: row.expires_at, updatedAt: row.updated_at }
+      : null,
+  };
+}
+
+/** The reply given to an earlier delivery of this MessageSid; undefined when none was given. */
+export async function replyGivenTo(sql: Sql, providerSid: string): Promise<string | undefined> {
+  const [row] = await sql.rows<{ body: string }>(
+    `SELECT r.body FROM message i JOIN message r ON r.in_reply_to = i.id WHERE i.provider_sid = $1 ORDER BY r.created_at LIMIT 1`,
+    [providerSid],
+  );
+  return row?.body;
+}
+
+export interface TurnOutcome {
+  businessId: string;
+  customerId: string;
+  channel: Channel;
+  inboundId: string;
+  /** Null when nothing is said (opted out, rate limited). */
+  reply: { from: string; to: string; body: string } | null;
+  state: Record<string, unknown>;
+  lastInboundAt: Date;
+  expiresAt: Date | null;
+  /** What the turn learnt about the customer (name, language, address, opt-out); empty for none. */
+  customerChange: CustomerChange;
+}
+
+/**
+ * The end of a turn, in one statement: the reply (linked to its message), the dialog state and
+ * what the turn learnt about the customer.
+ */
+export async function saveTurn(sql: Sql, t: TurnOutcome): Promise<void> {
+  const changesCustomer = Object.keys(t.customerChange).length > 0;
+  await sql.rows(
+    `WITH reply AS (
+       INSERT INTO message (business_id, customer_id, in_reply_to, direction, channel, from_address, to_address, body, status)
+       SELECT $1, $2, $4, 'outbound', $3, $5, $6, $7, 'replied' WHERE $7::text IS NOT NULL
+     )${changesCustomer ? `, customer_change AS (${customerUpdate(11)})` : ''}
+     INSERT INTO conversation (business_id, customer_id, channel, state, last_inbound_at, expires_at)
+     VALUES ($1, $2, $3, $8::jsonb, $9, $10)
+     ON CONFLICT (business_id, customer_id, channel) DO UPDATE
+       SET state = EXCLUDED.state, last_inbound_at = EXCLUDED.last_inbound_at, expires_at = EXCLUDED.expires_at, updated_at = now()`,
+    [
+      t.businessId, t.customerId, t.channel, t.inboundId, t.reply?.from ?? null, t.reply?.to ?? null, t.reply?.body ?? null,
+      JSON.stringify(t.state), t.lastInboundAt, t.expiresAt,
+      ...(changesCustomer ? customerUpdateParams(t.customerId, t.customerChange) : []),
+    ],
+  );
+}
+
+/** Delivery states only move forward; callbacks arrive in any order (PROTOCOLS.md). */
+export const STATUS_RANK: Record<string, number> = {
+  accepted: 1, scheduled: 1, queued: 2, sending: 3, sent: 4, receiving: 4, received: 5,
+  delivered: 6, undelivered: 6, failed: 6, canceled: 6, partially_delivered: 6, read: 7,
+};
+
+export async function recordDeliveryStatus(sql: Sql, providerSid: string, status: string, errorCode: number | null): Promise<boolean> {
+  const rows = await sql.rows<{ id: string }>(
+    `UPDATE message SET status = $2, error_code = COALESCE($3, error_code), updated_at = now()
+      WHERE provider_sid = $1 AND COALESCE(($4::jsonb ->> status)::int, 0) <= $5
+      RETURNING id`,
+    [providerSid, status, errorCode, JSON.stringify(STATUS_RANK), STATUS_RANK[status] ?? 0],
+  );
+  return rows.length > 0;
+}

@@ -1,0 +1,185 @@
+import type { Slot } from '../../booking/availability/slots';
+import type { Unavailable } from '../../booking/appointments';
+import type { IntakeField } from '../../booking/business-settings';
+import type { MessageId } from '../../dialogs/replies/render';
+import { freshState } from './state';
+import type { TurnContext } from './turn-context';
+
+/**
+ * Booking and rescheduling, one question at a time: service, then day and time, then the
+ * business's intake fields, then the exact slot said back for a YES.
+ */
+
+const ASK: Record<IntakeField, MessageId> = { name: 'askName', address: 'askAddress', vehicle: 'askVehicle', notes: 'askNotes' };
+const REASON: Record<Unavailable['reason'] | 'range', MessageId> = {
+  taken: 'reasonTaken',
+  outside_hours: 'reasonOutsideHours',
+  too_soon: 'reasonTooSoon',
+  too_far: 'reasonTooFar',
+  in_past: 'reasonInPast',
+  range: 'reasonRange',
+};
+
+/** Folds what this message said into the booking being built. */
+export function mergeUnderstanding(t: TurnContext): void {
+  const u = t.understanding;
+  const s = t.state;
+  if (u.serviceKey && s.intent !== 'Reschedule') s.serviceKey = u.serviceKey;
+  if (u.staffKey) s.staffKey = u.staffKey;
+  if (u.when) {
+    s.when = u.when;
+    s.proposal = null;
+    s.offered = [];
+  }
+  for (const [field, value] of Object.entries(u.intake)) {
+    if (value) s.intake[field as IntakeField] = value;
+  }
+}
+
+export async function advanceBooking(t: TurnContext): Promise<string> {
+  const s = t.state;
+  const service = serviceOf(t);
+  if (!service) {
+    const only = t.catalog.services.filter((x) => x.active);
+    if (only.length !== 1) return ask(t, 'service', t.speech.say('askService', { services: t.speech.serviceNames() }));
+    s.serviceKey = only[0].key;
+    return advanceBooking(t);
+  }
+  const unable = t.catalog.staff.find((m) => m.key === s.staffKey && !m.serviceIds.includes(service.id));
+  if (unable) {
+    // Asked for someone who does not do this service: say so, and look across everyone who does.
+    s.staffKey = null;
+    return `${t.speech.say('staffDoesNot', { staff: unable.name, service: t.speech.serviceName(service).toLowerCase() })} ${await advanceBooking(t)}`;
+  }
+  if (!s.proposal) {
+    if (!s.when) return ask(t, 'when', t.speech.say('askWhen', { service: t.speech.serviceName(service).toLowerCase() }));
+    const offered = await proposeFromWhen(t, service.id);
+    if (offered) return offered;
+  }
+  if (s.intent === 'Book') {
+    const missing = t.catalog.business.settings.intakeFields.find((f) => !known(t, f));
+    if (missing) return ask(t, missing, t.speech.say(ASK[missing]));
+  }
+  return askConfirmation(t);
+}
+
+/** Turns `state.when` into a proposal, or returns the reply offering alternatives. */
+async function proposeFromWhen(t: TurnContext, serviceId: string): Promise<string | null> {
+  const s = t.state;
+  const when = s.when!;
+  const search = { businessId: t.catalog.business.id, serviceId, staffId: staffIdOf(t), ignoreAppointmentId: s.target?.id };
+  if (when.grain === 'minute' || when.grain === 'hour') {
+    const start = new Date(when.start);
+    const free = await t.booking.availability.staffFreeAt(search, start);
+    if (free.ok) {
+      s.proposal = { start: start.toISOString(), staffId: free.staffId };
+      return null;
+    }
+    return offer(t, await t.booking.availability.nearest({ ...search, requested: start }), free.reason);
+  }
+  const inRange = await t.booking.availability.slots({ ...search, from: new Date(when.start), to: new Date(when.end) });
+  if (inRange.length > 0) return offer(t, spread(inRange, 3), 'range');
+  return offer(t, await t.booking.availability.nearest({ ...search, requested: new Date(when.start) }), 'taken');
+}
+
+/** Numbered options, or an honest "nothing near then". */
+export function offer(t: TurnContext, slots: Slot[], reason: Unavailable['reason'] | 'range', just = false): string {
+  const s = t.state;
+  s.proposal = null;
+  if (slots.length === 0) {
+    s.offered = [];
+    s.when = null;
+    return ask(t, 'when', t.speech.say('noSlots'));
+  }
+  s.offered = slots.map((x) => ({ start: x.start.toISOString(), staffId: x.staffId }));
+  const why = t.speech.say(just ? 'reasonJustTaken' : REASON[reason]);
+  return ask(t, 'choice', t.speech.say('offer', { reason: why, options: t.speech.options(slots.map((x) => x.start)), count: slots.length }));
+}
+
+/** The customer picked offered option `n` (1-based). */
+export async function pickOffered(t: TurnContext, n: number): Promise<string> {
+  const picked = t.state.offered[n - 1];
+  if (!picked) return ask(t, 'choice', t.speech.say('offer', { reason: '', options: t.speech.options(t.state.offered.map((o) => o.start)), count: t.state.offered.length }).trim());
+  t.state.proposal = picked;
+  t.state.offered = [];
+  return advanceBooking(t);
+}
+
+function askConfirmation(t: TurnContext): string {
+  const s = t.state;
+  const service = serviceOf(t)!;
+  const proposal = s.proposal!;
+  const vars = { service: t.speech.serviceName(service), when: t.speech.when(proposal.start), staff: t.speech.withStaff(proposal.staffId) };
+  if (s.intent === 'Reschedule') {
+    return ask(t, 'confirmation', t.speech.say('confirmReschedule', { ...vars, service: vars.service.toLowerCase(), old: t.speech.when(s.target!.startsAt) }));
+  }
+  const address = s.intake.address ?? t.customer.details.address;
+  const wantsAddress = t.catalog.business.settings.intakeFields.includes('address') && address;
+  return ask(t, 'confirmation', t.speech.say('confirmBooking', { ...vars, address: wantsAddress ? t.speech.say('atAddress', { address }) : '' }));
+}
+
+/** YES to a proposed booking: the constraint decides, and a loser is offered the next times. */
+export async function executeBooking(t: TurnContext): Promise<string> {
+  const s = t.state;
+  const service = serviceOf(t)!;
+  const proposal = s.proposal!;
+  const address = s.intake.address ?? t.customer.details.address ?? null;
+  const vehicle = s.intake.vehicle ?? t.customer.details.vehicle;
+  const outcome = await t.booking.appointments.book({
+    businessId: t.catalog.business.id,
+    serviceId: service.id,
+    customerId: t.customer.id,
+    start: new Date(proposal.start),
+    staffId: proposal.staffId,
+    channel: t.channel,
+    address: t.catalog.business.settings.intakeFields.includes('address') ? address : null,
+    notes: [vehicle, s.intake.notes].filter(Boolean).join(' · ') || null,
+    actor: { kind: 'customer', customerId: t.customer.id },
+  });
+  if (!outcome.ok) {
+    // The named staff member was taken: look across everyone who does this service.
+    const others = await t.booking.availability.nearest({ businessId: t.catalog.business.id, serviceId: service.id, staffId: staffIdOf(t), requested: new Date(proposal.start) });
+    return offer(t, others, outcome.reason, outcome.reason === 'taken');
+  }
+  rememberIntake(t);
+  const a = outcome.appointment;
+  t.state = freshState();
+  return t.speech.say(a.status === 'pending_approval' ? 'bookedPending' : 'booked', {
+    service: t.speech.serviceName(service),
+    when: t.speech.when(a.startsAt),
+    staff: t.speech.withStaff(a.staffId),
+    ref: a.reference,
+  });
+}
+
+export function ask(t: TurnContext, what: NonNullable<TurnContext['state']['asked']>, reply: string): string {
+  t.state.asked = what;
+  return reply;
+}
+
+export function serviceOf(t: TurnContext) {
+  return t.catalog.services.find((x) => x.key === t.state.serviceKey && x.active);
+}
+
+export function staffIdOf(t: TurnContext): string | undefined {
+  return t.catalog.staff.find((x) => x.key === t.state.staffKey)?.id;
+}
+
+function known(t: TurnContext, field: IntakeField): boolean {
+  if (t.state.intake[field]) return true;
+  return field === 'name' ? Boolean(t.customer.name) : Boolean(t.customer.details[field as 'address' | 'vehicle' | 'notes']) && field !== 'notes';
+}
+
+/** Name, address and vehicle are kept on the customer, so the next booking does not ask again. */
+function rememberIntake(t: TurnContext): void {
+  const { name, address, vehicle } = t.state.intake;
+  if (name) t.customerChanges.name = name;
+  if (address || vehicle) t.customerChanges.details = { ...(address ? { address } : {}), ...(vehicle ? { vehicle } : {}) };
+}
+
+/** Up to `count` options spread across a range (morning: early, middle, late), not three in a row. */
+function spread(slots: Slot[], count: number): Slot[] {
+  const unique = slots.filter((x, i) => i === 0 || x.start.getTime() !== slots[i - 1].start.getTime());
+  if (unique.length <= count) return unique;
+  return Array.from({ length: count }, (_, i) => unique[Math.round((i * (unique.length - 1)) / (count - 1))]);
+}

@@ -1,0 +1,96 @@
+import type { AppointmentRow } from '../../booking/db/entities/appointment';
+import { BookingError } from '../../booking/errors';
+import { numbered } from '../../dialogs/replies/format';
+import { advanceBooking, ask, offer } from './booking-flow';
+import { freshState } from './state';
+import type { TurnContext } from './turn-context';
+
+/** Looking at, cancelling, moving and confirming visits the customer already has. */
+
+async function upcoming(t: TurnContext): Promise<AppointmentRow[]> {
+  return (await t.booking.appointments.upcomingFor(t.catalog.business.id, t.customer.id)).filter((a) => a.kind === 'visit');
+}
+
+export async function listAppointments(t: TurnContext): Promise<string> {
+  const visits = await upcoming(t);
+  t.state = freshState();
+  if (visits.length === 0) return t.speech.say('myAppointmentsNone');
+  return t.speech.say('myAppointments', { list: visits.map((a) => t.speech.appointmentLine(a)).join('; ') });
+}
+
+/** Cancel or Reschedule: find which visit (by code, by the only one, or by asking). */
+export async function startChange(t: TurnContext, intent: 'Cancel' | 'Reschedule'): Promise<string> {
+  const visits = await upcoming(t);
+  const when = t.understanding.when;
+  t.state = { ...freshState(), intent, when: intent === 'Reschedule' ? when : null };
+  if (visits.length === 0) return t.speech.say('nothingToChange');
+  const byReference = visits.find((a) => a.reference === t.understanding.reference);
+  const chosen = byReference ?? (visits.length === 1 ? visits[0] : undefined);
+  if (chosen) return targetChosen(t, chosen);
+  t.state.picks = visits.map((a) => a.id);
+  return ask(t, 'choice', t.speech.say('pickAppointment', { list: numbered(visits.map((a) => t.speech.appointmentLine(a))) }));
+}
+
+export async function pickAppointment(t: TurnContext, n: number): Promise<string> {
+  const id = t.state.picks[n - 1];
+  const visits = await upcoming(t);
+  const chosen = visits.find((a) => a.id === id);
+  if (!chosen) return startChange(t, t.state.intent === 'Cancel' ? 'Cancel' : 'Reschedule');
+  t.state.picks = [];
+  return targetChosen(t, chosen);
+}
+
+async function targetChosen(t: TurnContext, a: AppointmentRow): Promise<string> {
+  const s = t.state;
+  s.target = { id: a.id, version: a.version, startsAt: a.startsAt.toISOString() };
+  const service = t.speech.serviceById(a.serviceId)!;
+  const vars = { service: t.speech.serviceName(service).toLowerCase(), when: t.speech.when(a.startsAt), ref: a.reference };
+  s.serviceKey = service.key;
+  if (s.intent === 'Cancel') return ask(t, 'confirmation', t.speech.say('confirmCancel', vars));
+  s.staffKey = t.understanding.staffKey ?? t.catalog.staff.find((m) => m.id === a.staffId)?.key ?? null;
+  if (!s.when) return ask(t, 'when', t.speech.say('askNewTime', vars));
+  return advanceBooking(t);
+}
+
+export async function executeCancel(t: TurnContext): Promise<string> {
+  const target = t.state.target!;
+  try {
+    const a = await t.booking.appointments.cancel({ businessId: t.catalog.business.id, appointmentId: target.id, expectedVersion: target.version, actor: { kind: 'customer', customerId: t.customer.id } });
+    t.state = freshState();
+    return t.speech.say('cancelled', { service: t.speech.serviceName(t.speech.serviceById(a.serviceId)!).toLowerCase(), when: t.speech.when(a.startsAt) });
+  } catch (error) {
+    // Changed meanwhile (the owner moved it, a reminder confirmed it): show the visits as they are now.
+    if (error instanceof BookingError) return startChange(t, 'Cancel');
+    throw error;
+  }
+}
+
+export async function executeReschedule(t: TurnContext): Promise<string> {
+  const { target, proposal } = t.state;
+  try {
+    const outcome = await t.booking.appointments.reschedule({
+      businessId: t.catalog.business.id,
+      appointmentId: target!.id,
+      start: new Date(proposal!.start),
+      staffId: proposal!.staffId,
+      expectedVersion: target!.version,
+      actor: { kind: 'customer', customerId: t.customer.id },
+    });
+    if (!outcome.ok) return offer(t, outcome.alternatives, outcome.reason, outcome.reason === 'taken');
+    const a = outcome.appointment;
+    t.state = freshState();
+    return t.speech.say('rescheduled', { service: t.speech.serviceName(t.speech.serviceById(a.serviceId)!).toLowerCase(), when: t.speech.when(a.startsAt), ref: a.reference });
+  } catch (error) {
+    if (error instanceof BookingError) return startChange(t, 'Reschedule');
+    throw error;
+  }
+}
+
+/** "C" / "yes" / "sí" after a reminder: confirms the next visit that is still only booked. */
+export async function confirmVisit(t: TurnContext): Promise<string | null> {
+  const next = (await upcoming(t)).find((a) => a.status === 'booked');
+  if (!next) return null;
+  const a = await t.booking.appointments.changeStatus({ businessId: t.catalog.business.id, appointmentId: next.id, to: 'confirmed', expectedVersion: next.version, actor: { kind: 'customer', customerId: t.customer.id } });
+  t.state = freshState();
+  return t.speech.say('confirmedVisit', { when: t.speech.when(a.startsAt), ref: a.reference });
+}

@@ -1,0 +1,21 @@
+import type { Runtime } from '../core/runtime';
+import type { BookingServices } from '../booking';
+import type { DialogEngine } from '../dialogs/engine/types';
+import { createLocalEngine } from '../dialogs/engine/local';
+import { Conversation } from './dialog/conversation';
+import { InboundHandler } from './inbound-handler';
+import { InboundRateLimiter } from './rate-limit';
+
+export interface Bot {
+  inbound: InboundHandler;
+}
+
+/** The conversation side, wired from the runtime; the engine is the local one unless given. */
+export function createBot(runtime: Runtime, booking: BookingServices, engine: DialogEngine = createLocalEngine()): Bot {
+  const { config } = runtime;
+  const limiter = new InboundRateLimiter(runtime.redis, { prefix: config.redisPrefix, ...config.inboundLimit });
+  const conversation = new Conversation({ booking, engine });
+  return {
+    inbound: new InboundHandler({ db: runtime.db, booking, conversation, limiter, clock: runtime.clock, log: runtime.log, idleMinutes: config.dialogIdleMinutes }),
+  };
+}

@@ -1,0 +1,101 @@
+import type { IntentName } from '../../definition/intent-names';
+import type { NluContext } from '../types';
+import { CUES, STRONG } from './intent-cues';
+
+/**
+ * Rules, not a model: deterministic, explainable, well under a millisecond. Cue words score an
+ * intent; the slots found add to Book ("oil change tomorrow at 3" needs no verb); an answer to
+ * the question the bot just asked keeps that question's intent unless the customer clearly
+ * asks for something else ("cancel my appointment" while being asked for an address).
+ */
+
+export interface Signals {
+  hasService: boolean;
+  hasWhen: boolean;
+  hasStaff: boolean;
+  hasReference: boolean;
+  hasIntake: boolean;
+  answer: 'yes' | 'no' | null;
+  choice: number | null;
+  pleasantry: boolean;
+}
+
+export interface Classification {
+  intent: IntentName;
+  confidence: number;
+}
+
+/** Ties go to the intent listed first: a request to cancel outranks a price question. */
+const PRIORITY: readonly IntentName[] = ['Cancel', 'Reschedule', 'MyAppointments', 'Services', 'Hours', 'Help', 'Book', 'Confirm', 'Greeting'];
+
+/** The strongest cue of each intent; every further cue of the same intent adds half a point. */
+export function cueScores(folded: string): Map<IntentName, number> {
+  const scores = new Map<IntentName, number>();
+  for (const { intent, weight, pattern } of CUES) {
+    if (pattern.test(folded)) scores.set(intent, Math.max(scores.get(intent) ?? 0, weight) + (scores.has(intent) ? 0.5 : 0));
+  }
+  return scores;
+}
+
+/** Whether the message clearly asks for another intent than the one the bot is pursuing. */
+export function asksForSomethingElse(scores: ReadonlyMap<IntentName, number>, pursued: IntentName): boolean {
+  return [...scores].some(([other, score]) => other !== pursued && other !== 'Book' && other !== 'Confirm' && score >= STRONG);
+}
+
+/** The intent an answer to the pending question belongs to. */
+export function pendingIntent(context: Pick<NluContext, 'expecting' | 'activeIntent'>): IntentName {
+  return context.activeIntent ?? (context.expecting === 'confirmation' ? 'Confirm' : 'Book');
+}
+
+function answersPendingQuestion(signals: Signals, context: Pick<NluContext, 'expecting'>): boolean {
+  if (signals.choice !== null) return true;
+  switch (context.expecting) {
+    case 'confirmation':
+      return signals.answer !== null;
+    case 'service':
+      return signals.hasService;
+    case 'when':
+      return signals.hasWhen;
+    case 'staff':
+      return signals.hasStaff;
+    case 'reference':
+      return signals.hasReference;
+    case 'name':
+    case 'address':
+    case 'vehicle':
+    case 'notes':
+      // "no", "nothing": declining to add details answers the question too.
+      return signals.hasIntake || signals.answer === 'no';
+    default:
+      return false;
+  }
+}
+
+function confidenceOf(score: number): number {
+  return Math.min(0.95, Math.round((0.4 + score / 10) * 100) / 100);
+}
+
+export function classifyIntent(signals: Signals, cues: ReadonlyMap<IntentName, number>, context: Pick<NluContext, 'expecting' | 'activeIntent'>): Classification {
+  const scores = new Map(cues);
+  if (answersPendingQuestion(signals, context)) {
+    const intent = signals.answer !== null && context.expecting === 'confirmation' ? 'Confirm' : pendingIntent(context);
+    if (!asksForSomethingElse(scores, intent)) return { intent, confidence: 0.9 };
+  }
+  const add = (intent: IntentName, points: number) => scores.set(intent, (scores.get(intent) ?? 0) + points);
+  if (signals.hasService) add('Book', 1.5);
+  if (signals.hasWhen) add('Book', 1.5);
+  if (signals.hasStaff) add('Book', 0.5);
+  // A bare "ok" confirms; "me sirve el jueves a las 3" is a request that happens to start with a yes.
+  if (signals.answer) add('Confirm', signals.hasService || signals.hasWhen || signals.hasStaff ? 1 : 2.5);
+  if (signals.hasReference) add('MyAppointments', 1);
+  if (signals.pleasantry) add('Greeting', 1.5);
+  let best: IntentName = 'Fallback';
+  let bestScore = 0;
+  for (const intent of PRIORITY) {
+    const score = scores.get(intent) ?? 0;
+    if (score > bestScore) [best, bestScore] = [intent, score];
+  }
+  // One weak word ("get", "need") is not enough to go on.
+  if (bestScore < 1.5) return { intent: 'Fallback', confidence: 0.3 };
+  return { intent: best, confidence: confidenceOf(bestScore) };
+}

@@ -1,0 +1,46 @@
+import { DateTime } from 'luxon';
+import type { Locale } from '../../../../core/locale';
+import type { NluContext, When } from '../../types';
+import type { MaskedText } from '../text';
+import { addChronoFacts } from './chrono-facts';
+import { chronoFor } from './chrono-setup';
+import { scanDayParts } from './day-parts';
+import type { DateFacts } from './facts';
+import { scanRelativeSpans } from './relative-spans';
+import { resolveWhen } from './resolve-when';
+import { floatingReference } from './zoned';
+
+/**
+ * The date and time a message asks for, in the business's zone. Our scanners go first and blank
+ * out what they read (parts of day, "in 2 hours", "next week"); chrono, with our parsers added,
+ * reads the rest against the business's wall clock; resolve-when pins the facts to the calendar.
+ */
+
+/** "15.30" and "15h00" are times people write; chrono reads "15:30". Not "$15.30", not "35.000". */
+const DOTTED_TIME = /(?<![\d$.,])([01]?\d|2[0-3])[.h]([0-5]\d)(?![\d.,]|\s*(?:usd|dollars|pesos|clp|lucas))/gu;
+
+function normaliseClockTimes(masked: MaskedText): void {
+  for (const match of masked.text.matchAll(DOTTED_TIME)) {
+    masked.rewrite(match.index, `${match[1]}:${match[2]}`);
+  }
+}
+
+export function extractWhen(masked: MaskedText, locale: Locale, context: Pick<NluContext, 'now' | 'timezone' | 'locales'>): When | null {
+  const now = DateTime.fromJSDate(context.now, { zone: context.timezone });
+  const facts: DateFacts = {};
+  normaliseClockTimes(masked);
+  scanRelativeSpans(masked, facts, now);
+  scanDayParts(masked, facts);
+  const text = masked.text;
+  const reference = floatingReference(now);
+  // A Spanish speaker may write "3pm tomorrow"; the other language gets a try when ours finds nothing.
+  const tried = [locale, ...context.locales.filter((l) => l !== locale)];
+  for (const language of tried) {
+    const results = chronoFor(language).parse(text, reference, { forwardDate: true });
+    if (results.length === 0) continue;
+    for (const result of results) masked.mask(result.index, result.index + result.text.length);
+    addChronoFacts(masked.folded, results, facts);
+    break;
+  }
+  return resolveWhen(facts, now);
+}

@@ -1,0 +1,43 @@
+import type { DateTime } from 'luxon';
+
+/**
+ * What a message says about time, before it is pinned to the calendar. Recognisers fill it in
+ * piece by piece; resolve-when.ts turns it into one range in the business's zone.
+ */
+
+export type DayPart = 'morning' | 'lunch' | 'after_lunch' | 'afternoon' | 'evening';
+
+/** Minutes after local midnight; where a business's day is usually split. */
+export const DAY_PART_RANGES: Readonly<Record<DayPart, { from: number; to: number }>> = {
+  morning: { from: 8 * 60, to: 12 * 60 },
+  lunch: { from: 12 * 60, to: 14 * 60 },
+  after_lunch: { from: 13 * 60, to: 17 * 60 },
+  afternoon: { from: 12 * 60, to: 17 * 60 },
+  evening: { from: 17 * 60, to: 21 * 60 },
+};
+
+export interface ClockTime {
+  hour: number;
+  minute: number;
+  /** True when am/pm (or a 24-hour value) was said; otherwise the business rule decides. */
+  meridiemKnown: boolean;
+  /** "around 3", "tipo 3": an hour-wide window. */
+  approximate: boolean;
+  /** "between 1 and 3", "entre las 2 y las 4": where the window ends. */
+  until?: { hour: number; minute: number; meridiemKnown: boolean };
+}
+
+export interface DateFacts {
+  /** A calendar day named outright ("tomorrow", "the 28th", "3 de diciembre"). */
+  date?: { year: number; month: number; day: number };
+  /** A weekday without a date (0 = Sunday, chrono's numbering). */
+  weekday?: number;
+  /** "next week", "la semana que viene". */
+  week?: 'this' | 'next';
+  time?: ClockTime;
+  part?: DayPart;
+  /** "tonight", "this afternoon", "esta tarde": the part of day is today's. */
+  partToday?: boolean;
+  /** "in 2 hours": already an instant. */
+  instant?: DateTime;
+}

@@ -1,0 +1,36 @@
+import { type MaskedText, wholeWords } from './text';
+
+/**
+ * Hellos and thanks. They are blanked out before dates are read, so "good morning" and "buenas
+ * tardes" are not taken for parts of the day.
+ */
+
+const GREETING = wholeWords(
+  'hi+|hell?o+|hey+|hiya|howdy|yo|good (?:morning|afternoon|evening|day)|hola+|holi+s?|buenas(?: tardes| noches)?|buenos dias|buen dia|alo|que tal|saludos' +
+    // "Morning!" opens a message the way "good morning" does; "morning?" asks for one.
+    '|^\\s*(?:morning|mornin|afternoon|evening)(?=\\s*[!,])',
+);
+const GREETING_AT_START = new RegExp(`^[\\s¡!¿,.]*${GREETING.source}`, 'u');
+const THANKS = wholeWords('thanks|thank you|thank u|thx|ty|tysm|muchas gracias|mil gracias|gracias|vale gracias');
+
+export interface Pleasantries {
+  greeting: boolean;
+  thanks: boolean;
+}
+
+function consume(masked: MaskedText, pattern: RegExp): boolean {
+  let found = false;
+  for (const match of masked.text.matchAll(pattern)) {
+    masked.mask(match.index, match.index + match[0].length);
+    found = true;
+  }
+  return found;
+}
+
+export function extractPleasantries(masked: MaskedText): Pleasantries {
+  // A hello opens a message; "my cousin says hi" is not one.
+  const opening = /^[\s¡!¿,.]*$/.test(masked.text.slice(0, masked.text.search(/[\p{L}\p{N}]/u)));
+  const startsWithGreeting = opening && GREETING_AT_START.test(masked.text);
+  const greeted = consume(masked, GREETING);
+  return { greeting: greeted && startsWithGreeting, thanks: consume(masked, THANKS) };
+}

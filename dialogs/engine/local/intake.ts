@@ -1,0 +1,81 @@
+import type { Expectation, Intake } from '../types';
+import { type MaskedText, wholeWords } from './text';
+import { bareAnswer } from './yes-no';
+
+/**
+ * The details a business asks before booking: name, address, vehicle, notes. When the bot has
+ * just asked for one, the whole reply is the answer (minus "it's a", "me llamo"); otherwise only
+ * forms that cannot be anything else are taken from a one-shot message ("… at 12 Oak St, 2015
+ * Honda Civic"), and blanked out so "12" is not read as noon.
+ */
+
+type IntakeField = keyof Intake;
+const INTAKE_FIELDS: readonly IntakeField[] = ['name', 'address', 'vehicle', 'notes'];
+
+export function isIntakeField(expecting: Expectation | null | undefined): expecting is IntakeField {
+  return (INTAKE_FIELDS as readonly (string | null | undefined)[]).includes(expecting);
+}
+
+/** Openers that are not part of the answer itself. */
+const LEAD_INS: Readonly<Record<IntakeField, RegExp>> = {
+  name: /^(?:(?:hi|hello|hola|ok|sure|yes|si)[\s,.!]+)?(?:(?:my name is|my name s|name s|name is|i m|i am|im|it s|its|this is|me llamo|mi nombre es|soy|a nombre de|es)\s+)?/,
+  address: /^(?:(?:ok|sure|yes|si)[\s,.!]+)?(?:(?:my address is|the address is|address is|address|it s|its|i m at|i am at|im at|come to|at|mi direccion es|la direccion es|direccion|vivo en|estoy en|es en|en)\s+)?/,
+  vehicle: /^(?:(?:ok|sure|yes|si)[\s,.!]+)?(?:(?:it s|its|it is|i have|i drive|i got|my car is|my truck is|the car is|car is|es|tengo|mi auto es|mi auto|mi carro es|mi camioneta es)\s+)?(?:(?:an?|un|una|the|my|mi)\s+)?/,
+  notes: /^(?:(?:ok|sure|yes|si)[\s,.!]+)?(?:(?:notes?|nota)\s*:?\s+)?/,
+};
+
+function answerTo(field: IntakeField, masked: MaskedText): string | undefined {
+  // "nothing", "no thanks", "nada": an empty answer to "anything we should know?".
+  if (field === 'notes' && bareAnswer(masked.text) === 'no') return undefined;
+  // Apostrophes as spaces, so "it's", "it s" and "its" read alike.
+  const folded = masked.text.replace(/['’]/g, ' ');
+  const lead = LEAD_INS[field].exec(folded)?.[0].length ?? 0;
+  const answer = masked.originalAt(lead, masked.text.length);
+  if (!answer) return undefined;
+  masked.mask(0, masked.text.length);
+  return answer;
+}
+
+const MAKES =
+  'acura|alfa romeo|audi|bmw|buick|cadillac|chevy|chevrolet|chrysler|dodge|fiat|ford|gmc|honda|hyundai|infiniti|jeep|kia|land rover|lexus|lincoln|mazda|' +
+  'mercedes(?: benz)?|benz|mini|mitsubishi|nissan|peugeot|porsche|ram|renault|subaru|suzuki|tesla|toyota|volkswagen|vw|volvo|chery|citroen|byd|pontiac|scion|genesis';
+/** Words that end a model name: what usually follows "2015 Honda Civic" in a booking text. */
+const NOT_MODEL = 'at|on|for|in|and|with|please|pls|the|is|it|needs?|has|that|tomorrow|today|tonight|next|this|por|para|el|la|manana|hoy|a|de|con|y|oil|brakes?|battery|tires?';
+const MODEL = `(?:\\s+(?!(?:${NOT_MODEL})(?![\\p{L}\\p{N}]))[\\p{L}\\p{N}][\\p{L}\\p{N}-]*)`;
+const VEHICLE = wholeWords(`(?:(?:19|20)\\d{2}\\s+(?:${MAKES})${MODEL}{0,2}|(?:${MAKES})${MODEL}{1,2}(?:\\s+(?:19|20)\\d{2})?|(?<=(?:my|a|an|mi|un|una)\\s+)(?:${MAKES}))`);
+
+const STREET_EN = 'st|street|ave|avenue|av|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|pkwy|parkway|hwy|highway|cir|circle|ter|terrace|trl|trail|loop';
+/** A word of a street name: starts with a letter ("Oak") or is an ordinal ("5th"), never "at". */
+const STREET_WORD = "(?!(?:at|on|for|in|by|and|to)\\s)(?:\\p{L}[\\p{L}\\p{N}'.-]*|\\d+(?:st|nd|rd|th))";
+const UNIT = '(?:,?\\s*(?:apt|apartment|unit|ste|suite|#|depto|dpto|departamento|casa|of|oficina)\\.?\\s*[\\p{L}\\p{N}-]+)?';
+const ADDRESS = wholeWords(
+  `\\d{1,6}\\s+(?:[nsew]\\.?\\s+)?(?:${STREET_WORD}\\s+){0,3}?(?:${STREET_EN})\\.?${UNIT}` +
+    `|(?:calle|avenida|avda|av|pasaje|psje|pje|camino)\\.?\\s+(?:[\\p{L}'-]+\\s+){1,4}#?\\s*\\d{1,5}${UNIT}`,
+);
+const NAME = /(?<![\p{L}\p{N}])(?:my name is|my name's|me llamo|mi nombre es|a nombre de)\s+([\p{L}'-]+(?:\s+(?!(?:and|y|from|de|i|for|para|con)(?![\p{L}]))[\p{L}'-]+){0,2})/u;
+
+function take(masked: MaskedText, pattern: RegExp, group = 0): string | undefined {
+  pattern.lastIndex = 0;
+  const match = pattern.exec(masked.text);
+  if (!match) return undefined;
+  const start = match.index + match[0].indexOf(match[group]);
+  const value = masked.originalAt(start, start + match[group].length);
+  masked.mask(match.index, match.index + match[0].length);
+  return value || undefined;
+}
+
+export function extractIntake(masked: MaskedText, expecting: Expectation | null | undefined): Intake {
+  const intake: Intake = {};
+  if (isIntakeField(expecting)) {
+    const value = answerTo(expecting, masked);
+    if (value) intake[expecting] = value;
+    return intake;
+  }
+  const address = take(masked, ADDRESS);
+  const vehicle = take(masked, VEHICLE);
+  const name = take(masked, NAME, 1);
+  if (address) intake.address = address;
+  if (vehicle) intake.vehicle = vehicle;
+  if (name) intake.name = name;
+  return intake;
+}

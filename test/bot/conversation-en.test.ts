@@ -1,0 +1,162 @@
+import { DateTime } from 'luxon';
+import { Phone, startTestApp, type TestApp } from '../helpers/app';
+
+/** Edgar's Mobile Auto Shop over SMS, in English. Monday 23 November 2026, 9:00 in Los Angeles. */
+const EDGAR = '+15550100001';
+const LA = 'America/Los_Angeles';
+const NOW = '2026-11-23T09:00:00-08:00';
+let t: TestApp;
+let phones = 0;
+
+beforeAll(async () => {
+  t = await startTestApp({ now: NOW });
+});
+afterAll(() => t.close());
+afterEach(() => t.clock.set(NOW));
+
+const newPhone = () => new Phone(t, `+1555300${String(++phones).padStart(4, '0')}`, EDGAR);
+const local = (d: Date) => DateTime.fromJSDate(d, { zone: LA }).toFormat("ccc yyyy-LL-dd HH:mm ZZ");
+const REF = /Ref ([A-Z0-9]{4,6})\./;
+
+async function appointmentsOf(phone: Phone) {
+  return t.runtime.db.query(
+    `SELECT a.reference, a.status, a.starts_at, a.address, a.notes, a.version, s.key AS service
+       FROM appointment a JOIN customer c ON c.id = a.customer_id JOIN service s ON s.id = a.service_id
+      WHERE c.phone = $1 ORDER BY a.created_at`,
+    [phone.from],
+  );
+}
+
+async function bookDirectly(start: string, serviceKey = 'oil-change') {
+  const catalog = await t.booking.catalogs.bySlug('edgar');
+  const service = catalog.services.find((s) => s.key === serviceKey)!;
+  const [customer] = await t.runtime.db.query(`INSERT INTO customer (business_id, phone) VALUES ($1, $2) RETURNING id`, [catalog.business.id, `+1555399${String(++phones).padStart(4, '0')}`]);
+  const outcome = await t.booking.appointments.book({ businessId: catalog.business.id, serviceId: service.id, customerId: customer.id, start: DateTime.fromISO(start, { zone: LA }).toJSDate(), channel: 'sms', actor: { kind: 'system' } });
+  if (!outcome.ok) throw new Error(`could not set up a booking at ${start}`);
+  return outcome.appointment;
+}
+
+describe('booking by text', () => {
+  it('books in one message, says the exact slot back, and books on YES', async () => {
+    const phone = newPhone();
+    expect(await phone.say('Oil change tomorrow at 3pm at 12 Oak St, 2015 Honda Civic')).toBe('Oil change, Tue Nov 24 at 3:00 PM at 12 Oak St. Reply YES to book.');
+    const booked = await phone.say('YES');
+    expect(booked).toMatch(/^Booked: Oil change with Edgar's Mobile Auto Shop, Tue Nov 24 at 3:00 PM\. Ref [A-Z0-9]{4}\. Text us to change it\.$/);
+    const [a] = await appointmentsOf(phone);
+    expect(a).toMatchObject({ reference: REF.exec(booked)![1], status: 'booked', address: '12 Oak St', notes: '2015 Honda Civic', service: 'oil-change' });
+    expect(a.starts_at.toISOString()).toBe('2026-11-24T23:00:00.000Z');
+    const [customer] = await t.runtime.db.query('SELECT details, locale FROM customer WHERE phone = $1', [phone.from]);
+    expect(customer).toEqual({ details: { address: '12 Oak St', vehicle: '2015 Honda Civic' }, locale: 'en' });
+  });
+
+  it('books across several messages, asking one thing at a time', async () => {
+    const phone = newPhone();
+    expect(await phone.say('hi, my tires need rotating')).toBe('When would you like your tire rotation? E.g. "tomorrow at 3pm".');
+    expect(await phone.say('thursday')).toBe('Here is what we have. Free: 1) Thu Nov 26 8:00 AM 2) Thu Nov 26 12:15 PM 3) Thu Nov 26 4:30 PM. Reply 1-3 or another time.');
+    expect(await phone.say('2')).toBe('What address should we come to?');
+    expect(await phone.say('88 Elm St')).toBe('What car is it (year, make, model)?');
+    expect(await phone.say('2019 Ford F-150')).toBe('Tire rotation, Thu Nov 26 at 12:15 PM at 88 Elm St. Reply YES to book.');
+    expect(await phone.say('sounds good')).toMatch(/^Booked: Tire rotation with Edgar's Mobile Auto Shop, Thu Nov 26 at 12:15 PM\. Ref /);
+    const [a] = await appointmentsOf(phone);
+    expect([local(a.starts_at), a.address, a.notes, a.service]).toEqual(['Thu 2026-11-26 12:15 -08:00', '88 Elm St', '2019 Ford F-150', 'tire-rotation']);
+  });
+
+  it('offers the nearest free times when the asked one is taken, and books the second', async () => {
+    await bookDirectly('2026-11-25T10:00');
+    const phone = newPhone();
+    const offer = await phone.say('can you do diagnostics wednesday at 10am? 9 Birch Rd, 2010 Subaru Outback');
+    expect(offer).toBe('That time is taken. Free: 1) Wed Nov 25 11:15 AM 2) Wed Nov 25 8:30 AM 3) Wed Nov 25 11:30 AM. Reply 1-3 or another time.');
+    expect(await phone.say('2')).toBe('Diagnostics, Wed Nov 25 at 8:30 AM at 9 Birch Rd. Reply YES to book.');
+    expect(await phone.say('yes')).toMatch(/^Booked: Diagnostics .*Wed Nov 25 at 8:30 AM/);
+    const [a] = await appointmentsOf(phone);
+    expect(local(a.starts_at)).toBe('Wed 2026-11-25 08:30 -08:00');
+  });
+
+  it('lets only one of two customers have a slot both accepted at once, and offers the other the next ones', async () => {
+    const [ana, bo] = [newPhone(), newPhone()];
+    for (const phone of [ana, bo]) {
+      expect(await phone.say('battery replacement friday at 1pm, 5 Oak Ct, 2008 Mazda 3')).toBe('Battery replacement, Fri Nov 27 at 1:00 PM at 5 Oak Ct. Reply YES to book.');
+    }
+    const replies = await Promise.all([ana.say('yes'), bo.say('yes')]);
+    const won = replies.filter((r) => r.startsWith('Booked: Battery replacement'));
+    const lost = replies.filter((r) => r.startsWith('Sorry, that time was just taken. Free: 1) Fri Nov 27'));
+    expect([won.length, lost.length]).toEqual([1, 1]);
+    const [{ n }] = await t.runtime.db.query(`SELECT count(*)::int AS n FROM appointment WHERE starts_at = '2026-11-27T21:00:00Z' AND status = 'booked'`);
+    expect(n).toBe(1);
+  });
+});
+
+describe('managing a booking', () => {
+  it('lists, moves and cancels a visit, confirming each change first', async () => {
+    const phone = newPhone();
+    await phone.say('oil change on Saturday at 9am, 1 Main St, 2020 Kia Soul');
+    const booked = await phone.say('yes');
+    const ref = REF.exec(booked)![1];
+    expect(await phone.say('when is my appointment?')).toBe(`Your visits: Sat Nov 28 at 9:00 AM Oil change (${ref}).`);
+
+    expect(await phone.say('can I move it to monday at 2pm?')).toBe('Move your oil change from Sat Nov 28 at 9:00 AM to Mon Nov 30 at 2:00 PM? Reply YES to confirm.');
+    expect(await phone.say('yes')).toBe(`Done: your oil change is now Mon Nov 30 at 2:00 PM. Ref ${ref}.`);
+    let [a] = await appointmentsOf(phone);
+    expect([local(a.starts_at), a.reference, a.version, a.status]).toEqual(['Mon 2026-11-30 14:00 -08:00', ref, 2, 'booked']);
+
+    expect(await phone.say('I need to cancel my appointment')).toBe(`Cancel your oil change on Mon Nov 30 at 2:00 PM (ref ${ref})? Reply YES to cancel it.`);
+    expect(await phone.say('no')).toBe('OK, your oil change on Mon Nov 30 at 2:00 PM stays as it is.');
+    [a] = await appointmentsOf(phone);
+    expect(a.status).toBe('booked');
+    await phone.say('cancel my appointment please');
+    expect(await phone.say('yes')).toBe('Cancelled: oil change on Mon Nov 30 at 2:00 PM. Text us any time to book again.');
+    [a] = await appointmentsOf(phone);
+    expect(a.status).toBe('cancelled');
+    expect(await phone.say('when is my appointment?')).toBe("You have no upcoming visits with Edgar's Mobile Auto Shop. Want to book one?");
+  });
+
+  it('asks which visit when there are several', async () => {
+    const phone = newPhone();
+    await phone.say('oil change tuesday dec 1 at 9am, 2 Main St, 2001 VW Golf');
+    await phone.say('yes');
+    await phone.say('tire rotation wednesday dec 2 at 9am');
+    await phone.say('yes');
+    expect(await phone.say('cancel my appointment')).toMatch(/^Which one\? 1\) Tue Dec 1 at 9:00 AM Oil change \([A-Z0-9]+\) 2\) Wed Dec 2 at 9:00 AM Tire rotation \([A-Z0-9]+\)\. Reply with the number\.$/);
+    expect(await phone.say('2')).toMatch(/^Cancel your tire rotation on Wed Dec 2 at 9:00 AM/);
+    await phone.say('yes');
+    expect((await appointmentsOf(phone)).map((a: { service: string; status: string }) => `${a.service}:${a.status}`)).toEqual(['oil-change:booked', 'tire-rotation:cancelled']);
+  });
+});
+
+describe('questions', () => {
+  it('answers prices, one service or the whole menu, and hours', async () => {
+    const phone = newPhone();
+    expect(await phone.say('how much is an oil change?')).toBe('Oil change: $49, about 45 min. When would you like it?');
+    expect(await phone.say('what are your prices')).toBe("Edgar's Mobile Auto Shop: Oil change $49, Brake pads $189, Battery replacement $129, Diagnostics $89, Tire rotation $35. What would you like to book?");
+    expect(await phone.say('what time do you open?')).toBe("Edgar's Mobile Auto Shop is open Mon–Sat 8:00 AM–5:00 PM.");
+    expect(await phone.say('hello')).toBe('Hi! This is Edgar\'s Mobile Auto Shop. I can book, move or cancel a visit. Try: "oil change tomorrow at 3pm"');
+    expect(await phone.say('asdf qwerty')).toBe('Sorry, I didn\'t get that. You can write e.g. "oil change tomorrow at 3pm".');
+  });
+
+  it('says when the business is closed and offers the nearest open times', async () => {
+    const phone = newPhone();
+    expect(await phone.say('oil change sunday at 10am')).toBe("We're not open then. Free: 1) Mon Nov 30 8:00 AM 2) Mon Nov 30 8:15 AM 3) Mon Nov 30 8:30 AM. Reply 1-3 or another time.");
+  });
+});
+
+describe('time', () => {
+  it('starts a half-finished dialog afresh after it sat idle, politely', async () => {
+    const phone = newPhone();
+    expect(await phone.say('I need an oil change')).toMatch(/^When would you like your oil change\?/);
+    t.clock.advance(31 * 60_000);
+    expect(await phone.say('2')).toBe('Let\'s start over. Sorry, I didn\'t get that. You can write e.g. "oil change tomorrow at 3pm".');
+    const [row] = await t.runtime.db.query(`SELECT v.state FROM conversation v JOIN customer c ON c.id = v.customer_id WHERE c.phone = $1`, [phone.from]);
+    expect(row.state).toMatchObject({ intent: null, asked: null, serviceKey: null });
+  });
+
+  it('books the right instants in the week the clocks go back', async () => {
+    t.clock.set('2026-10-29T12:00:00-07:00'); // Thursday, still on daylight time
+    const phone = newPhone();
+    expect(await phone.say('oil change saturday at 9am, 3 Fir St, 2011 Honda Fit')).toBe('Oil change, Sat Oct 31 at 9:00 AM at 3 Fir St. Reply YES to book.');
+    await phone.say('yes');
+    expect(await phone.say('tire rotation monday at 9am')).toBe('Tire rotation, Mon Nov 2 at 9:00 AM at 3 Fir St. Reply YES to book.');
+    await phone.say('yes');
+    const rows = await appointmentsOf(phone);
+    expect(rows.map((a: { starts_at: Date }) => a.starts_at.toISOString())).toEqual(['2026-10-31T16:00:00.000Z', '2026-11-02T17:00:00.000Z']);
+  });
+});

@@ -1,0 +1,171 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import type { Grain } from '../../dialogs/engine/types';
+import { understand } from './understand';
+
+/** Dates and times, relative to Monday 2026-11-23 10:00 in the business's zone unless stated. */
+
+type Expected = [text: string, start: string | null, grain?: Grain, end?: string];
+
+async function expectWhen(business: 'edgar' | 'clinica-santiago', [text, start, grain, end]: Expected, now?: string): Promise<void> {
+  const { when } = await understand(text, { business, now });
+  if (start === null) {
+    expect(when).toBeNull();
+    return;
+  }
+  expect({ text, start: when?.start, grain: when?.grain }).toEqual({ text, start, grain: grain ?? 'minute' });
+  if (end) expect(when?.end).toBe(end);
+}
+
+describe('English dates at Edgar (Los Angeles)', () => {
+  const cases: Expected[] = [
+    ['tomorrow at 3', '2026-11-24T15:00:00-08:00'],
+    ['next Friday morning', '2026-12-04T08:00:00-08:00', 'part_of_day', '2026-12-04T12:00:00-08:00'],
+    ['friday morning', '2026-11-27T08:00:00-08:00', 'part_of_day'],
+    ['this afternoon', '2026-11-23T12:00:00-08:00', 'part_of_day', '2026-11-23T17:00:00-08:00'],
+    ['Sat 10am', '2026-11-28T10:00:00-08:00'],
+    ['in 2 hours', '2026-11-23T12:00:00-08:00'],
+    ['the 28th', '2026-11-28T00:00:00-08:00', 'day', '2026-11-29T00:00:00-08:00'],
+    ['the 5th', '2026-12-05T00:00:00-08:00', 'day'],
+    ['the 25th at 11am', '2026-11-25T11:00:00-08:00'],
+    ['a quarter past 3', '2026-11-23T15:15:00-08:00'],
+    ['half past ten tomorrow', '2026-11-24T10:30:00-08:00'],
+    ['quarter to 4', '2026-11-23T15:45:00-08:00'],
+    ["3 o'clock in the afternoon", '2026-11-23T15:00:00-08:00'],
+    ['monday', '2026-11-30T00:00:00-08:00', 'day', '2026-12-01T00:00:00-08:00'],
+    ['at 3am', '2026-11-24T03:00:00-08:00'],
+    ['at 11am', '2026-11-23T11:00:00-08:00'],
+    ['at 9am', '2026-11-24T09:00:00-08:00'],
+    ['7p', '2026-11-23T19:00:00-08:00'],
+    ['15h00', '2026-11-23T15:00:00-08:00'],
+    ['15.30', '2026-11-23T15:30:00-08:00'],
+    ['the following week', '2026-11-30T00:00:00-08:00', 'week', '2026-12-07T00:00:00-08:00'],
+    ['tonight', '2026-11-23T17:00:00-08:00', 'part_of_day', '2026-11-23T21:00:00-08:00'],
+    ['tonight at 8', '2026-11-23T20:00:00-08:00'],
+    ['after lunch', '2026-11-23T13:00:00-08:00', 'part_of_day', '2026-11-23T17:00:00-08:00'],
+    ['around 3', '2026-11-23T15:00:00-08:00', 'hour', '2026-11-23T16:00:00-08:00'],
+    ['3ish tomorrow', '2026-11-24T15:00:00-08:00', 'hour'],
+    ['between 1 and 3 on friday', '2026-11-27T13:00:00-08:00', 'hour', '2026-11-27T15:00:00-08:00'],
+    ['tmrw @ 2', '2026-11-24T14:00:00-08:00'],
+    ['day after tomorrow', '2026-11-25T00:00:00-08:00', 'day'],
+    ['Dec 3rd at 9:30am', '2026-12-03T09:30:00-08:00'],
+    ['this weekend', '2026-11-28T00:00:00-08:00', 'day'],
+    ['today', '2026-11-23T10:00:00-08:00', 'day', '2026-11-24T00:00:00-08:00'],
+    ['yesterday', null],
+    ['may I book an oil change', null],
+    ['2015 Honda Civic at 12 Oak St', null],
+  ];
+  it.each(cases)('%s', async (...c) => expectWhen('edgar', c));
+});
+
+describe('Spanish dates at the clinic (Santiago)', () => {
+  const cases: Expected[] = [
+    ['el martes a las 10', '2026-11-24T10:00:00-03:00'],
+    ['mañana en la tarde', '2026-11-24T12:00:00-03:00', 'part_of_day', '2026-11-24T17:00:00-03:00'],
+    ['pasado mañana', '2026-11-25T00:00:00-03:00', 'day'],
+    ['pasado manana a las 4', '2026-11-25T16:00:00-03:00'],
+    ['el 3 de diciembre', '2026-12-03T00:00:00-03:00', 'day'],
+    ['mañana en la mañana', '2026-11-24T08:00:00-03:00', 'part_of_day', '2026-11-24T12:00:00-03:00'],
+    ['a las 10 de la mañana', '2026-11-24T10:00:00-03:00'],
+    ['a las 5 de la tarde', '2026-11-23T17:00:00-03:00'],
+    ['hoy a las 4 y media', '2026-11-23T16:30:00-03:00'],
+    ['las doce menos cuarto', '2026-11-23T11:45:00-03:00'],
+    ['a las tres y cuarto', '2026-11-23T15:15:00-03:00'],
+    ['el 25 a las 11', '2026-11-25T11:00:00-03:00'],
+    ['el martes', '2026-11-24T00:00:00-03:00', 'day'],
+    ['el lunes', '2026-11-30T00:00:00-03:00', 'day'],
+    ['la semana que viene', '2026-11-30T00:00:00-03:00', 'week'],
+    ['la otra semana', '2026-11-30T00:00:00-03:00', 'week'],
+    ['en la noche', '2026-11-23T17:00:00-03:00', 'part_of_day'],
+    ['a las 15 hrs', '2026-11-23T15:00:00-03:00'],
+    ['tipo 4', '2026-11-23T16:00:00-03:00', 'hour'],
+    ['entre las 2 y las 4', '2026-11-23T14:00:00-03:00', 'hour', '2026-11-23T16:00:00-03:00'],
+    ['al mediodía', '2026-11-23T12:00:00-03:00'],
+    ['después de almuerzo', '2026-11-23T13:00:00-03:00', 'part_of_day'],
+    ['martes 24', '2026-11-24T00:00:00-03:00', 'day'],
+    ['en una hora', '2026-11-23T11:00:00-03:00'],
+    ['quiero una hora', null],
+    ['buenas tardes', null],
+  ];
+  it.each(cases)('%s', async (...c) => expectWhen('clinica-santiago', c));
+});
+
+describe('daylight saving time', () => {
+  it('uses the offset in force on the day asked for, not today', async () => {
+    // Los Angeles leaves daylight time on Sunday 2026-11-01 at 02:00.
+    await expectWhen('edgar', ['tomorrow at 9am', '2026-11-01T09:00:00-08:00'], '2026-10-31T10:00:00-07:00');
+    await expectWhen('edgar', ['tomorrow', '2026-11-01T00:00:00-07:00', 'day', '2026-11-02T00:00:00-08:00'], '2026-10-31T10:00:00-07:00');
+    await expectWhen('edgar', ['tomorrow at 10am', '2026-03-08T10:00:00-07:00'], '2026-03-07T10:00:00-08:00');
+    // Santiago: summer time ends at midnight into 2026-04-05 and starts at midnight into 2026-09-06.
+    await expectWhen('clinica-santiago', ['mañana a las 9', '2026-04-05T09:00:00-04:00'], '2026-04-04T10:00:00-03:00');
+    await expectWhen('clinica-santiago', ['mañana a las 9', '2026-09-06T09:00:00-03:00'], '2026-09-05T10:00:00-04:00');
+    // Midnight does not exist on 2026-09-06 in Santiago: the day starts at 01:00.
+    await expectWhen('clinica-santiago', ['mañana', '2026-09-06T01:00:00-03:00', 'day', '2026-09-07T00:00:00-03:00'], '2026-09-05T10:00:00-04:00');
+  });
+
+  it('counts "in 2 hours" as elapsed time across the change', async () => {
+    await expectWhen('edgar', ['in 2 hours', '2026-11-01T01:30:00-08:00'], '2026-11-01T00:30:00-07:00');
+  });
+
+  it('does not depend on the server time zone', async () => {
+    const saved = process.env.TZ;
+    const results: unknown[] = [];
+    try {
+      for (const tz of ['UTC', 'Asia/Tokyo', 'America/New_York', 'Pacific/Auckland']) {
+        process.env.TZ = tz;
+        results.push((await understand('tomorrow at 9am', { now: '2026-10-31T23:30:00-07:00' })).when);
+      }
+    } finally {
+      process.env.TZ = saved;
+    }
+    expect(new Set(results.map((r) => JSON.stringify(r))).size).toBe(1);
+    expect(results[0]).toEqual({ start: '2026-11-01T09:00:00-08:00', end: '2026-11-01T09:00:00-08:00', grain: 'minute' });
+  });
+});
+
+describe('properties over any moment of 2026', () => {
+  const zones = [
+    { business: 'edgar', zone: 'America/Los_Angeles' },
+    { business: 'clinica-santiago', zone: 'America/Santiago' },
+  ] as const;
+  const moment = fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2026-12-30T00:00:00Z') }).map((ms) => new Date(ms).toISOString());
+  const where = fc.constantFrom(...zones);
+
+  it('"tomorrow at 9am" is 09:00 on the next local day, with that day\'s offset', async () => {
+    await fc.assert(
+      fc.asyncProperty(moment, where, async (now, { business, zone }) => {
+        const { when } = await understand('tomorrow at 9am', { business, now });
+        const expected = DateTime.fromISO(now, { zone }).plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
+        expect(when?.start).toBe(expected.toISO({ suppressMilliseconds: true }));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a bare time is never in the past and never more than a day ahead', async () => {
+    await fc.assert(
+      fc.asyncProperty(moment, where, fc.integer({ min: 1, max: 12 }), fc.constantFrom('am', 'pm'), async (now, { business }, hour, meridiem) => {
+        const { when } = await understand(`at ${hour}${meridiem}`, { business, now });
+        const start = Date.parse(when?.start ?? '');
+        expect(start).toBeGreaterThan(Date.parse(now));
+        expect(start - Date.parse(now)).toBeLessThanOrEqual(25 * 3600_000);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('a weekday is within the coming week, never today', async () => {
+    await fc.assert(
+      fc.asyncProperty(moment, where, fc.constantFrom('monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'), async (now, { business, zone }, day) => {
+        const { when } = await understand(day, { business, now });
+        const start = DateTime.fromISO(when?.start ?? '', { zone });
+        const today = DateTime.fromISO(now, { zone }).startOf('day');
+        const daysAhead = Math.round(start.startOf('day').diff(today, 'days').days);
+        expect(daysAhead).toBeGreaterThanOrEqual(1);
+        expect(daysAhead).toBeLessThanOrEqual(7);
+        expect(start.toFormat('cccc').toLowerCase()).toBe(day);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

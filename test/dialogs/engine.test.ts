@@ -1,0 +1,62 @@
+import { createLocalEngine } from '../../dialogs/engine/local';
+import type { Understanding } from '../../dialogs/engine/types';
+import { readCorpus } from './corpus';
+import { demoContext } from './demo-context';
+import { understand } from './understand';
+
+/** The local engine as bot/ sees it: the contract, the intents from the brief, its speed. */
+
+describe('local engine', () => {
+  const engine = createLocalEngine();
+
+  it('returns the full, JSON-serialisable result', async () => {
+    const u = await engine.understand('cancel K7WM', await demoContext('edgar', new Date('2026-11-23T18:00:00Z')));
+    expect(JSON.parse(JSON.stringify(u))).toEqual(u);
+    expect(Object.keys(u).sort()).toEqual(['answer', 'choice', 'confidence', 'intake', 'intent', 'locale', 'reference', 'serviceKey', 'staffKey', 'when'].sort());
+    expect(u).toMatchObject<Partial<Understanding>>({ intent: 'Cancel', reference: 'K7WM', locale: 'en' });
+    expect(u.confidence).toBeGreaterThan(0.5);
+  });
+
+  it.each([
+    ['cancel my appointment', 'Cancel'],
+    ['can I move my appointment to friday', 'Reschedule'],
+    ['when is my appointment?', 'MyAppointments'],
+    ['how much is an oil change', 'Services'],
+    ['what time are you open', 'Hours'],
+    ['hi', 'Greeting'],
+    ['help', 'Help'],
+    ['ayuda', 'Help'],
+    ['oil change tomorrow at 3', 'Book'],
+    ['brakes', 'Book'],
+    ['friday at 10', 'Book'],
+    ['yes', 'Confirm'],
+    ['', 'Fallback'],
+    ['asdfgh', 'Fallback'],
+  ])('%s → %s', async (text, intent) => {
+    expect((await understand(text)).intent).toBe(intent);
+  });
+
+  it('keeps the intent of the question being answered', async () => {
+    const u = await understand('12 Oak St', { turn: { expecting: 'address', activeIntent: 'Reschedule' } });
+    expect(u.intent).toBe('Reschedule');
+    expect(u.intake.address).toBe('12 Oak St');
+  });
+
+  it('gives the same answer every time', async () => {
+    const first = await understand('mañana tipo 4 con la doctora', { business: 'clinica-santiago' });
+    for (let i = 0; i < 5; i++) expect(await understand('mañana tipo 4 con la doctora', { business: 'clinica-santiago' })).toEqual(first);
+  });
+
+  it('understands a typical message in well under a millisecond', async () => {
+    const lines = readCorpus();
+    const contexts = await Promise.all(lines.map((l) => demoContext(l.business, new Date(l.now), { expecting: l.expecting })));
+    const run = () => lines.map((l, i) => {
+      const started = performance.now();
+      void engine.understand(l.text, contexts[i]);
+      return performance.now() - started;
+    });
+    run(); // warm up the JIT and the catalog caches
+    const times = run().sort((a, b) => a - b);
+    expect(times[Math.floor(times.length / 2)]).toBeLessThan(1);
+  });
+});

@@ -1,0 +1,63 @@
+import { understand } from './understand';
+
+/** Appointment codes and the intake details a business asks for. */
+
+describe('appointment references', () => {
+  it.each([
+    ['cancel K7WM', 'K7WM'],
+    ['please cancel k7wm', 'K7WM'],
+    ['reschedule 4KXT to friday', '4KXT'],
+    ['is AXTM still on?', 'AXTM'],
+  ])('%s → %s', async (text, reference) => {
+    expect((await understand(text)).reference).toBe(reference);
+  });
+
+  it.each(['cancel my appointment', 'see you at 10am', 'I NEED NEW BRAKES', '2015 Honda Civic', 'the 28th at 3pm'])('finds none in "%s"', async (text) => {
+    expect((await understand(text)).reference).toBeNull();
+  });
+
+  it('takes a lone word as the code when the bot asked for it', async () => {
+    expect((await understand('kxtm', { turn: { expecting: 'reference', activeIntent: 'Cancel' } })).reference).toBe('KXTM');
+  });
+});
+
+describe('intake details', () => {
+  it.each([
+    ['name', "I'm Ana", { name: 'Ana' }],
+    ['name', 'my name is Ana Pérez', { name: 'Ana Pérez' }],
+    ['name', 'me llamo Ana Pérez', { name: 'Ana Pérez' }],
+    ['name', 'Soy María José', { name: 'María José' }],
+    ['address', '12 Oak St', { address: '12 Oak St' }],
+    ['address', 'at 455 W Elm Ave apt 3', { address: '455 W Elm Ave apt 3' }],
+    ['address', 'mi dirección es Av. Providencia 1234', { address: 'Av. Providencia 1234' }],
+    ['vehicle', "it's a 2015 Honda Civic", { vehicle: '2015 Honda Civic' }],
+    ['vehicle', 'tengo un Toyota Corolla 2014', { vehicle: 'Toyota Corolla 2014' }],
+    ['notes', 'the gate code is 1234', { notes: 'the gate code is 1234' }],
+    ['notes', 'nothing', {}],
+  ] as const)('asked for %s: "%s"', async (expecting, text, intake) => {
+    const u = await understand(text, { turn: { expecting, activeIntent: 'Book' } });
+    expect(u.intake).toEqual(intake);
+    expect(u.intent).toBe('Book');
+    expect(u.when).toBeNull();
+  });
+
+  it('pulls an address and a vehicle out of a one-shot booking', async () => {
+    const u = await understand('oil change tomorrow at 3 at 12 Oak St, 2015 Honda Civic');
+    expect(u).toMatchObject({
+      intent: 'Book',
+      serviceKey: 'oil-change',
+      when: { start: '2026-11-24T15:00:00-08:00', grain: 'minute' },
+      intake: { address: '12 Oak St', vehicle: '2015 Honda Civic' },
+    });
+  });
+
+  it('reads a name given in passing', async () => {
+    expect((await understand('hola, me llamo Carla y quiero una hora', { business: 'clinica-santiago' })).intake.name).toBe('Carla');
+  });
+
+  it('does not take a clear request for an answer', async () => {
+    const u = await understand('actually, cancel my appointment', { turn: { expecting: 'address', activeIntent: 'Book' } });
+    expect(u.intent).toBe('Cancel');
+    expect(u.intake).toEqual({});
+  });
+});

@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import twilio from 'twilio';
+import { FixedClock } from '../../core/clock';
+import { type Config, loadConfig } from '../../core/config';
+import { createLogger } from '../../core/logger';
+import { createRuntime, type Runtime } from '../../core/runtime';
+import { createBookingServices, type BookingServices } from '../../booking';
+import { bookingSchema } from '../../booking/db/schema';
+import { DEMO_BUSINESS_FILES, seedBusinessFile } from '../../booking/businesses/seed';
+import { createBot } from '../../bot';
+import { buildApp } from '../../api/app';
+import { createTestDatabase, type TestDatabase } from './db';
+
+/** The URL Twilio is configured with; requests really go to the local port, as behind a proxy. */
+export const PUBLIC_BASE_URL = 'https://textbook.test.example';
+export const AUTH_TOKEN = 'test-auth-token-0123456789';
+
+export interface TestApp {
+  app: FastifyInstance;
+  runtime: Runtime;
+  booking: BookingServices;
+  clock: FixedClock;
+  database: TestDatabase;
+  baseUrl: string;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** The real app over real HTTP, on its own database and Redis prefix, with the demo businesses. */
+export async function startTestApp(options: { now: string; env?: Record<string, string> }): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    REDIS_PREFIX: `test-${randomBytes(4).toString('hex')}`,
+    PUBLIC_BASE_URL,
+    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...options.env,
+  });
+  const clock = new FixedClock(options.now);
+  const runtime = await createRuntime(config, { schema: bookingSchema, clock, log: createLogger(config) });
+  for (const file of DEMO_BUSINESS_FILES) await seedBusinessFile(runtime.db, file, { production: false, env: {} });
+  const booking = createBookingServices(runtime.db, clock);
+  const app = await buildApp(runtime, { booking, bot: createBot(runtime, booking) });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    app,
+    runtime,
+    booking,
+    clock,
+    database,
+    baseUrl: address,
+    config,
+    async close() {
+      await app.close();
+      const keys = await runtime.redis.keys(`${config.redisPrefix}:*`);
+      if (keys.length) await runtime.redis.del(...keys);
+      await runtime.close();
+      await database.drop();
+    },
+  };
+}
+
+export function messageSid(): string {
+  return `SM${randomBytes(16).toString('hex')}`;
+}
+
+export interface Reply {
+  status: number;
+  /** The <Message> text, or null for an empty <Response/>. */
+  text: string | null;
+  body: string;
+}
+
+/** POSTs a form to a webhook path, signed as Twilio signs it (unless told otherwise). */
+export async function postSigned(t: TestApp, path: string, form: Record<string, string>, signature?: string | null): Promise<Reply> {
+  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
+  const sign = signature === undefined ? twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_BASE_URL}${path}`, form) : signature;
+  if (sign !== null) headers['x-twilio-signature'] = sign;
+  const response = await fetch(`${t.baseUrl}${path}`, { method: 'POST', headers, body: new URLSearchParams(form).toString() });
+  const body = await response.text();
+  const match = /<Message>([\s\S]*?)<\/Message>/.exec(body);
+  return { status: response.status, text: match ? unescapeXml(match[1]) : null, body };
+}
+
+function unescapeXml(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+/** A customer's phone texting one business number, as Twilio would deliver it. */
+export class Phone {
+  constructor(private readonly t: TestApp, readonly from: string, readonly to: string) {}
+
+  async send(body: string, extra: Record<string, string> = {}): Promise<Reply> {
+    const form = { MessageSid: messageSid(), AccountSid: `AC${'0'.repeat(32)}`, From: this.from, To: this.to, Body: body, NumMedia: '0', ApiVersion: '2010-04-01', SmsStatus: 'received', ...extra };
+    return postSigned(this.t, '/webhooks/twilio/messages', form);
+  }
+
+  /** Sends and returns the reply text, failing loudly when there is none. */
+  async say(body: string): Promise<string> {
+    const reply = await this.send(body);
+    if (reply.status !== 200 || reply.text === null) throw new Error(`no reply to "${body}": ${reply.status} ${reply.body}`);
+    return reply.text;
+  }
+}
