@@ -1,5 +1,5 @@
 import type { Span } from '../availability/slots';
-import type { AppointmentKind, AppointmentRow, SourceChannel } from '../db/entities/appointment';
+import type { AppointmentRow } from '../db/entities/appointment';
 import { ACTIVE_STATUSES, type AppointmentStatus } from '../statuses';
 import { type OutboxEntry, outboxInsert, outboxParams } from './outbox';
 import type { Sql } from './sql';
@@ -11,21 +11,11 @@ const COLUMNS = `id, business_id AS "businessId", staff_id AS "staffId", service
 
 const ACTIVE = `status IN (${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
-export interface NewAppointment {
-  businessId: string;
-  staffId: string;
-  serviceId: string | null;
-  customerId: string | null;
-  kind: AppointmentKind;
-  status: AppointmentStatus;
-  startsAt: Date;
-  endsAt: Date;
-  busyUntil: Date;
-  reference: string;
-  sourceChannel: SourceChannel | null;
+/** What a new appointment or block is made of; the database fills in the rest. */
+export type NewAppointment = Omit<AppointmentRow, 'id' | 'cancelReason' | 'version' | 'createdAt' | 'updatedAt' | 'address' | 'notes'> & {
   address?: string | null;
   notes?: string | null;
-}
+};
 
 /**
  * Two transactions inserting overlapping ranges under an exclusion constraint can each wait

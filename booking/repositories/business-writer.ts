@@ -1,6 +1,6 @@
-import type { Locale } from '../../core/locale';
 import type { WeeklyHours } from '../availability/weekly-hours';
-import type { BusinessSettings } from '../business-settings';
+import type { BusinessRow } from '../db/entities/business';
+import type { ServiceRow } from '../db/entities/service';
 import type { Sql } from './sql';
 
 /**
@@ -8,16 +8,7 @@ import type { Sql } from './sql';
  * twice writes nothing. Each returns how many rows it really changed.
  */
 
-export interface BusinessFields {
-  slug: string;
-  name: string;
-  timezone: string;
-  defaultLocale: Locale;
-  locales: Locale[];
-  ownerPhones: string[];
-  settings: BusinessSettings;
-  whatsappTemplates: Record<string, Partial<Record<Locale, string>>>;
-}
+export type BusinessFields = Omit<BusinessRow, 'id' | 'createdAt' | 'updatedAt'>;
 
 async function count(sql: Sql, text: string, params: unknown[]): Promise<number> {
   return (await sql.rows(text, params)).length;
@@ -63,15 +54,7 @@ export async function replaceEndpoints(sql: Sql, businessId: string, endpoints: 
   return removed + added;
 }
 
-export interface ServiceFields {
-  key: string;
-  names: Partial<Record<Locale, string>>;
-  synonyms: Partial<Record<Locale, string[]>>;
-  durationMinutes: number;
-  bufferMinutes: number;
-  priceCents: number | null;
-  active: boolean;
-}
+export type ServiceFields = Omit<ServiceRow, 'id' | 'businessId' | 'position'>;
 
 export async function upsertServices(sql: Sql, businessId: string, services: ServiceFields[]): Promise<{ ids: Map<string, string>; changed: number }> {
   const ids = new Map<string, string>();
