@@ -7,6 +7,16 @@ export function urlFor(database: string): string {
   return url.toString();
 }
 
+/**
+ * One jest run's names. The global set-up picks the run id and passes it to the workers through
+ * the environment, so two runs on one machine never drop each other's databases.
+ */
+export function runId(): string {
+  const id = process.env.TEXTBOOK_TEST_RUN;
+  if (!id) throw new Error('TEXTBOOK_TEST_RUN is not set: run tests through jest, whose global set-up sets it');
+  return id;
+}
+
 export const ADMIN_URL = urlFor('postgres');
-export const TEMPLATE_DB = 'textbook_test_template';
-export const TEST_DB_PREFIX = 'textbook_test_f_';
+export const templateDb = () => `textbook_test_${runId()}_template`;
+export const testDbPrefix = () => `textbook_test_${runId()}_f_`;

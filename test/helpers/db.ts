@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../core/db';
 import { bookingSchema } from '../../booking/db/schema';
-import { ADMIN_URL, TEMPLATE_DB, TEST_DB_PREFIX, urlFor } from './db-names';
+import { ADMIN_URL, templateDb, testDbPrefix, urlFor } from './db-names';
 
 export interface TestDatabase {
   url: string;
@@ -23,11 +23,11 @@ async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
 
 /** A fresh, migrated database of this test file's own: files run in parallel without sharing rows. */
 export async function createTestDatabase(poolSize = 10): Promise<TestDatabase> {
-  const name = `${TEST_DB_PREFIX}${randomBytes(6).toString('hex')}`;
+  const name = `${testDbPrefix()}${randomBytes(6).toString('hex')}`;
   // Cloning needs the template to be idle; a parallel clone may hold it for a moment.
   for (let attempt = 0; ; attempt++) {
     try {
-      await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`));
+      await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${templateDb()}`));
       break;
     } catch (error) {
       if (attempt >= 20 || !String(error).includes('being accessed by other users')) throw error;

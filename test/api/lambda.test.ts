@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import twilio from 'twilio';
+import { DEMO_BUSINESS_FILES, seedBusinessFile } from '../../booking/businesses/seed';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+
+/** The Lambda entry point, driven with the API Gateway (HTTP API, payload 2.0) events it gets. */
+const TOKEN = 'lambda-test-token-123';
+const PUBLIC = 'https://abc123.execute-api.us-east-1.amazonaws.com';
+let database: TestDatabase;
+const saved = { ...process.env };
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  for (const file of DEMO_BUSINESS_FILES) await seedBusinessFile(database.db, file, { production: false, env: {} });
+  Object.assign(process.env, { DATABASE_URL: database.url, TWILIO_AUTH_TOKEN: TOKEN, PUBLIC_BASE_URL: PUBLIC, LOG_LEVEL: 'silent', REDIS_PREFIX: `test-lambda-${randomBytes(3).toString('hex')}` });
+});
+afterAll(async () => {
+  process.env = saved;
+  await database.drop();
+});
+
+function event(path: string, form: Record<string, string>, signature: string) {
+  const body = Buffer.from(new URLSearchParams(form).toString()).toString('base64');
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature, host: new URL(PUBLIC).host },
+    requestContext: { http: { method: 'POST', path, protocol: 'HTTP/1.1', sourceIp: '54.0.0.1', userAgent: 'TwilioProxy/1.1' }, requestId: 'r1', stage: '$default' },
+    body,
+    isBase64Encoded: true,
+  };
+}
+
+it('answers a signed Twilio webhook with TwiML, and refuses an unsigned one', async () => {
+  const { handler } = await import('../../api/lambda');
+  const form = { MessageSid: `SM${randomBytes(16).toString('hex')}`, From: '+15557770001', To: '+15550100001', Body: 'what are your hours?' };
+  const signature = twilio.getExpectedTwilioSignature(TOKEN, `${PUBLIC}/webhooks/twilio/messages`, form);
+  const ok = (await handler(event('/webhooks/twilio/messages', form, signature), {} as never)) as { statusCode: number; body: string; headers: Record<string, string> };
+  expect(ok.statusCode).toBe(200);
+  expect(ok.headers['content-type']).toMatch(/text\/xml/);
+  expect(ok.body).toContain("<Message>Edgar's Mobile Auto Shop is open Mon–Sat 8:00 AM–5:00 PM.</Message>");
+  const refused = (await handler(event('/webhooks/twilio/messages', { ...form, MessageSid: `SM${randomBytes(16).toString('hex')}` }, 'wrong'), {} as never)) as { statusCode: number };
+  expect(refused.statusCode).toBe(403);
+});
