@@ -15,6 +15,7 @@ beforeAll(async () => {
   Object.assign(process.env, { DATABASE_URL: database.url, TWILIO_AUTH_TOKEN: TOKEN, PUBLIC_BASE_URL: PUBLIC, LOG_LEVEL: 'silent', REDIS_PREFIX: `test-lambda-${randomBytes(3).toString('hex')}` });
 });
 afterAll(async () => {
+  await (await import('../../api/lambda')).shutdown();
   process.env = saved;
   await database.drop();
 });
