@@ -4,12 +4,14 @@ import { createLogger, type Logger } from '../core/logger';
 import { createRuntime, type Runtime } from '../core/runtime';
 import { bookingSchema } from '../booking/db/schema';
 import { DEMO_BUSINESS_FILES, seedBusinessFile } from '../booking/businesses/seed';
+import { startWorkers } from '../workers/start';
 import { buildApp } from './app';
 import { createAppServices } from './services';
 
 /**
  * One box: create the database if needed, migrate, load the demo businesses into an empty
- * database (development), then serve. `npm start` runs this.
+ * database (development), then serve the API and run the workers in this one process.
+ * `npm start` runs this.
  */
 async function main(): Promise<void> {
   let config: Config;
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
 
   const app = await buildApp(runtime, createAppServices(runtime));
   await app.listen({ port: config.port, host: config.host });
+  const workers = await startWorkers(runtime);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     await app.close();
+    await workers.close();
     await runtime.close();
     process.exit(0);
   };

@@ -4,6 +4,7 @@
  */
 const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   booking: () => import('./booking'),
+  reminders: () => import('./reminders'),
   webhook: () => import('./webhook'),
 };
 

@@ -1,0 +1,54 @@
+import type { Channel } from '../../booking/db/entities/channel-endpoint';
+import { recordOutbound } from '../../booking/repositories/outbound-messages';
+import type { WorkerContext } from '../context';
+import { JOBS, jobIds, type SendJob, type Template } from '../queues';
+import { messageIdFor } from './message-id';
+
+/** A proactive message as a processor composes it, before it becomes a row and a send job. */
+export interface Draft {
+  /** What the message is about, unique per message: its row id derives from it. */
+  key: string;
+  businessId: string;
+  customerId: string | null;
+  appointmentId: string | null;
+  channel: Channel;
+  purpose: 'owner_notice' | 'customer_notice' | 'reminder' | 'digest';
+  from: string;
+  to: string;
+  body: string;
+  template?: Template;
+  fallback?: Template;
+  /** Record the message as skipped with this code instead of sending it. */
+  skipCode?: number;
+  /** Not to be sent before this instant (a reminder prepared ahead of its time). */
+  notBefore?: Date;
+  /** For reminders: the visit's start (ISO) the text speaks of, re-checked when sending. */
+  startsAt?: string;
+}
+
+/**
+ * Records the message row and hands it to the outbound queue. Both steps are keyed by the
+ * draft's key, so a processor that runs again after a crash neither duplicates the row nor
+ * sends twice; a row already sent, failed or skipped gets no new job.
+ */
+export async function enqueueMessage(ctx: Pick<WorkerContext, 'sql' | 'queues' | 'clock'>, d: Draft): Promise<string> {
+  const id = messageIdFor(d.key);
+  const status = await recordOutbound(ctx.sql, {
+    id,
+    businessId: d.businessId,
+    customerId: d.customerId,
+    appointmentId: d.appointmentId,
+    channel: d.channel,
+    purpose: d.purpose,
+    from: d.from,
+    to: d.to,
+    body: d.body,
+    status: d.skipCode === undefined ? 'queued' : 'skipped',
+    errorCode: d.skipCode ?? null,
+  });
+  if (status !== 'queued') return id;
+  const data: SendJob = { messageId: id, from: d.from, template: d.template, fallback: d.fallback, startsAt: d.startsAt };
+  const delay = d.notBefore ? Math.max(0, d.notBefore.getTime() - ctx.clock.now().getTime()) : 0;
+  await ctx.queues.outbound.add(JOBS.send, data, { jobId: jobIds.send(id), delay });
+  return id;
+}

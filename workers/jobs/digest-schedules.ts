@@ -1,0 +1,40 @@
+import { digestSettings, type DigestSetting } from '../../booking/repositories/notices';
+import type { WorkerContext } from '../context';
+import { JOBS, jobIds } from '../queues';
+
+/** Re-read every so often, so a new business or a changed digest time is picked up. */
+export const DIGEST_SYNC_EVERY_MS = 10 * 60_000;
+
+/**
+ * A daily cron in the business's own zone: BullMQ's scheduler (cron-parser with `tz`) computes
+ * each next run in local time, so "07:00" stays 07:00 on both sides of a DST change.
+ */
+export function digestRepeat(setting: Pick<DigestSetting, 'digestTime' | 'timezone'>): { pattern: string; tz: string } {
+  const [hour, minute] = setting.digestTime.split(':').map(Number);
+  return { pattern: `${minute} ${hour} * * *`, tz: setting.timezone };
+}
+
+/**
+ * Makes the job schedulers match the businesses: one per business with owner phones, updated
+ * only when its time or zone changed (an upsert would reschedule it), none for others.
+ */
+export async function syncDigestSchedules(ctx: Pick<WorkerContext, 'sql' | 'queues'>): Promise<string> {
+  const queue = ctx.queues.digest;
+  const wanted = new Map((await digestSettings(ctx.sql)).map((s) => [jobIds.digestScheduler(s.businessId), s]));
+  const existing = await queue.getJobSchedulers(0, -1);
+  let changed = 0;
+  for (const scheduler of existing) {
+    if (scheduler.key !== jobIds.digestSync() && !wanted.has(scheduler.key)) {
+      await queue.removeJobScheduler(scheduler.key);
+      changed += 1;
+    }
+  }
+  for (const [id, setting] of wanted) {
+    const repeat = digestRepeat(setting);
+    const current = existing.find((s) => s.key === id);
+    if (current && current.pattern === repeat.pattern && current.tz === repeat.tz) continue;
+    await queue.upsertJobScheduler(id, repeat, { name: JOBS.digest, data: { businessId: setting.businessId } });
+    changed += 1;
+  }
+  return `${wanted.size} digest schedule(s), ${changed} changed`;
+}

@@ -1,0 +1,130 @@
+import type { DataSource } from 'typeorm';
+import type { Logger } from '../../core/logger';
+import type { Redis } from '../../core/redis';
+import { claimPendingOutbox, markOutboxProcessed, type PendingOutbox } from '../../booking/repositories/outbox-relay';
+import { inTransaction } from '../../booking/repositories/sql';
+import { closeQueues, createQueues, type Queues } from '../queue-set';
+import { jobIds, type OutboxJob, type QueueKey, TOPIC_ROUTES } from '../queues';
+
+export interface RelayOptions {
+  /** Pause between polls when the outbox is empty. */
+  intervalMs: number;
+  batchSize: number;
+}
+
+const MAX_BACKOFF_MS = 2_000;
+/** Bounds how long a batch's transaction can wait on Redis. */
+const ADD_TIMEOUT_MS = 10_000;
+
+export interface RelayDeps {
+  db: DataSource;
+  /** A fail-fast connection (no offline queue): while Redis is away, adding fails at once. */
+  redis: Redis;
+  prefix: string;
+  log: Logger;
+  options: RelayOptions;
+}
+
+/**
+ * Moves outbox rows to BullMQ. Short polling on the partial index of pending rows rather than
+ * LISTEN/NOTIFY: it needs no extra connection held outside the pool, no trigger, and no catch-up
+ * path for notifications lost while disconnected; an empty poll is one index lookup, and the
+ * interval bounds the added latency.
+ *
+ * Each batch is claimed, added and marked in one transaction. If adding fails (Redis down), the
+ * transaction rolls back and the rows wait; if the process dies after adding but before the
+ * commit, the rows are added again under the same job ids, which BullMQ ignores.
+ *
+ * While Redis is away no batch is even claimed. Its producer queues are made afresh after a
+ * failure: a BullMQ queue whose first connection check failed stays failed for good.
+ */
+export class OutboxRelay {
+  private running: Promise<void> | null = null;
+  private stopped = false;
+  private wake: (() => void) | null = null;
+  private queues: Queues | null = null;
+
+  constructor(private readonly deps: RelayDeps) {}
+
+  start(): void {
+    this.running ??= this.loop();
+  }
+
+  /** Finishes the batch in hand, then stops. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.running;
+    if (this.queues) await closeQueues(this.queues);
+  }
+
+  /** One batch; returns how many rows it moved. */
+  relayOnce(): Promise<number> {
+    const queues = (this.queues ??= createQueues(this.deps.redis, { prefix: this.deps.prefix, onError: () => {} }));
+    return inTransaction(this.deps.db, async (tx) => {
+      const rows = await claimPendingOutbox(tx, this.deps.options.batchSize);
+      const byQueue = new Map<QueueKey, { name: string; data: OutboxJob; opts: { jobId: string } }[]>();
+      for (const row of rows) {
+        const route = TOPIC_ROUTES[row.topic];
+        if (!route) {
+          this.deps.log.error({ outboxId: row.id, topic: row.topic }, 'outbox row with a topic no worker handles; marked done');
+          continue;
+        }
+        const jobs = byQueue.get(route.queue) ?? [];
+        jobs.push({ name: route.job, data: jobData(row), opts: { jobId: jobIds.outbox(row.id) } });
+        byQueue.set(route.queue, jobs);
+      }
+      await withTimeout(Promise.all([...byQueue].map(([queue, jobs]) => queues[queue].addBulk(jobs))), ADD_TIMEOUT_MS);
+      await markOutboxProcessed(tx, rows.map((r) => r.id));
+      return rows.length;
+    });
+  }
+
+  private async loop(): Promise<void> {
+    let failures = 0;
+    while (!this.stopped) {
+      let moved = 0;
+      if (this.deps.redis.status !== 'ready') {
+        // Connecting, or Redis is away: claim nothing, look again shortly (the connection logs why).
+        failures += 1;
+      } else {
+        try {
+          moved = await this.relayOnce();
+          failures = 0;
+        } catch (error) {
+          failures += 1;
+          this.deps.log.warn({ err: (error as Error).message, failures }, 'outbox relay failed; rows stay pending');
+          this.dropQueues();
+        }
+      }
+      if (moved < this.deps.options.batchSize || failures > 0) {
+        const pause = failures ? Math.min(MAX_BACKOFF_MS, this.deps.options.intervalMs * 2 ** failures) : this.deps.options.intervalMs;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pause);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    }
+  }
+
+  private dropQueues(): void {
+    const broken = this.queues;
+    this.queues = null;
+    // Not awaited: closing a queue whose connection check never finished can wait on it.
+    if (broken) void closeQueues(broken);
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer from Redis in ${ms} ms`)), ms)));
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+function jobData(row: PendingOutbox): OutboxJob {
+  const p = row.payload as { appointmentId: string; version: number; event: OutboxJob['event'] };
+  return { outboxId: row.id, businessId: row.businessId, topic: row.topic, appointmentId: p.appointmentId, version: p.version, event: p.event };
+}

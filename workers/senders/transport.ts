@@ -1,0 +1,36 @@
+import type { Template } from '../queues';
+
+/** One message handed to a provider: a body, or a WhatsApp template instead of one. */
+export interface SendRequest {
+  from: string;
+  to: string;
+  body: string;
+  template?: Template;
+}
+
+/** How messages leave: Twilio's REST API, or (offline) the console. */
+export interface Transport {
+  send(request: SendRequest): Promise<{ sid: string }>;
+}
+
+/**
+ * A provider's refusal, translated once: `retryable` for 429, 5xx and network trouble (try again
+ * later), not for the rest (the same request would fail the same way). `code` is Twilio's.
+ */
+export class SendFailure extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    readonly code: number | null,
+    readonly httpStatus: number | null,
+  ) {
+    super(message);
+    this.name = 'SendFailure';
+  }
+}
+
+/** Twilio error codes the sender acts on (PROTOCOLS.md). */
+export const TWILIO_ERRORS = {
+  optedOut: 21610,
+  outsideWhatsAppWindow: 63016,
+} as const;

@@ -1,0 +1,131 @@
+import { type Job, type Processor, Worker } from 'bullmq';
+import { createRedis } from '../core/redis';
+import type { Runtime } from '../core/runtime';
+import { CatalogRepository } from '../booking/repositories/catalog';
+import { poolSql } from '../booking/repositories/sql';
+import type { WorkerContext } from './context';
+import { customerNotice } from './jobs/customer-notice';
+import { sendDigest } from './jobs/digest';
+import { DIGEST_SYNC_EVERY_MS, syncDigestSchedules } from './jobs/digest-schedules';
+import { fireReminder } from './jobs/fire-reminder';
+import { OutboxRelay } from './jobs/outbox-relay';
+import { ownerNotice } from './jobs/owner-notice';
+import { planReminders } from './jobs/plan-reminders';
+import { sendMessage } from './jobs/send-message';
+import { closeQueues, createQueues, type RetryPolicy } from './queue-set';
+import { JOBS, jobIds, QUEUES, type QueueKey } from './queues';
+import { createTransport } from './senders/create-transport';
+import { defaultSendRate } from './senders/send-rates';
+import { SendSlots } from './senders/send-slots';
+import type { Transport } from './senders/transport';
+
+export interface WorkerOptions {
+  /** Defaults to Twilio when credentials are configured, else the offline printer. */
+  transport?: Transport;
+  /** Messages per second per sending number; defaults from PROTOCOLS.md. */
+  sendRate?: (from: string) => number;
+  sendRetry?: RetryPolicy;
+  reminderLeadMs?: number;
+  relay?: { intervalMs?: number; batchSize?: number };
+  concurrency?: Partial<Record<QueueKey, number>>;
+  /** How long a job's lock lasts without renewal: a dead worker's jobs are retried after it. */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+  /** Keep the owners' daily digests scheduled (default true). */
+  digests?: boolean;
+}
+
+export interface RunningWorkers {
+  close(): Promise<void>;
+}
+
+const CONCURRENCY: Record<QueueKey, number> = { notices: 10, reminders: 50, outbound: 50, digest: 2 };
+
+type Handler = (ctx: WorkerContext, job: Job, token?: string) => Promise<unknown>;
+
+/**
+ * Starts the outbox relay and one BullMQ worker per queue. `close()` stops taking work, lets the
+ * jobs in hand finish, then closes the queues and the connections it opened.
+ */
+export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}): Promise<RunningWorkers> {
+  const { config, log } = runtime;
+  // Workers block on Redis and must wait for it to come back; the relay's producer connection
+  // fails fast instead, so its Postgres transaction rolls back rather than hangs.
+  const workerRedis = createRedis(config, 'worker');
+  const relayRedis = createRedis(config, 'request');
+  const onRedisError = (err: Error) => log.debug({ err: err.message }, 'redis connection error');
+  for (const r of [workerRedis, relayRedis]) r.on('error', onRedisError);
+  const prefix = config.redisPrefix;
+  const queues = createQueues(workerRedis, { prefix, sendRetry: options.sendRetry, onError: onRedisError });
+  const lockDuration = options.lockDurationMs ?? 30_000;
+  const ctx: WorkerContext = {
+    sql: poolSql(runtime.db),
+    catalogs: new CatalogRepository(runtime.db),
+    queues,
+    clock: runtime.clock,
+    log,
+    transport: options.transport ?? createTransport(config),
+    slots: new SendSlots(workerRedis, prefix),
+    sendRate: options.sendRate ?? defaultSendRate,
+    reminderLeadMs: options.reminderLeadMs ?? 60_000,
+    claimStaleAfterMs: lockDuration,
+  };
+
+  const handlers: Record<QueueKey, Record<string, Handler>> = {
+    notices: { [JOBS.ownerNotice]: ownerNotice, [JOBS.customerNotice]: customerNotice },
+    reminders: { [JOBS.planReminders]: planReminders, [JOBS.fireReminder]: fireReminder },
+    outbound: { [JOBS.send]: sendMessage },
+    digest: { [JOBS.digest]: sendDigest, [JOBS.digestSync]: (c) => syncDigestSchedules(c) },
+  };
+  const workers = (Object.keys(handlers) as QueueKey[]).map((key) => {
+    const processor: Processor = (job, token) => {
+      const handle = handlers[key][job.name];
+      if (!handle) throw new Error(`no handler for job "${job.name}" on queue ${key}`);
+      return handle(ctx, job, token);
+    };
+    const worker = new Worker(QUEUES[key], processor, {
+      connection: workerRedis,
+      prefix,
+      concurrency: options.concurrency?.[key] ?? CONCURRENCY[key],
+      lockDuration,
+      stalledInterval: options.stalledIntervalMs ?? lockDuration,
+      // A send that stalls (its worker died) is retried; a few times, not forever.
+      maxStalledCount: 3,
+    });
+    worker.on('failed', (job, err) => log.warn({ queue: key, job: job?.id, err: err.message }, 'job failed'));
+    worker.on('error', (err) => log.warn({ queue: key, err: err.message }, 'worker error'));
+    return worker;
+  });
+
+  const relay = new OutboxRelay({
+    db: runtime.db,
+    redis: relayRedis,
+    prefix,
+    log,
+    options: { intervalMs: options.relay?.intervalMs ?? 200, batchSize: options.relay?.batchSize ?? 500 },
+  });
+  relay.start();
+
+  // In the background: with Redis away at start-up this waits for it, and nothing else should.
+  const scheduling =
+    options.digests === false
+      ? Promise.resolve()
+      : (async () => {
+          await syncDigestSchedules(ctx);
+          await queues.digest.upsertJobScheduler(jobIds.digestSync(), { every: DIGEST_SYNC_EVERY_MS }, { name: JOBS.digestSync });
+        })().catch((err) => log.error({ err }, 'could not schedule the daily digests'));
+
+  let closing: Promise<void> | null = null;
+  return {
+    close() {
+      closing ??= (async () => {
+        await relay.stop();
+        await scheduling;
+        await Promise.allSettled(workers.map((w) => w.close()));
+        await closeQueues(queues);
+        await Promise.allSettled([workerRedis.quit(), relayRedis.quit()]);
+      })();
+      return closing;
+    },
+  };
+}
