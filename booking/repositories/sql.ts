@@ -1,45 +1,72 @@
-import type { DataSource, QueryRunner } from 'typeorm';
+import { createHash } from 'node:crypto';
+import type { Pool, PoolClient, QueryConfig } from 'pg';
+import type { DataSource } from 'typeorm';
 
-/** Raw SQL through TypeORM's runner: the hot paths and the exclusion constraint want exact SQL. */
+/**
+ * Raw SQL on the DataSource's own pg pool: the hot paths and the exclusion constraint want exact
+ * SQL, and named statements let each connection parse and plan a statement once instead of on
+ * every message (the CTEs of a webhook turn cost more to plan than to run).
+ */
 export interface Sql {
   rows<T>(text: string, params?: unknown[]): Promise<T[]>;
 }
 
-function runnerSql(runner: QueryRunner): Sql {
-  return { rows: async <T>(text: string, params?: unknown[]) => (await runner.query(text, params, true)).records as T[] };
+const statementNames = new Map<string, string>();
+
+function statement(text: string, values: unknown[] = []): QueryConfig {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `tb_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return { name, text, values };
 }
 
-/** Outside a transaction: each statement borrows a pooled connection. */
+function poolOf(db: DataSource): Pool {
+  return (db.driver as unknown as { master: Pool }).master;
+}
+
+function clientSql(client: PoolClient): Sql {
+  return { rows: async <T>(text: string, params?: unknown[]) => (await client.query(statement(text, params))).rows as T[] };
+}
+
+/**
+ * Outside a transaction: each statement borrows a pooled connection (one statement, one
+ * transaction). Not `pool.query`: that closes the connection on any error, and a refused
+ * booking (23P01) is an ordinary answer here, not a broken connection.
+ */
 export function poolSql(db: DataSource): Sql {
+  const pool = poolOf(db);
   return {
     async rows<T>(text: string, params?: unknown[]) {
-      const runner = db.createQueryRunner();
+      const client = await pool.connect();
       try {
-        return (await runner.query(text, params, true)).records as T[];
+        return (await client.query(statement(text, params))).rows as T[];
       } finally {
-        await runner.release();
+        client.release();
       }
     },
   };
 }
 
 export async function inTransaction<T>(db: DataSource, work: (tx: Sql) => Promise<T>): Promise<T> {
-  const runner = db.createQueryRunner();
-  await runner.connect();
+  const client = await poolOf(db).connect();
+  let broken: Error | undefined;
   try {
-    await runner.startTransaction();
-    const result = await work(runnerSql(runner));
-    await runner.commitTransaction();
+    await client.query('BEGIN');
+    const result = await work(clientSql(client));
+    await client.query('COMMIT');
     return result;
   } catch (error) {
-    if (runner.isTransactionActive) await runner.rollbackTransaction();
+    // A connection that cannot even roll back is dropped rather than handed to the next caller.
+    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
     throw error;
   } finally {
-    await runner.release();
+    client.release(broken);
   }
 }
 
-/** The SQLSTATE of a driver error, wrapped or not (TypeORM wraps pg's errors in QueryFailedError). */
+/** The SQLSTATE of a driver error, wrapped or not (TypeORM's own queries wrap pg's errors in QueryFailedError). */
 export function sqlState(error: unknown): string | undefined {
   const e = error as { code?: string; driverError?: { code?: string } };
   return e?.driverError?.code ?? e?.code;
