@@ -1,9 +1,11 @@
 import { ensureDatabase } from '../core/db';
-import { type Config, loadConfig } from '../core/config';
-import { createLogger, type Logger } from '../core/logger';
+import { loadConfig } from '../core/config';
+import type { Logger } from '../core/logger';
+import { createLogger } from '../core/logger';
+import { runMain, stopOnSignals } from '../core/process';
 import { createRuntime, type Runtime } from '../core/runtime';
 import { bookingSchema } from '../booking/db/schema';
-import { DEMO_BUSINESS_FILES, seedBusinessFile } from '../booking/businesses/seed';
+import { DEMO_ADMIN_PASSWORD, DEMO_BUSINESS_FILES, seedBusinessFile } from '../booking/businesses/seed';
 import { startWorkers } from '../workers/start';
 import { buildApp } from './app';
 import { createAppServices } from './services';
@@ -13,14 +15,8 @@ import { createAppServices } from './services';
  * database (development), then serve the API and run the workers in this one process.
  * `npm start` runs this.
  */
-async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
+runMain(async () => {
+  const config = loadConfig();
   const log = createLogger(config);
   if (await ensureDatabase(config.databaseUrl)) log.info('created the database');
   const runtime = await createRuntime(config, { schema: bookingSchema, log });
@@ -31,20 +27,12 @@ async function main(): Promise<void> {
   const app = await buildApp(runtime, createAppServices(runtime));
   await app.listen({ port: config.port, host: config.host });
   const workers = await startWorkers(runtime);
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down');
+  stopOnSignals(log, async () => {
     await app.close();
     await workers.close();
     await runtime.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-}
+  });
+});
 
 async function seedDemoWhenEmpty(runtime: Runtime, log: Logger): Promise<void> {
   if (!runtime.config.seedDemo) return;
@@ -55,12 +43,7 @@ async function seedDemoWhenEmpty(runtime: Runtime, log: Logger): Promise<void> {
     log.info({ business: result.slug }, 'loaded demo business');
     for (const email of result.demoAdmins) {
       // Printed on purpose, development only: production refuses the demo password.
-      console.log(`demo admin login for ${result.slug}: ${email} / textbook-demo`);
+      console.log(`demo admin login for ${result.slug}: ${email} / ${DEMO_ADMIN_PASSWORD}`);
     }
   }
 }
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});

@@ -1,4 +1,5 @@
 import { loadConfig } from '../../core/config';
+import { runMain } from '../../core/process';
 import { createDataSource, ensureDatabase } from '../../core/db';
 import { bookingSchema } from '../db/schema';
 
@@ -16,7 +17,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  console.error((error as Error).message);
-  process.exit(1);
-});
+runMain(main);
