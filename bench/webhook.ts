@@ -43,7 +43,7 @@ function line(measure: string, mode: string, r: Record<string, number>, extra: R
 export async function run(): Promise<void> {
   const { db, url, drop } = await freshDatabase('textbook_bench_webhook', 1);
   await db.destroy();
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, DATABASE_POOL_SIZE: '16', PUBLIC_BASE_URL: PUBLIC, TWILIO_AUTH_TOKEN: TOKEN, LOG_LEVEL: 'silent', REDIS_PREFIX: 'bench-webhook', INBOUND_LIMIT_PER_WINDOW: '1000' });
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, DATABASE_POOL_SIZE: process.env.BENCH_POOL ?? '16', PUBLIC_BASE_URL: PUBLIC, TWILIO_AUTH_TOKEN: TOKEN, LOG_LEVEL: 'silent', REDIS_PREFIX: 'bench-webhook', INBOUND_LIMIT_PER_WINDOW: '1000' });
   const runtime = await createRuntime(config, { schema: bookingSchema, log: createLogger(config) });
   try {
     const allDay = ['00:00-24:00'];
