@@ -86,14 +86,17 @@ export function overlapsAny(busy: Span[], start: number, end: number): boolean {
   return busy.some((b) => b.start < end && start < b.end);
 }
 
-/** Whether a visit of the query's length can start at `start` for this staff member. */
+/**
+ * Whether a visit of the query's length can start at `start` for this staff member. Compared in
+ * local wall-clock minutes, which is what opening hours are, so it holds across DST changes.
+ */
 export function fitsHours(query: Pick<SlotQuery, 'timezone' | 'openingHours' | 'durationMinutes'>, hours: WeeklyHours, start: Date): boolean {
   const local = DateTime.fromJSDate(start, { zone: query.timezone });
-  const day = local.startOf('day');
+  const end = local.plus({ minutes: query.durationMinutes });
+  const from = local.hour * 60 + local.minute;
+  // A visit ending at midnight or later counts its end past the day's 1440 minutes.
+  const daysLater = Math.round(end.startOf('day').diff(local.startOf('day'), 'days').days);
+  const to = daysLater * 1440 + end.hour * 60 + end.minute;
   const weekday = weekdayOf(local.weekday);
-  const begins = start.getTime();
-  const ends = begins + query.durationMinutes * MINUTE;
-  return intersect(rangesOn(query.openingHours, weekday), rangesOn(hours, weekday)).some(
-    (r) => atMinute(day, r.from) <= begins && ends <= atMinute(day, r.to),
-  );
+  return intersect(rangesOn(query.openingHours, weekday), rangesOn(hours, weekday)).some((r) => r.from <= from && to <= r.to);
 }
