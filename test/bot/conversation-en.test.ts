@@ -1,25 +1,16 @@
 import { DateTime } from 'luxon';
-import { Phone, startTestApp, type TestApp } from '../helpers/app';
+import { conversationApp, type Phone } from '../helpers/app';
 
 /** Edgar's Mobile Auto Shop over SMS, in English. Monday 23 November 2026, 9:00 in Los Angeles. */
 const EDGAR = '+15550100001';
 const LA = 'America/Los_Angeles';
 const NOW = '2026-11-23T09:00:00-08:00';
-let t: TestApp;
-let phones = 0;
-
-beforeAll(async () => {
-  t = await startTestApp({ now: NOW });
-});
-afterAll(() => t.close());
-afterEach(() => t.clock.set(NOW));
-
-const newPhone = () => new Phone(t, `+1555300${String(++phones).padStart(4, '0')}`, EDGAR);
+const { app, newPhone } = conversationApp({ now: NOW, to: EDGAR, phonePrefix: '+1555300' });
 const local = (d: Date) => DateTime.fromJSDate(d, { zone: LA }).toFormat("ccc yyyy-LL-dd HH:mm ZZ");
 const REF = /Ref ([A-Z0-9]{4,6})\./;
 
 async function appointmentsOf(phone: Phone) {
-  return t.runtime.db.query(
+  return app().runtime.db.query(
     `SELECT a.reference, a.status, a.starts_at, a.address, a.notes, a.version, s.key AS service
        FROM appointment a JOIN customer c ON c.id = a.customer_id JOIN service s ON s.id = a.service_id
       WHERE c.phone = $1 ORDER BY a.created_at`,
@@ -28,10 +19,10 @@ async function appointmentsOf(phone: Phone) {
 }
 
 async function bookDirectly(start: string, serviceKey = 'oil-change') {
-  const catalog = await t.booking.catalogs.bySlug('edgar');
+  const catalog = await app().booking.catalogs.bySlug('edgar');
   const service = catalog.services.find((s) => s.key === serviceKey)!;
-  const [customer] = await t.runtime.db.query(`INSERT INTO customer (business_id, phone) VALUES ($1, $2) RETURNING id`, [catalog.business.id, `+1555399${String(++phones).padStart(4, '0')}`]);
-  const outcome = await t.booking.appointments.book({ businessId: catalog.business.id, serviceId: service.id, customerId: customer.id, start: DateTime.fromISO(start, { zone: LA }).toJSDate(), channel: 'sms', actor: { kind: 'system' } });
+  const [customer] = await app().runtime.db.query(`INSERT INTO customer (business_id, phone) VALUES ($1, $2) RETURNING id`, [catalog.business.id, newPhone().from]);
+  const outcome = await app().booking.appointments.book({ businessId: catalog.business.id, serviceId: service.id, customerId: customer.id, start: DateTime.fromISO(start, { zone: LA }).toJSDate(), channel: 'sms', actor: { kind: 'system' } });
   if (!outcome.ok) throw new Error(`could not set up a booking at ${start}`);
   return outcome.appointment;
 }
@@ -45,7 +36,7 @@ describe('booking by text', () => {
     const [a] = await appointmentsOf(phone);
     expect(a).toMatchObject({ reference: REF.exec(booked)![1], status: 'booked', address: '12 Oak St', notes: '2015 Honda Civic', service: 'oil-change' });
     expect(a.starts_at.toISOString()).toBe('2026-11-24T23:00:00.000Z');
-    const [customer] = await t.runtime.db.query('SELECT details, locale FROM customer WHERE phone = $1', [phone.from]);
+    const [customer] = await app().runtime.db.query('SELECT details, locale FROM customer WHERE phone = $1', [phone.from]);
     expect(customer).toEqual({ details: { address: '12 Oak St', vehicle: '2015 Honda Civic' }, locale: 'en' });
   });
 
@@ -81,7 +72,7 @@ describe('booking by text', () => {
     const won = replies.filter((r) => r.startsWith('Booked: Battery replacement'));
     const lost = replies.filter((r) => r.startsWith('Sorry, that time was just taken. Free: 1) Fri Nov 27'));
     expect([won.length, lost.length]).toEqual([1, 1]);
-    const [{ n }] = await t.runtime.db.query(`SELECT count(*)::int AS n FROM appointment WHERE starts_at = '2026-11-27T21:00:00Z' AND status = 'booked'`);
+    const [{ n }] = await app().runtime.db.query(`SELECT count(*)::int AS n FROM appointment WHERE starts_at = '2026-11-27T21:00:00Z' AND status = 'booked'`);
     expect(n).toBe(1);
   });
 });
@@ -143,14 +134,14 @@ describe('time', () => {
   it('starts a half-finished dialog afresh after it sat idle, politely', async () => {
     const phone = newPhone();
     expect(await phone.say('I need an oil change')).toMatch(/^When would you like your oil change\?/);
-    t.clock.advance(31 * 60_000);
+    app().clock.advance(31 * 60_000);
     expect(await phone.say('2')).toBe('Let\'s start over. Sorry, I didn\'t get that. You can write e.g. "oil change tomorrow at 3pm".');
-    const [row] = await t.runtime.db.query(`SELECT v.state FROM conversation v JOIN customer c ON c.id = v.customer_id WHERE c.phone = $1`, [phone.from]);
+    const [row] = await app().runtime.db.query(`SELECT v.state FROM conversation v JOIN customer c ON c.id = v.customer_id WHERE c.phone = $1`, [phone.from]);
     expect(row.state).toMatchObject({ intent: null, asked: null, serviceKey: null });
   });
 
   it('books the right instants in the week the clocks go back', async () => {
-    t.clock.set('2026-10-29T12:00:00-07:00'); // Thursday, still on daylight time
+    app().clock.set('2026-10-29T12:00:00-07:00'); // Thursday, still on daylight time
     const phone = newPhone();
     expect(await phone.say('oil change saturday at 9am, 3 Fir St, 2011 Honda Fit')).toBe('Oil change, Sat Oct 31 at 9:00 AM at 3 Fir St. Reply YES to book.');
     await phone.say('yes');

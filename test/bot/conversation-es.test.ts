@@ -1,24 +1,15 @@
 import { DateTime } from 'luxon';
-import { Phone, startTestApp, type TestApp } from '../helpers/app';
+import { conversationApp, type Phone } from '../helpers/app';
 
 /** Clínica Los Aromos over WhatsApp, in Spanish. Lunes 23 de noviembre de 2026, 10:00 en Santiago. */
 const CLINIC = 'whatsapp:+56920000001';
 const SANTIAGO = 'America/Santiago';
 const NOW = '2026-11-23T10:00:00-03:00';
-let t: TestApp;
-let phones = 0;
-
-beforeAll(async () => {
-  t = await startTestApp({ now: NOW });
-});
-afterAll(() => t.close());
-afterEach(() => t.clock.set(NOW));
-
-const newPhone = () => new Phone(t, `whatsapp:+569400${String(++phones).padStart(5, '0')}`, CLINIC);
+const { app, newPhone } = conversationApp({ now: NOW, to: CLINIC, phonePrefix: 'whatsapp:+5694000' });
 const local = (d: Date) => DateTime.fromJSDate(d, { zone: SANTIAGO }).toFormat('ccc yyyy-LL-dd HH:mm ZZ');
 
 async function appointmentsOf(phone: Phone) {
-  return t.runtime.db.query(
+  return app().runtime.db.query(
     `SELECT a.reference, a.status, a.starts_at, a.version, s.key AS service, st.key AS staff, a.source_channel
        FROM appointment a JOIN customer c ON c.id = a.customer_id JOIN service s ON s.id = a.service_id JOIN staff st ON st.id = a.staff_id
       WHERE c.phone = $1 ORDER BY a.created_at`,
@@ -38,7 +29,7 @@ describe('agendar por WhatsApp', () => {
     expect(booked).toMatch(/^Agendado: Consulta general en Clínica Los Aromos, martes 24 nov, 10:30 con Dra\. Soto\. Código [A-Z0-9]{4}\. Escríbenos para cambiarla\.$/);
     const [a] = await appointmentsOf(phone);
     expect([local(a.starts_at), a.staff, a.service, a.source_channel]).toEqual(['Tue 2026-11-24 10:30 -03:00', 'soto', 'consulta-general', 'whatsapp']);
-    const [customer] = await t.runtime.db.query('SELECT name, locale FROM customer WHERE phone = $1', [phone.from.replace('whatsapp:', '')]);
+    const [customer] = await app().runtime.db.query('SELECT name, locale FROM customer WHERE phone = $1', [phone.from.replace('whatsapp:', '')]);
     expect(customer).toEqual({ name: 'Ana Pérez', locale: 'es' });
   });
 
@@ -84,7 +75,7 @@ describe('agendar por WhatsApp', () => {
   });
 
   it('agenda bien la semana del cambio de hora de septiembre', async () => {
-    t.clock.set('2026-09-03T10:00:00-04:00'); // jueves, todavía en horario de invierno
+    app().clock.set('2026-09-03T10:00:00-04:00'); // jueves, todavía en horario de invierno
     const phone = newPhone();
     expect(await phone.say('una consulta el sábado a las 10')).toBe('¿A nombre de quién agendo?');
     expect(await phone.say('Pedro Rojas')).toBe('Consulta general, sábado 5 sept, 10:00 con Dr. Pérez. Responde SÍ para agendar.');

@@ -105,3 +105,22 @@ export class Phone {
     return reply.text;
   }
 }
+
+/**
+ * A test file's app, started once, its clock put back after each test, and fresh phones texting
+ * one business number.
+ */
+export function conversationApp(options: { now: string; to: string; phonePrefix: string }): { app(): TestApp; newPhone(): Phone } {
+  let t: TestApp | undefined;
+  let phones = 0;
+  beforeAll(async () => {
+    t = await startTestApp({ now: options.now });
+  });
+  afterAll(() => t?.close());
+  afterEach(() => t?.clock.set(options.now));
+  const app = () => {
+    if (!t) throw new Error('the app starts in beforeAll');
+    return t;
+  };
+  return { app, newPhone: () => new Phone(app(), `${options.phonePrefix}${String(++phones).padStart(4, '0')}`, options.to) };
+}
