@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { wallClock } from './wall-clock';
 import { intersect, type MinuteRange, rangesOn, weekdayOf, type WeeklyHours } from './weekly-hours';
 
 /** A half-open instant range [start, end) in epoch milliseconds. */
@@ -91,12 +92,10 @@ export function overlapsAny(busy: Span[], start: number, end: number): boolean {
  * local wall-clock minutes, which is what opening hours are, so it holds across DST changes.
  */
 export function fitsHours(query: Pick<SlotQuery, 'timezone' | 'openingHours' | 'durationMinutes'>, hours: WeeklyHours, start: Date): boolean {
-  const local = DateTime.fromJSDate(start, { zone: query.timezone });
-  const end = local.plus({ minutes: query.durationMinutes });
-  const from = local.hour * 60 + local.minute;
+  const begins = wallClock(start, query.timezone);
+  const ends = wallClock(start.getTime() + query.durationMinutes * MINUTE, query.timezone);
   // A visit ending at midnight or later counts its end past the day's 1440 minutes.
-  const daysLater = Math.round(end.startOf('day').diff(local.startOf('day'), 'days').days);
-  const to = daysLater * 1440 + end.hour * 60 + end.minute;
-  const weekday = weekdayOf(local.weekday);
-  return intersect(rangesOn(query.openingHours, weekday), rangesOn(hours, weekday)).some((r) => r.from <= from && to <= r.to);
+  const to = (ends.day - begins.day) * 1440 + ends.minute;
+  const weekday = weekdayOf(begins.weekday);
+  return intersect(rangesOn(query.openingHours, weekday), rangesOn(hours, weekday)).some((r) => r.from <= begins.minute && to <= r.to);
 }
