@@ -37,15 +37,15 @@ export const ANSWER_VALUES: readonly SlotValue[] = [
     value: 'yes',
     synonyms: {
       en: ['yes', 'yeah', 'yea', 'yep', 'yup', 'ya', 'y', 'c', 'sure', 'ok', 'okay', 'k', 'kk', 'alright', 'all right', 'confirm', 'confirmed',
-        'book it', 'sounds good', 'that works', 'works for me', 'perfect', 'great', 'correct', 'absolutely', 'of course', 'definitely', 'please do', 'go ahead', 'do it', 'yes please', 'yessir', 'yes sir', 'bet', 'for sure', 'sure thing', 'mhm', 'uh huh', 'no problem', 'no worries', 'cool', 'fine', '👍'],
+        'book it', 'sounds good', 'that works', 'works for me', 'perfect', 'great', 'correct', 'absolutely', 'of course', 'definitely', 'please do', 'go ahead', 'do it', 'yes please', 'yessir', 'yes sir', 'bet', 'for sure', 'sure thing', 'mhm', 'uh huh', 'no problem', 'no worries', 'cool', 'fine', '👍', '👌'],
       es: ['sí', 'si', 'sip', 'sii', 'ya', 'va', 'c', 'dale', 'ok', 'okey', 'oki', 'bueno', 'claro', 'por supuesto', 'de acuerdo', 'confirmo', 'confirmado', 'confirmar',
-        'perfecto', 'listo', 'ya po', 'sí po', 'si po', 'obvio', 'me sirve', 'me parece', 'está bien', 'esta bien', 'correcto', 'agéndalo', 'agendalo', 'sipo', 'ya bueno', 'ok dale', '👍'],
+        'perfecto', 'listo', 'ya po', 'sí po', 'si po', 'obvio', 'me sirve', 'me parece', 'está bien', 'esta bien', 'correcto', 'agéndalo', 'agendalo', 'sipo', 'ya bueno', 'ok dale', '👍', '👌'],
     },
   },
   {
     value: 'no',
     synonyms: {
-      en: ['no', 'nope', 'nah', 'n', 'no thanks', 'no thank you', 'not really', 'negative', 'never mind', 'nevermind', 'not that one', 'nothing', 'none', "that's it", '👎'],
+      en: ['no', 'nope', 'nah', 'naw', 'n', 'no thanks', 'no thank you', 'not really', 'negative', 'never mind', 'nevermind', 'not that one', 'nothing', 'none', "that's it", "can't do that", "can't make that", "doesn't work", '👎'],
       es: ['no', 'nop', 'nones', 'no gracias', 'no po', 'para nada', 'mejor no', 'no me sirve', 'no puedo', 'ninguna', 'ninguno', 'nada', 'eso es todo', '👎'],
     },
   },

@@ -46,7 +46,9 @@ export interface NluContext {
  * - minute: a point in time ("3pm"); end = start;
  * - hour: an approximate time ("around 3"); start = the time said, end = an hour later;
  * - part_of_day: "morning", "en la tarde"; the range of that part;
- * - day: a whole local day; end = the next local midnight;
+ * - day: a whole local day; end = the next local midnight. Today's starts now, and "asap",
+ *   "al tiro", "lo antes posible" alone are the rest of today: the bot then offers today's free
+ *   slots, or the nearest ones after now when today is full (the context knows no opening hours);
  * - week: a whole week, Monday to Monday.
  */
 export type Grain = 'minute' | 'hour' | 'part_of_day' | 'day' | 'week';

@@ -30,16 +30,19 @@ export interface CorpusLine {
     choice: number | null;
     answer: 'yes' | 'no' | null;
     reference: string | null;
-    intake: Intake;
+    /** null: the field must stay empty ("soy nueva" is no name). */
+    intake: { [K in keyof Intake]: Intake[K] | null };
   }>;
 }
 
 export type Field = keyof CorpusLine['expect'];
 
 export const CORPUS_FILES = ['corpus.en.jsonl', 'corpus.es.jsonl'];
+/** Messages written before the engine ever ran on them; scored, never tuned against. */
+export const HOLDOUT_FILES = ['holdout.en.jsonl', 'holdout.es.jsonl'];
 
-export function readCorpus(): CorpusLine[] {
-  return CORPUS_FILES.flatMap((name) =>
+export function readCorpus(files: string[] = CORPUS_FILES): CorpusLine[] {
+  return files.flatMap((name) =>
     readFileSync(join(__dirname, '..', 'fixtures', 'nlu', name), 'utf8')
       .split('\n')
       .filter((l) => l.trim())
@@ -74,7 +77,7 @@ function actualOf(field: Field, u: Understanding): unknown {
 export function fieldMatches(field: Field, expected: unknown, u: Understanding): boolean {
   const actual = actualOf(field, u);
   if (field === 'start' || field === 'end') return sameTime(expected as string | null, actual as string | null);
-  if (field === 'intake') return Object.entries(expected as Intake).every(([k, v]) => u.intake[k as keyof Intake] === v);
+  if (field === 'intake') return Object.entries(expected as Intake).every(([k, v]) => (u.intake[k as keyof Intake] ?? null) === v);
   return actual === expected;
 }
 
@@ -123,4 +126,23 @@ export function scoreByLocale(results: LineResult[]): Map<string, Map<Field | 'a
     }
   }
   return table;
+}
+
+/** Accuracy of one field (or of whole lines) in one locale ('all' for both); 0 when absent. */
+export function accuracy(results: LineResult[], locale: string, field: Field | 'all fields'): number {
+  return ratio(scoreByLocale(results).get(locale)?.get(field) ?? { right: 0, total: 1 });
+}
+
+function percent(score: Score | undefined): string {
+  return score ? `${(ratio(score) * 100).toFixed(1)}% (${score.right}/${score.total})` : '-';
+}
+
+/** The per-locale, per-field table the corpus tests print, then every missed line and its fields. */
+export function report(results: LineResult[]): string {
+  const table = scoreByLocale(results);
+  const fields = [...new Set([...table.values()].flatMap((row) => [...row.keys()]))].sort((a, b) => (a === 'all fields' ? 1 : b === 'all fields' ? -1 : a.localeCompare(b)));
+  const lines = [`${'field'.padEnd(12)}${[...table.keys()].map((l) => l.padEnd(20)).join('')}`];
+  for (const field of fields) lines.push(`${field.padEnd(12)}${[...table.values()].map((row) => percent(row.get(field)).padEnd(20)).join('')}`);
+  const misses = results.filter((r) => r.wrong.length > 0).map((r) => `  ✗ ${JSON.stringify(r.line.text)}: ${r.wrong.join(', ')}`);
+  return [...lines, ...(misses.length ? ['misses:', ...misses] : [])].join('\n');
 }

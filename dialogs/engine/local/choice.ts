@@ -21,11 +21,12 @@ const PATTERNS: readonly RegExp[] = [
   wholeWords('(?:the\\s+)?(\\d)(?:st|nd|rd|th)(?:\\s+one)?'),
   // "la 2", "el 2" but not "a la 1" (one o'clock) nor "el 2 de diciembre".
   wholeWords('(?<!\\ba\\s)(?:la|el)\\s+(\\d)(?!\\s*(?::|h\\b|hrs|de\\s|y\\s|pm|am))'),
-  // "2 please", "2 works", "2 por favor" but not "2pm", "2:30", "2 de la tarde".
-  /^\s*#?(\d)(?![\d:.]|\s*(?:am|pm|a\.?m|p\.?m|p|a|h|hrs?|o'?clock|de\s|y\s|en\s|in\s))/u,
+  // "2 please", "2 pls", "2 works", "2 por favor" but not "2pm", "2p", "2:30", "2 de la tarde".
+  /^\s*#?(\d)(?![\d:.]|\s*(?:am|pm|a\.?m|p\.?m|p|a|h|hrs?|o'?clock)(?![\p{L}])|\s*(?:de|y|en|in)\s)/u,
   wholeWords('(?:the\\s+|la\\s+|el\\s+|option\\s+|opcion\\s+)?(first|second|third|fourth|fifth|primera|primero|segunda|segundo|tercera|tercero|cuarta|quinta|quinto|last|ultima|ultimo)(?:\\s+(?:one|option|opcion))?'),
-  // Number words only alone: "two" in a sentence is too often something else.
-  /^\s*(?:option\s+|opcion\s+)?(one|two|three|four|five|uno|una|dos|tres|cuatro|cinco)\s*[.!]*\s*$/u,
+  // Number words only alone: "two" in a sentence is too often something else. "la dos" answers
+  // "¿cuál le acomoda?" (the option), though chrono would read it as two o'clock.
+  /^\s*(?:option\s+|opcion\s+|la\s+|el\s+)?(one|two|three|four|five|uno|una|dos|tres|cuatro|cinco)\s*[.!]*\s*$/u,
 ];
 
 function numberOf(word: string, offered: number): number | null {

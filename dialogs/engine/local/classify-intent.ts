@@ -28,6 +28,9 @@ export interface Classification {
 /** Ties go to the intent listed first: a request to cancel outranks a price question. */
 const PRIORITY: readonly IntentName[] = ['Cancel', 'Reschedule', 'MyAppointments', 'Services', 'Hours', 'Help', 'Book', 'Confirm', 'Greeting'];
 
+/** Intents about an appointment the customer already has. */
+const MANAGING: readonly IntentName[] = ['Cancel', 'Reschedule', 'MyAppointments'];
+
 /** The strongest cue of each intent; every further cue of the same intent adds half a point. */
 export function cueScores(folded: string): Map<IntentName, number> {
   const scores = new Map<IntentName, number>();
@@ -82,9 +85,12 @@ export function classifyIntent(signals: Signals, cues: ReadonlyMap<IntentName, n
     if (!asksForSomethingElse(scores, intent)) return { intent, confidence: 0.9 };
   }
   const add = (intent: IntentName, points: number) => scores.set(intent, (scores.get(intent) ?? 0) + points);
-  if (signals.hasService) add('Book', 1.5);
-  if (signals.hasWhen) add('Book', 1.5);
-  if (signals.hasStaff) add('Book', 0.5);
+  // In "need to cancel my daughter's appointment on friday" the service and the day describe the
+  // appointment being managed; they are no evidence of a new booking.
+  const managing = MANAGING.some((intent) => (scores.get(intent) ?? 0) >= STRONG);
+  if (signals.hasService && !managing) add('Book', 1.5);
+  if (signals.hasWhen && !managing) add('Book', 1.5);
+  if (signals.hasStaff && !managing) add('Book', 0.5);
   // A bare "ok" confirms; "me sirve el jueves a las 3" is a request that happens to start with a yes.
   if (signals.answer) add('Confirm', signals.hasService || signals.hasWhen || signals.hasStaff ? 1 : 2.5);
   if (signals.hasReference) add('MyAppointments', 1);

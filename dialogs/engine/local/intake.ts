@@ -1,5 +1,5 @@
 import type { Expectation, Intake } from '../types';
-import { type MaskedText, wholeWords } from './text';
+import { fold, foldSameLength, type MaskedText, wholeWords } from './text';
 import { bareAnswer } from './yes-no';
 
 /**
@@ -54,6 +54,35 @@ const ADDRESS = wholeWords(
 );
 const NAME = /(?<![\p{L}\p{N}])(?:my name is|my name's|me llamo|mi nombre es|a nombre de)\s+([\p{L}'-]+(?:\s+(?!(?:and|y|from|de|i|for|para|con)(?![\p{L}]))[\p{L}'-]+){0,2})/u;
 
+/**
+ * "I'm Ana", "this is Bob", "soy Marta Díaz": a self-introduction in a one-shot message. These
+ * openers also start "I'm free", "soy nueva" and "it's Friday", so only capitalised words that are
+ * not days or months count as the name. Blanking the name out keeps "soy Pedro Soto" from asking
+ * for Dra. Soto.
+ */
+const INTRO = /(?<![\p{L}\p{N}])(?:i m|im|i am|this is|it s|soy)\s+/gu;
+/** Up to three capitalised words ("Ana", "María José González"); "ANA" in a shouted message is not enough. */
+const CAPITALISED_WORDS = /^\p{Lu}\p{Ll}[\p{L}'-]*(?: +\p{Lu}\p{Ll}[\p{L}'-]*){0,2}/u;
+const NOT_NAME = new Set(
+  ('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december ' +
+    'lunes martes miercoles jueves viernes sabado domingo dr dra doctor doctora').split(' '),
+);
+
+function introducedName(masked: MaskedText): string | undefined {
+  for (const intro of masked.text.replace(/['’]/g, ' ').matchAll(INTRO)) {
+    const from = intro.index + intro[0].length;
+    const run = CAPITALISED_WORDS.exec(masked.original.slice(from))?.[0] ?? '';
+    const words = run.split(' ').filter(Boolean);
+    const cut = words.findIndex((w) => NOT_NAME.has(fold(w)));
+    const name = words.slice(0, cut < 0 ? words.length : cut).join(' ');
+    // Another recogniser may already have read those words (a vehicle's make, an address).
+    if (!name || masked.text.slice(from, from + name.length) !== foldSameLength(name)) continue;
+    masked.mask(intro.index, from + name.length);
+    return name;
+  }
+  return undefined;
+}
+
 function take(masked: MaskedText, pattern: RegExp, group = 0): string | undefined {
   pattern.lastIndex = 0;
   const match = pattern.exec(masked.text);
@@ -73,7 +102,7 @@ export function extractIntake(masked: MaskedText, expecting: Expectation | null 
   }
   const address = take(masked, ADDRESS);
   const vehicle = take(masked, VEHICLE);
-  const name = take(masked, NAME, 1);
+  const name = take(masked, NAME, 1) ?? introducedName(masked);
   if (address) intake.address = address;
   if (vehicle) intake.vehicle = vehicle;
   if (name) intake.name = name;

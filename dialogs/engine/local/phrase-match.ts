@@ -24,11 +24,24 @@ export interface PhraseMatch<K> {
   generic: boolean;
 }
 
-/** "frenos" → "freno", "batteries" → "battery": enough for en and es catalog words. */
+/**
+ * "frenos" → "freno", "batteries" → "battery": enough for en and es catalog words; "del" is
+ * "de" + "el", so "luz del motor" is the catalog's "luz de motor".
+ */
 export function singular(word: string): string {
+  if (word === 'del') return 'de';
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
   return word;
+}
+
+/**
+ * A Spanish diminutive's base ("guagüita" → "guagua", "hijito" → "hijo"), or null. Tried only
+ * exactly and only on the customer's words: a catalog word is never a diminutive.
+ */
+function undiminished(word: string): string | null {
+  const match = /^(\p{L}{3,})it([ao])$/u.exec(word);
+  return match && match[1] + match[2];
 }
 
 export function phraseOf<K>(key: K, text: string): Phrase<K> | null {
@@ -50,7 +63,9 @@ function matchAt<K>(words: Word[], at: number, phrase: Phrase<K>, fuzzy: boolean
   if (at + phrase.words.length > words.length) return null;
   let typos = 0;
   for (let j = 0; j < phrase.words.length; j++) {
-    const found = wordTypos(singular(words[at + j].text), phrase.words[j], fuzzy);
+    const said = singular(words[at + j].text);
+    const base = undiminished(said);
+    const found = wordTypos(said, phrase.words[j], fuzzy) ?? (base === phrase.words[j] ? 1 : null);
     if (found === null) return null;
     typos += found;
   }

@@ -15,6 +15,9 @@ interface AnswerWord {
 
 const SHORT = 2;
 
+/** "hmm no", "oh yes", "pues sí": a sound made while deciding comes before the answer itself. */
+const FILLER = '(?:(?:h?m{2,}|hm+|u+m+|u+h+|a+h+|o+h+|e+h+|well|pues)[\\s,.!]+)?';
+
 /** "síii", "yesss", "nooo": each letter may be typed more than once; "that's" may be "that s". */
 function stretchable(word: string): string {
   return [...word].map((ch) => (ch === ' ' ? "[\\s'’-]+" : /\p{L}/u.test(ch) ? `${escapeRegExp(ch)}+` : escapeRegExp(ch))).join('');
@@ -32,7 +35,7 @@ const WORDS: readonly AnswerWord[] = ANSWER_VALUES.flatMap((value) =>
     answer,
     // A leading "no" is an answer whatever follows ("no that doesn't work"); "ya", "ok", "si" are not.
     short: folded.length <= SHORT && folded !== 'no',
-    pattern: new RegExp(`^[\\s¡¿"',.!]*${stretchable(folded)}(?![\\p{L}\\p{N}])`, 'u'),
+    pattern: new RegExp(`^[\\s¡¿"',.!]*${FILLER}${stretchable(folded)}(?![\\p{L}\\p{N}])`, 'u'),
   }));
 
 /** Pleasantries that may follow a bare answer without making it less bare. */

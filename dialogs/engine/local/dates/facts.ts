@@ -40,4 +40,6 @@ export interface DateFacts {
   partToday?: boolean;
   /** "in 2 hours": already an instant. */
   instant?: DateTime;
+  /** "asap", "al tiro", "lo antes posible": the earliest time there is, when nothing more precise is said. */
+  soon?: boolean;
 }

@@ -72,7 +72,7 @@ export const EN_PARSERS: readonly Parser[] = [
     (m, context) => dayOfMonth(context, Number(m[2]), WEEKDAYS[m[1]]),
   ),
   regexParser(new RegExp(`${B}(?:the\\s+)?day\\s+after\\s+(?:tomorrow|tmrw|tmr|tmw)${E}`, 'u'), (_m, context) => daysAhead(context, 2)),
-  // Texting spellings of "tomorrow" and "today"
-  regexParser(new RegExp(`${B}(?:tmw|tmrw|tmr|tmrow|2morrow|2moro|2mrw|tomorow|tommorow|tommorrow|tomorrw|tomorro|tmorrow|tomm)${E}`, 'u'), (_m, context) => daysAhead(context, 1)),
-  regexParser(new RegExp(`${B}(?:2day|tdy)${E}`, 'u'), (_m, context) => daysAhead(context, 0)),
+  // Texting spellings of "tomorrow" and "today", and their possessive without the apostrophe ("tomorrows appt")
+  regexParser(new RegExp(`${B}(?:tmw|tmrw|tmr|tmrow|2morrow|2moro|2mrw|tomorow|tommorow|tommorrow|tomorrw|tomorro|tmorrow|tomm|tomorrows|tmrws)${E}`, 'u'), (_m, context) => daysAhead(context, 1)),
+  regexParser(new RegExp(`${B}(?:2day|tdy|todays)${E}`, 'u'), (_m, context) => daysAhead(context, 0)),
 ];

@@ -4,7 +4,8 @@ import type { DateFacts } from './facts';
 
 /**
  * Spans chrono handles in wall-clock arithmetic or not at all: "in 2 hours" is real elapsed time
- * (across a DST change too), "next week" is a whole week, "the weekend" means Saturday here.
+ * (across a DST change too), "next week" is a whole week, "the weekend" means Saturday here,
+ * "asap" is the rest of today.
  */
 
 const AMOUNT: Readonly<Record<string, number>> = { a: 1, an: 1, one: 1, una: 1, un: 1, half: 0.5, media: 0.5, two: 2, dos: 2, three: 3, tres: 3 };
@@ -16,6 +17,11 @@ const NEXT_WEEK = wholeWords('(?:the\\s+)?(?:next|following|coming)\\s+week|week
 const THIS_WEEK = wholeWords('(?:later\\s+)?this\\s+week|esta\\s+semana');
 const WEEKEND = wholeWords('(?:this\\s+|the\\s+|on\\s+the\\s+)?weekend|(?:el|este)\\s+(?:fin\\s+de\\s+semana|finde)');
 const SATURDAY = 6;
+/** "urgente" is left out: it says how much, not when. */
+const SOON = wholeWords(
+  'a\\.?s\\.?a\\.?p|as soon as (?:possible|you can|u can)|soonest(?: possible)?|earliest possible|right away|' +
+    'lo (?:antes|mas pronto|mas rapido) posible|lo antes|cuanto antes|al tiro|altiro|ahora mismo|ya mismo|de inmediato',
+);
 
 function find(masked: MaskedText, pattern: RegExp): RegExpExecArray | null {
   pattern.lastIndex = 0;
@@ -35,4 +41,5 @@ export function scanRelativeSpans(masked: MaskedText, facts: DateFacts, now: Dat
   if (find(masked, NEXT_WEEK)) facts.week = 'next';
   else if (find(masked, THIS_WEEK)) facts.week = 'this';
   if (find(masked, WEEKEND)) facts.weekday = SATURDAY;
+  if (find(masked, SOON)) facts.soon = true;
 }

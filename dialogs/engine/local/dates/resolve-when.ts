@@ -82,5 +82,8 @@ export function resolveWhen(facts: DateFacts, now: DateTime): When | null {
   if (facts.time) return atTime(facts.time, facts.part, day, now);
   if (facts.part) return inPart(facts.part, day, facts.partToday ?? false, now);
   if (day) return fromNow(day, day.plus({ days: 1 }).startOf('day'), now, 'day');
+  // "asap" alone: the rest of today, like "today"; when today is full the bot offers the nearest
+  // free slots after now, which is what asap asks for. Any day or time said with it wins.
+  if (facts.soon) return fromNow(now.startOf('day'), now.plus({ days: 1 }).startOf('day'), now, 'day');
   return null;
 }
