@@ -36,8 +36,13 @@ export class AvailabilityService {
     if (start.getTime() < this.deps.clock.now().getTime()) return 'in_past';
     if (start < earliest) return 'too_soon';
     if (start > latest) return 'too_far';
+    return this.workingAt(catalog, service, staff, start).length > 0 ? null : 'outside_hours';
+  }
+
+  /** The staff members whose hours (and the business's) hold a visit starting at `start`. */
+  private workingAt(catalog: Catalog, service: ServiceRow, staff: StaffMember[], start: Date): StaffMember[] {
     const query = { timezone: catalog.business.timezone, openingHours: catalog.business.settings.openingHours, durationMinutes: service.durationMinutes };
-    return staff.some((s) => fitsHours(query, s.weeklyHours, start)) ? null : 'outside_hours';
+    return staff.filter((s) => fitsHours(query, s.weeklyHours, start));
   }
 
   /** Who can take a visit starting exactly at `start`, or why nobody can. */
@@ -47,10 +52,10 @@ export class AvailabilityService {
     const staff = staffFor(catalog, service.id, search.staffId);
     const problem = this.problemWith(catalog, service, staff, start);
     if (problem) return { ok: false, reason: problem };
+    const working = this.workingAt(catalog, service, staff, start);
     const hold = new Date(start.getTime() + (service.durationMinutes + service.bufferMinutes) * 60_000);
-    const busy = await busySpans(poolSql(this.deps.db), staff.map((s) => s.id), start, hold, search.ignoreAppointmentId);
-    const query = { timezone: catalog.business.timezone, openingHours: catalog.business.settings.openingHours, durationMinutes: service.durationMinutes };
-    const free = staff.find((s) => fitsHours(query, s.weeklyHours, start) && (busy.get(s.id) ?? []).length === 0);
+    const busy = await busySpans(poolSql(this.deps.db), working.map((s) => s.id), start, hold, search.ignoreAppointmentId);
+    const free = working.find((s) => (busy.get(s.id) ?? []).length === 0);
     return free ? { ok: true, staffId: free.id } : { ok: false, reason: 'taken' };
   }
 
