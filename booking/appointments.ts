@@ -8,7 +8,7 @@ import type { AppointmentRow, SourceChannel } from './db/entities/appointment';
 import { InvalidRequest, InvalidTransition, NotFound, StaleVersion } from './errors';
 import { type AppointmentEvent, outboxFor } from './outbox-effects';
 import { newReference } from './reference';
-import { findAppointment, insertAppointment, lockStaffCalendar, type NewAppointment, updateStatus, updateTimes, upcomingForCustomer } from './repositories/appointments';
+import { findAppointment, insertAppointment, lockStaffRange, type NewAppointment, updateStatus, updateTimes, upcomingForCustomer } from './repositories/appointments';
 import { type CatalogRepository, serviceOf, staffFor } from './repositories/catalog';
 import { appendOutbox } from './repositories/outbox';
 import { constraintOf, EXCLUSION_VIOLATION, inTransaction, poolSql, type Sql, sqlState, UNIQUE_VIOLATION } from './repositories/sql';
@@ -153,7 +153,7 @@ export class AppointmentService {
         const moved = await inTransaction(this.deps.db, async (tx) => {
           const locked = await this.lockForChange(tx, req.businessId, req.appointmentId, req.expectedVersion ?? current.version);
           if (!isActive(locked.status) || locked.status === 'in_progress') throw new InvalidTransition(locked.status, 'rescheduled');
-          await lockStaffCalendar(tx, member.id);
+          await lockStaffRange(tx, member.id, req.start, busyUntil);
           const updated = await updateTimes(tx, locked.id, { staffId: member.id, startsAt: req.start, endsAt, busyUntil });
           await appendOutbox(tx, outboxFor('rescheduled', updated, req.actor));
           return updated;

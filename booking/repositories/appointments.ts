@@ -19,13 +19,20 @@ export type NewAppointment = Omit<AppointmentRow, 'id' | 'cancelReason' | 'versi
 
 /**
  * Two transactions inserting overlapping ranges under an exclusion constraint can each wait
- * for the other and deadlock (Postgres checks after inserting the index entry). A transaction
- * lock per staff member makes writers of one calendar take turns; the constraint still decides.
+ * for the other and deadlock (Postgres checks after inserting the index entry). So a writer
+ * first takes a transaction lock on every clock hour of the staff member's calendar its range
+ * touches, in ascending order: two overlapping ranges share an hour and take turns, ranges in
+ * different hours go side by side, and ordered locking cannot deadlock. The constraint still
+ * decides who gets the time.
  */
-const STAFF_LOCK = `pg_advisory_xact_lock(hashtextextended('staff:' || $1::text, 0))`;
+function hourLocks(staff: number, start: number, end: number): string {
+  return `SELECT count(pg_advisory_xact_lock(hashtextextended('staff:' || $${staff}::text || ':' || hour::text, 0))) FROM (
+      SELECT generate_series(floor(extract(epoch FROM $${start}::timestamptz) / 3600)::bigint,
+                             ceil(extract(epoch FROM $${end}::timestamptz) / 3600)::bigint - 1) AS hour ORDER BY 1) AS hours`;
+}
 
-export async function lockStaffCalendar(sql: Sql, staffId: string): Promise<void> {
-  await sql.rows(`SELECT ${STAFF_LOCK}`, [staffId]);
+export async function lockStaffRange(sql: Sql, staffId: string, start: Date, end: Date): Promise<void> {
+  await sql.rows(hourLocks(1, 2, 3), [staffId, start, end]);
 }
 
 /**
@@ -34,7 +41,7 @@ export async function lockStaffCalendar(sql: Sql, staffId: string): Promise<void
  */
 export async function insertAppointment(sql: Sql, a: NewAppointment & { id: string }, outbox: OutboxEntry[]): Promise<AppointmentRow> {
   const [row] = await sql.rows<AppointmentRow>(
-    `WITH guard AS (SELECT ${STAFF_LOCK}),
+    `WITH guard AS (${hourLocks(1, 8, 10)}),
      inserted AS (
        INSERT INTO appointment (staff_id, id, business_id, service_id, customer_id, kind, status, starts_at, ends_at, busy_until, reference, source_channel, address, notes)
        SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6, $7, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11, $12, $13, $14 FROM guard
