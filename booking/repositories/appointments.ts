@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Span } from '../availability/slots';
 import type { AppointmentRow } from '../db/entities/appointment';
 import { ACTIVE_STATUSES, type AppointmentStatus } from '../statuses';
@@ -25,14 +26,21 @@ export type NewAppointment = Omit<AppointmentRow, 'id' | 'cancelReason' | 'versi
  * different hours go side by side, and ordered locking cannot deadlock. The constraint still
  * decides who gets the time.
  */
-function hourLocks(staff: number, start: number, end: number): string {
-  return `SELECT count(pg_advisory_xact_lock(hashtextextended('staff:' || $${staff}::text || ':' || hour::text, 0))) FROM (
-      SELECT generate_series(floor(extract(epoch FROM $${start}::timestamptz) / 3600)::bigint,
-                             ceil(extract(epoch FROM $${end}::timestamptz) / 3600)::bigint - 1) AS hour ORDER BY 1) AS hours`;
+function hourLocks(keys: number): string {
+  return `SELECT count(pg_advisory_xact_lock(key)) FROM (SELECT unnest($${keys}::bigint[]) AS key ORDER BY 1) AS keys`;
+}
+
+/** One 64-bit lock key per clock hour of this staff member's calendar that [start, end) touches. */
+function hourKeys(staffId: string, start: Date, end: Date): string[] {
+  const keys: string[] = [];
+  for (let hour = Math.floor(start.getTime() / 3_600_000); hour * 3_600_000 < end.getTime(); hour++) {
+    keys.push(createHash('sha1').update(`${staffId}:${hour}`).digest().readBigInt64BE(0).toString());
+  }
+  return keys.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
 }
 
 export async function lockStaffRange(sql: Sql, staffId: string, start: Date, end: Date): Promise<void> {
-  await sql.rows(hourLocks(1, 2, 3), [staffId, start, end]);
+  await sql.rows(hourLocks(1), [hourKeys(staffId, start, end)]);
 }
 
 /**
@@ -41,14 +49,14 @@ export async function lockStaffRange(sql: Sql, staffId: string, start: Date, end
  */
 export async function insertAppointment(sql: Sql, a: NewAppointment & { id: string }, outbox: OutboxEntry[]): Promise<AppointmentRow> {
   const [row] = await sql.rows<AppointmentRow>(
-    `WITH guard AS (${hourLocks(1, 8, 10)}),
+    `WITH guard AS (${hourLocks(15)}),
      inserted AS (
        INSERT INTO appointment (staff_id, id, business_id, service_id, customer_id, kind, status, starts_at, ends_at, busy_until, reference, source_channel, address, notes)
        SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6, $7, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11, $12, $13, $14 FROM guard
        RETURNING ${COLUMNS}
-     ), entries AS (${outboxInsert(15)})
+     ), entries AS (${outboxInsert(16)})
      SELECT * FROM inserted`,
-    [a.staffId, a.id, a.businessId, a.serviceId, a.customerId, a.kind, a.status, a.startsAt, a.endsAt, a.busyUntil, a.reference, a.sourceChannel, a.address ?? null, a.notes ?? null, ...outboxParams(outbox)],
+    [a.staffId, a.id, a.businessId, a.serviceId, a.customerId, a.kind, a.status, a.startsAt, a.endsAt, a.busyUntil, a.reference, a.sourceChannel, a.address ?? null, a.notes ?? null, hourKeys(a.staffId, a.startsAt, a.busyUntil), ...outboxParams(outbox)],
   );
   return row;
 }
