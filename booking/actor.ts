@@ -4,16 +4,3 @@ export type Actor =
   | { kind: 'owner'; phone: string }
   | { kind: 'admin'; userId: string }
   | { kind: 'system' };
-
-export function describeActor(actor: Actor): string {
-  switch (actor.kind) {
-    case 'customer':
-      return `customer:${actor.customerId}`;
-    case 'owner':
-      return `owner:${actor.phone}`;
-    case 'admin':
-      return `admin:${actor.userId}`;
-    case 'system':
-      return 'system';
-  }
-}

@@ -32,11 +32,15 @@ export class AvailabilityService {
 
   /** Why a start time cannot be booked with these staff members, or null when it can. */
   problemWith(catalog: Catalog, service: ServiceRow, staff: StaffMember[], start: Date): SlotProblem | null {
+    return this.windowProblem(catalog, start) ?? (this.workingAt(catalog, service, staff, start).length > 0 ? null : 'outside_hours');
+  }
+
+  private windowProblem(catalog: Catalog, start: Date): SlotProblem | null {
     const { earliest, latest } = this.bookingWindow(catalog);
     if (start.getTime() < this.deps.clock.now().getTime()) return 'in_past';
     if (start < earliest) return 'too_soon';
     if (start > latest) return 'too_far';
-    return this.workingAt(catalog, service, staff, start).length > 0 ? null : 'outside_hours';
+    return null;
   }
 
   /** The staff members whose hours (and the business's) hold a visit starting at `start`. */
@@ -50,9 +54,10 @@ export class AvailabilityService {
     const catalog = await this.deps.catalogs.byId(search.businessId);
     const service = serviceOf(catalog, search.serviceId);
     const staff = staffFor(catalog, service.id, search.staffId);
-    const problem = this.problemWith(catalog, service, staff, start);
+    const problem = this.windowProblem(catalog, start);
     if (problem) return { ok: false, reason: problem };
     const working = this.workingAt(catalog, service, staff, start);
+    if (working.length === 0) return { ok: false, reason: 'outside_hours' };
     const hold = new Date(start.getTime() + (service.durationMinutes + service.bufferMinutes) * 60_000);
     const busy = await busySpans(poolSql(this.deps.db), working.map((s) => s.id), start, hold, search.ignoreAppointmentId);
     const free = working.find((s) => (busy.get(s.id) ?? []).length === 0);

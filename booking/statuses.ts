@@ -20,7 +20,7 @@ export function isActive(status: AppointmentStatus): boolean {
   return ACTIVE_STATUSES.includes(status);
 }
 
-export function canTransition(from: AppointmentStatus, to: AppointmentStatus): boolean {
+function canTransition(from: AppointmentStatus, to: AppointmentStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
 

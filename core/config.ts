@@ -6,7 +6,7 @@ import { z } from 'zod';
  */
 
 export const DEV_TWILIO_AUTH_TOKEN = 'dev-twilio-auth-token';
-export const DEV_TWILIO_ACCOUNT_SID = 'AC00000000000000000000000000000000';
+const DEV_TWILIO_ACCOUNT_SID = 'AC00000000000000000000000000000000';
 
 const url = (protocols: string[]) =>
   z.string().refine(

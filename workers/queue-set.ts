@@ -11,7 +11,7 @@ export interface RetryPolicy {
 }
 
 /** Twilio 429s and 5xx pass in seconds to minutes: 3 s doubling over 8 attempts spans ~13 min. */
-export const DEFAULT_SEND_RETRY: RetryPolicy = { attempts: 8, backoffMs: 3_000 };
+const DEFAULT_SEND_RETRY: RetryPolicy = { attempts: 8, backoffMs: 3_000 };
 const DEFAULT_STEP_RETRY: RetryPolicy = { attempts: 5, backoffMs: 2_000 };
 
 const DAY_SECONDS = 86_400;

@@ -78,12 +78,12 @@ function collect(out: Slot[], day: DateTime, range: MinuteRange, member: StaffCa
 }
 
 /** A local wall-clock minute of the day as an instant (a time skipped by DST moves forward). */
-export function atMinute(day: DateTime, minute: number): number {
+function atMinute(day: DateTime, minute: number): number {
   const date = day.plus({ days: Math.floor(minute / 1440) });
   return date.set({ hour: Math.floor((minute % 1440) / 60), minute: minute % 60 }).toMillis();
 }
 
-export function overlapsAny(busy: Span[], start: number, end: number): boolean {
+function overlapsAny(busy: Span[], start: number, end: number): boolean {
   return busy.some((b) => b.start < end && start < b.end);
 }
 

@@ -69,23 +69,11 @@ export async function findAppointment(sql: Sql, businessId: string, id: string, 
   return row;
 }
 
-export async function findActiveByReference(sql: Sql, businessId: string, reference: string): Promise<AppointmentRow | undefined> {
-  const [row] = await sql.rows<AppointmentRow>(`SELECT ${COLUMNS} FROM appointment WHERE business_id = $1 AND reference = $2 AND ${ACTIVE}`, [businessId, reference]);
-  return row;
-}
-
 /** A customer's active appointments that have not ended yet, soonest first. */
 export async function upcomingForCustomer(sql: Sql, businessId: string, customerId: string, now: Date): Promise<AppointmentRow[]> {
   return sql.rows<AppointmentRow>(
     `SELECT ${COLUMNS} FROM appointment WHERE business_id = $1 AND customer_id = $2 AND ${ACTIVE} AND ends_at > $3 ORDER BY starts_at`,
     [businessId, customerId, now],
-  );
-}
-
-export async function appointmentsBetween(sql: Sql, businessId: string, from: Date, to: Date): Promise<AppointmentRow[]> {
-  return sql.rows<AppointmentRow>(
-    `SELECT ${COLUMNS} FROM appointment WHERE business_id = $1 AND starts_at < $3 AND busy_until > $2 ORDER BY starts_at, staff_id`,
-    [businessId, from, to],
   );
 }
 

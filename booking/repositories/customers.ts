@@ -15,11 +15,6 @@ export async function findOrCreateCustomer(sql: Sql, businessId: string, phone: 
   return row;
 }
 
-export async function findCustomer(sql: Sql, businessId: string, id: string): Promise<CustomerRow | undefined> {
-  const [row] = await sql.rows<CustomerRow>(`SELECT ${COLUMNS} FROM customer WHERE business_id = $1 AND id = $2`, [businessId, id]);
-  return row;
-}
-
 export interface CustomerChange {
   name?: string | null;
   locale?: Locale | null;
@@ -27,7 +22,7 @@ export interface CustomerChange {
   optedOutAt?: Date | null;
 }
 
-/** The UPDATE for a change, with its parameters starting at `$first`, to run alone or in a larger statement. */
+/** The UPDATE for a change, with its parameters starting at `$first`, to run inside a larger statement. */
 export function customerUpdate(first: number): string {
   const $ = (i: number) => `$${first + i}`;
   return `UPDATE customer SET
@@ -40,8 +35,4 @@ export function customerUpdate(first: number): string {
 
 export function customerUpdateParams(id: string, change: CustomerChange): unknown[] {
   return [id, 'name' in change, change.name ?? null, 'locale' in change, change.locale ?? null, JSON.stringify(change.details ?? {}), 'optedOutAt' in change, change.optedOutAt ?? null];
-}
-
-export async function updateCustomer(sql: Sql, id: string, change: CustomerChange): Promise<void> {
-  await sql.rows(customerUpdate(1), customerUpdateParams(id, change));
 }

@@ -100,7 +100,7 @@ export async function saveTurn(sql: Sql, t: TurnOutcome): Promise<void> {
 }
 
 /** Delivery states only move forward; callbacks arrive in any order (PROTOCOLS.md). */
-export const STATUS_RANK: Record<string, number> = {
+const STATUS_RANK: Record<string, number> = {
   accepted: 1, scheduled: 1, queued: 2, sending: 3, sent: 4, receiving: 4, received: 5,
   delivered: 6, undelivered: 6, failed: 6, canceled: 6, partially_delivered: 6, read: 7,
 };

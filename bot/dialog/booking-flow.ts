@@ -161,7 +161,7 @@ export function serviceOf(t: TurnContext) {
   return t.catalog.services.find((x) => x.key === t.state.serviceKey && x.active);
 }
 
-export function staffIdOf(t: TurnContext): string | undefined {
+function staffIdOf(t: TurnContext): string | undefined {
   return t.catalog.staff.find((x) => x.key === t.state.staffKey)?.id;
 }
 

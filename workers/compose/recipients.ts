@@ -29,7 +29,7 @@ export function ownerEndpoint(catalog: Catalog): ChannelEndpointRow | undefined 
  * A business's approved WhatsApp template for this message, in the customer's language (or the
  * business's). Variables by convention: 1 business, 2 service, 3 when, 4 reference.
  */
-export function templateFor(catalog: Catalog, id: MessageId, locale: Locale, vars: Vars): Template | undefined {
+function templateFor(catalog: Catalog, id: MessageId, locale: Locale, vars: Vars): Template | undefined {
   const sids = catalog.business.whatsappTemplates[id] ?? {};
   const contentSid = sids[locale] ?? sids[catalog.business.defaultLocale];
   if (!contentSid) return undefined;

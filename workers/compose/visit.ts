@@ -13,7 +13,7 @@ export interface LoadedVisit {
 }
 
 /** A visit and its business, or null when there is nobody to tell (deleted, or a time-off block). */
-export async function loadVisit(ctx: Pick<WorkerContext, 'sql' | 'catalogs'>, businessId: string, appointmentId: string): Promise<LoadedVisit | null> {
+async function loadVisit(ctx: Pick<WorkerContext, 'sql' | 'catalogs'>, businessId: string, appointmentId: string): Promise<LoadedVisit | null> {
   const visit = await visitForMessaging(ctx.sql, businessId, appointmentId);
   if (!visit || visit.kind !== 'visit') return null;
   return { catalog: await ctx.catalogs.byId(businessId), visit };

@@ -34,7 +34,7 @@ export class TwilioTransport implements Transport {
 }
 
 /** Twilio's RestException (HTTP status + error code) or a network error, as one SendFailure. */
-export function toSendFailure(error: unknown): SendFailure {
+function toSendFailure(error: unknown): SendFailure {
   if (error instanceof twilio.RestException) {
     const retryable = error.status === 429 || error.status >= 500;
     return new SendFailure(error.message, retryable, error.code ?? null, error.status);

@@ -28,7 +28,7 @@ export interface PhraseMatch<K> {
  * "frenos" → "freno", "batteries" → "battery": enough for en and es catalog words; "del" is
  * "de" + "el", so "luz del motor" is the catalog's "luz de motor".
  */
-export function singular(word: string): string {
+function singular(word: string): string {
   if (word === 'del') return 'de';
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);

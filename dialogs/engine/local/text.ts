@@ -70,7 +70,7 @@ export class MaskedText {
   }
 }
 
-export function tidy(text: string): string {
+function tidy(text: string): string {
   return text.replace(/^[\s,.;:!?¿¡-]+|[\s,.;:!?¿¡-]+$/g, '').replace(/\s+/g, ' ');
 }
 
