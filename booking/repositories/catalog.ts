@@ -19,20 +19,23 @@ export interface Catalog {
 
 /**
  * Reads catalogs and keeps them for a short while: every inbound message needs one, and they
- * change only on a seed or an admin edit (which call `forget`).
+ * change only on a seed or an admin edit (which call `forget`). The cache holds the load itself,
+ * so the many messages that arrive while a catalog is being read share one read.
  */
 export class CatalogRepository {
-  private readonly cache = new Map<string, { catalog: Catalog; at: number }>();
+  private readonly cache = new Map<string, { catalog: Promise<Catalog>; at: number }>();
   private readonly byAddressCache = new Map<string, string>();
 
   constructor(private readonly db: DataSource, private readonly ttlMs = 30_000) {}
 
-  async byId(businessId: string): Promise<Catalog> {
+  byId(businessId: string): Promise<Catalog> {
     const hit = this.cache.get(businessId);
     if (hit && Date.now() - hit.at < this.ttlMs) return hit.catalog;
-    const catalog = await this.load(businessId);
-    this.cache.set(businessId, { catalog, at: Date.now() });
-    return catalog;
+    const entry = { catalog: this.load(businessId), at: Date.now() };
+    this.cache.set(businessId, entry);
+    // A failed read is not kept: the next message tries again.
+    entry.catalog.catch(() => this.cache.get(businessId) === entry && this.cache.delete(businessId));
+    return entry.catalog;
   }
 
   async bySlug(slug: string): Promise<Catalog> {
