@@ -12,6 +12,7 @@ import { ServiceEntity } from './entities/service';
 import { StaffEntity, StaffServiceEntity } from './entities/staff';
 import { Initial1763769600001 } from './migrations/0001-initial';
 import { CatalogOrder1763856000002 } from './migrations/0002-catalog-order';
+import { CustomerActiveVisits1764460800003 } from './migrations/0003-customer-active-visits';
 
 /** Entities and migrations, listed (not globbed) so bundlers and Lambda see every one. */
 export const bookingSchema: Schema = {
@@ -29,5 +30,5 @@ export const bookingSchema: Schema = {
     AdminUserEntity,
     AuditLogEntity,
   ] as Schema['entities'],
-  migrations: [Initial1763769600001, CatalogOrder1763856000002],
+  migrations: [Initial1763769600001, CatalogOrder1763856000002, CustomerActiveVisits1764460800003],
 };
