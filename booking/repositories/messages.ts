@@ -27,23 +27,12 @@ export interface Received {
  * first contact), the message stored under its unique MessageSid, and the conversation so far.
  */
 export async function receiveInbound(sql: Sql, m: InboundFields): Promise<Received> {
-  // An existing customer is read, not rewritten: most messages come from people we know.
-  const [row] = await sql.rows<Record<string, any>>(
-    `WITH created AS (
-       INSERT INTO customer (business_id, phone) VALUES ($1, $2) ON CONFLICT (business_id, phone) DO NOTHING RETURNING *
-     ), c AS (
-       SELECT * FROM created UNION ALL SELECT * FROM customer WHERE business_id = $1 AND phone = $2
-     ), m AS (
-       INSERT INTO message (business_id, customer_id, direction, channel, from_address, to_address, body, media, provider_sid, status)
-       SELECT $1, c.id, 'inbound', $3, $4, $5, $6, $7::jsonb, $8, 'received' FROM c
-       ON CONFLICT (provider_sid) DO NOTHING RETURNING id
-     )
-     SELECT c.id, c.business_id, c.phone, c.name, c.locale, c.opted_out_at, c.details, c.created_at,
-            (SELECT id FROM m) AS inbound_id,
-            v.id AS conversation_id, v.state, v.last_inbound_at, v.expires_at, v.updated_at
-       FROM c LEFT JOIN conversation v ON v.business_id = c.business_id AND v.customer_id = c.id AND v.channel = $3`,
-    [m.businessId, m.phone, m.channel, m.fromAddress, m.toAddress, m.body, JSON.stringify(m.media), m.providerSid],
-  );
+  // Most messages come from people we know: the customer is read, and only a stranger is
+  // inserted. Two first messages from one stranger can race; the loser's statement sees neither
+  // row (the winner committed after its snapshot) and returns nothing, so it runs once more.
+  const params = [m.businessId, m.phone, m.channel, m.fromAddress, m.toAddress, m.body, JSON.stringify(m.media), m.providerSid];
+  const row = (await sql.rows<Record<string, any>>(RECEIVE, params))[0] ?? (await sql.rows<Record<string, any>>(RECEIVE, params))[0];
+  if (!row) throw new Error(`inbound message ${m.providerSid} found no customer to belong to`);
   return {
     customer: { id: row.id, businessId: row.business_id, phone: row.phone, name: row.name, locale: row.locale, optedOutAt: row.opted_out_at, details: row.details, createdAt: row.created_at },
     inboundId: row.inbound_id,
@@ -52,6 +41,24 @@ export async function receiveInbound(sql: Sql, m: InboundFields): Promise<Receiv
       : null,
   };
 }
+
+const RECEIVE = `
+  WITH known AS (
+    SELECT * FROM customer WHERE business_id = $1 AND phone = $2
+  ), created AS (
+    INSERT INTO customer (business_id, phone) SELECT $1, $2 WHERE NOT EXISTS (SELECT FROM known)
+    ON CONFLICT (business_id, phone) DO NOTHING RETURNING *
+  ), c AS (
+    SELECT * FROM known UNION ALL SELECT * FROM created
+  ), m AS (
+    INSERT INTO message (business_id, customer_id, direction, channel, from_address, to_address, body, media, provider_sid, status)
+    SELECT $1, c.id, 'inbound', $3, $4, $5, $6, $7::jsonb, $8, 'received' FROM c
+    ON CONFLICT (provider_sid) DO NOTHING RETURNING id
+  )
+  SELECT c.id, c.business_id, c.phone, c.name, c.locale, c.opted_out_at, c.details, c.created_at,
+         (SELECT id FROM m) AS inbound_id,
+         v.id AS conversation_id, v.state, v.last_inbound_at, v.expires_at, v.updated_at
+    FROM c LEFT JOIN conversation v ON v.business_id = c.business_id AND v.customer_id = c.id AND v.channel = $3`;
 
 /** The reply given to an earlier delivery of this MessageSid; undefined when none was given. */
 export async function replyGivenTo(sql: Sql, providerSid: string): Promise<string | undefined> {
