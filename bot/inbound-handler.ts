@@ -75,6 +75,7 @@ export class InboundHandler {
       customerId: received.customer.id,
       channel: m.channel,
       inboundId: received.inboundId,
+      conversationId: received.conversation?.id ?? null,
       reply: outcome.reply === null ? null : { from: m.to, to: m.from, body: outcome.reply },
       state: outcome.state as unknown as Record<string, unknown>,
       lastInboundAt: now,

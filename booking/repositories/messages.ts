@@ -58,7 +58,11 @@ const RECEIVE = `
   SELECT c.id, c.business_id, c.phone, c.name, c.locale, c.opted_out_at, c.details, c.created_at,
          (SELECT id FROM m) AS inbound_id,
          v.id AS conversation_id, v.state, v.last_inbound_at, v.expires_at, v.updated_at
-    FROM c LEFT JOIN conversation v ON v.business_id = c.business_id AND v.customer_id = c.id AND v.channel = $3`;
+    FROM c LEFT JOIN LATERAL (
+      -- One row by its unique key. Written as a lookup per customer so that a plan cached while
+      -- the table was nearly empty cannot be a scan of every conversation (it was, as a join).
+      SELECT * FROM conversation WHERE business_id = $1 AND customer_id = c.id AND channel = $3 LIMIT 1
+    ) v ON true`;
 
 /** The reply given to an earlier delivery of this MessageSid; undefined when none was given. */
 export async function replyGivenTo(sql: Sql, providerSid: string): Promise<string | undefined> {
@@ -74,6 +78,8 @@ export interface TurnOutcome {
   customerId: string;
   channel: Channel;
   inboundId: string;
+  /** The conversation row read when the message arrived; null on a customer's first message here. */
+  conversationId: string | null;
   /** Null when nothing is said (opted out, rate limited). */
   reply: { from: string; to: string; body: string } | null;
   state: Record<string, unknown>;
@@ -85,24 +91,34 @@ export interface TurnOutcome {
 
 /**
  * The end of a turn, in one statement: the reply (linked to its message), the dialog state and
- * what the turn learnt about the customer.
+ * what the turn learnt about the customer. A known conversation is updated by id; only a first
+ * one is inserted (with ON CONFLICT, should the same customer's first messages overlap).
  */
 export async function saveTurn(sql: Sql, t: TurnOutcome): Promise<void> {
+  const params: unknown[] = [
+    t.businessId, t.customerId, t.channel, t.inboundId, t.reply?.from ?? null, t.reply?.to ?? null, t.reply?.body ?? null,
+    JSON.stringify(t.state), t.lastInboundAt, t.expiresAt,
+  ];
   const changesCustomer = Object.keys(t.customerChange).length > 0;
+  const customerChange = changesCustomer ? `, customer_change AS (${customerUpdate(params.length + 1)})` : '';
+  if (changesCustomer) params.push(...customerUpdateParams(t.customerId, t.customerChange));
+  let conversation: string;
+  if (t.conversationId) {
+    params.push(t.conversationId);
+    conversation = `UPDATE conversation SET state = $8::jsonb, last_inbound_at = $9, expires_at = $10, updated_at = now() WHERE id = $${params.length}`;
+  } else {
+    conversation = `INSERT INTO conversation (business_id, customer_id, channel, state, last_inbound_at, expires_at)
+     VALUES ($1, $2, $3, $8::jsonb, $9, $10)
+     ON CONFLICT (business_id, customer_id, channel) DO UPDATE
+       SET state = EXCLUDED.state, last_inbound_at = EXCLUDED.last_inbound_at, expires_at = EXCLUDED.expires_at, updated_at = now()`;
+  }
   await sql.rows(
     `WITH reply AS (
        INSERT INTO message (business_id, customer_id, in_reply_to, direction, channel, from_address, to_address, body, status)
        SELECT $1, $2, $4, 'outbound', $3, $5, $6, $7, 'replied' WHERE $7::text IS NOT NULL
-     )${changesCustomer ? `, customer_change AS (${customerUpdate(11)})` : ''}
-     INSERT INTO conversation (business_id, customer_id, channel, state, last_inbound_at, expires_at)
-     VALUES ($1, $2, $3, $8::jsonb, $9, $10)
-     ON CONFLICT (business_id, customer_id, channel) DO UPDATE
-       SET state = EXCLUDED.state, last_inbound_at = EXCLUDED.last_inbound_at, expires_at = EXCLUDED.expires_at, updated_at = now()`,
-    [
-      t.businessId, t.customerId, t.channel, t.inboundId, t.reply?.from ?? null, t.reply?.to ?? null, t.reply?.body ?? null,
-      JSON.stringify(t.state), t.lastInboundAt, t.expiresAt,
-      ...(changesCustomer ? customerUpdateParams(t.customerId, t.customerChange) : []),
-    ],
+     )${customerChange}
+     ${conversation}`,
+    params,
   );
 }
 

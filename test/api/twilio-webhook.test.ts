@@ -45,6 +45,17 @@ describe('the inbound webhook', () => {
     expect(await count(`SELECT count(*)::int AS n FROM message m JOIN message i ON m.in_reply_to = i.id WHERE i.provider_sid = $1`, [form.MessageSid])).toBe(1);
   });
 
+  it('stores a stranger\'s first messages that arrive together under one new customer, and answers each', async () => {
+    const from = '+15551110003';
+    const forms = ['hi', 'hello?', 'what are your hours?', 'prices?'].map((Body) => ({ MessageSid: messageSid(), From: from, To: EDGAR, Body }));
+    const replies = await Promise.all(forms.map((form) => postSigned(t, '/webhooks/twilio/messages', form)));
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    for (const reply of replies) expect(reply.text).not.toMatch(/something went wrong/);
+    expect(await count(`SELECT count(*)::int AS n FROM customer WHERE phone = $1`, [from])).toBe(1);
+    expect(await count(`SELECT count(DISTINCT customer_id)::int AS n FROM message WHERE from_address = $1 AND direction = 'inbound'`, [from])).toBe(1);
+    expect(await count(`SELECT count(*)::int AS n FROM message WHERE from_address = $1 AND direction = 'inbound'`, [from])).toBe(4);
+  });
+
   it('still answers with an apology when something fails inside, and keeps the message', async () => {
     const phone = new Phone(t, '+15551110010', EDGAR);
     await t.runtime.db.query('ALTER TABLE appointment RENAME TO appointment_unavailable');
