@@ -5,10 +5,16 @@ import { type MaskedText, wholeWords } from './text';
  * tardes" are not taken for parts of the day.
  */
 
+/** Words that can follow "morning" in a request rather than a greeting ("morning works, right?"). */
+const NOT_SALUTED =
+  'slots?|spots?|times?|appointments?|appts?|works?|ok|okay|is|would|could|please|pls|only|tomorrow|today|then|instead|better|preferably|if|or|and|at|around|maybe|fine|good|great|' +
+  'mon\\w*|tue\\w*|wed\\w*|thu\\w*|fri\\w*|sat\\w*|sun\\w*';
+
 const GREETING = wholeWords(
   'hi+|hell?o+|hey+|hiya|howdy|yo|good (?:morning|afternoon|evening|day)|hola+|holi+s?|buenas(?: tardes| noches)?|buenos dias|buen dia|alo|que tal|saludos' +
-    // "Morning!" opens a message the way "good morning" does; "morning?" asks for one.
-    '|^\\s*(?:morning|mornin|afternoon|evening)(?=\\s*[!,])',
+    // "Morning!" and "morning Edgar," open a message the way "good morning" does; "morning?",
+    // "morning slots, any?" and "morning friday" ask for one.
+    `|^\\s*(?:morning|mornin|afternoon|evening)(?=\\s*[!,]|\\s+(?!(?:${NOT_SALUTED})\\s*(?:[!,]|$))\\p{L}+\\s*(?:[!,]|$))`,
 );
 const GREETING_AT_START = new RegExp(`^[\\s¡!¿,.]*${GREETING.source}`, 'u');
 const THANKS = wholeWords('thanks|thank you|thank u|thx|ty|tysm|muchas gracias|mil gracias|gracias|vale gracias');

@@ -42,7 +42,15 @@ const MAKES =
 /** Words that end a model name: what usually follows "2015 Honda Civic" in a booking text. */
 const NOT_MODEL = 'at|on|for|in|and|with|please|pls|the|is|it|needs?|has|that|tomorrow|today|tonight|next|this|por|para|el|la|manana|hoy|a|de|con|y|oil|brakes?|battery|tires?';
 const MODEL = `(?:\\s+(?!(?:${NOT_MODEL})(?![\\p{L}\\p{N}]))[\\p{L}\\p{N}][\\p{L}\\p{N}-]*)`;
-const VEHICLE = wholeWords(`(?:(?:19|20)\\d{2}\\s+(?:${MAKES})${MODEL}{0,2}|(?:${MAKES})${MODEL}{1,2}(?:\\s+(?:19|20)\\d{2})?|(?<=(?:my|a|an|mi|un|una)\\s+)(?:${MAKES}))`);
+/** Models people name without the make ("my 2011 civic", "the f150"); only with a year or "my". */
+const MODELS =
+  'civic|accord|cr-?v|pilot|odyssey|fit|corolla|camry|prius|rav-?4|tacoma|tundra|highlander|sienna|4runner|f-?150|f-?250|mustang|explorer|escape|focus|fusion|ranger|' +
+  'silverado|malibu|equinox|tahoe|impala|altima|sentra|rogue|pathfinder|frontier|wrangler|cherokee|outback|forester|impreza|elantra|sonata|tucson|santa fe|' +
+  'jetta|golf|passat|tiguan|optima|sorento|soul|mazda ?3|cx-?5|model [3sxy]';
+const VEHICLE = wholeWords(
+  `(?:(?:19|20)\\d{2}\\s+(?:${MAKES})${MODEL}{0,2}|(?:${MAKES})${MODEL}{1,2}(?:\\s+(?:19|20)\\d{2})?|(?<=(?:my|a|an|mi|un|una)\\s+)(?:${MAKES})` +
+    `|(?:19|20)\\d{2}\\s+(?:${MODELS})|(?<=(?:my|mi)\\s+)(?:${MODELS})(?:\\s+(?:19|20)\\d{2})?)`,
+);
 
 const STREET_EN = 'st|street|ave|avenue|av|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|pkwy|parkway|hwy|highway|cir|circle|ter|terrace|trl|trail|loop';
 /** A word of a street name: starts with a letter ("Oak") or is an ordinal ("5th"), never "at". */

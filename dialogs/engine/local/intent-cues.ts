@@ -27,6 +27,8 @@ export const CUES: readonly Cue[] = [
   cue('Reschedule', 4, '(?:move|push|bump|shift) (?:my|the|it|our|that|this|me)|switch (?:it|my|to)|change (?:it|that)|change (?:my|the|our) (?:appointment|appt|booking|time|day|date|slot)'),
   cue('Reschedule', 4, 'cambi\\w* (?:mi|la|el|de|su) (?:hora|cita|dia|fecha|reserva|horario)|cambiarla|cambiarlo|cambiarme|(?:mover|muev\\w*|corre\\w*|adelant\\w*|atras\\w*) (?:mi|la|el) (?:hora|cita)'),
   cue('Reschedule', 4, '(?:me )?(?:la|lo) (?:puedo|podemos|puede|pueden|podria|podrian) (?:cambiar|mover|correr)'),
+  // "cambiar mi control al viernes": one's own visit, named by its service, moved to another day.
+  cue('Reschedule', 4, '(?:cambi\\w*|mover|muev\\w*|corre\\w*) (?:mi|su) \\w+(?: \\w+)? (?:al|para el|para la|para|a la|a el)\\b'),
   // "can't make it Tuesday, can we do Thursday": calling off one time while asking for another.
   cue('Reschedule', 4, '(?:can t|cant|cannot|won t|wont) make it .*(?:instead|another|other|different|can (?:we|you|u) do|how about|what about)|no (?:voy a poder|puedo|podre|alcanzo)(?: ir| a llegar| a ir)? .*(?:cambi|otro dia|otra hora|en vez)'),
   cue('Reschedule', 2.5, '(?:different|another|other) (?:time|day|date)|otr[ao] (?:dia|hora|fecha)|instead|en vez de|en lugar de'),
