@@ -40,6 +40,8 @@ export type Field = keyof CorpusLine['expect'];
 export const CORPUS_FILES = ['corpus.en.jsonl', 'corpus.es.jsonl'];
 /** Messages written before the engine ever ran on them; scored, never tuned against. */
 export const HOLDOUT_FILES = ['holdout.en.jsonl', 'holdout.es.jsonl'];
+/** A second holdout, written blind by someone who never read the engine or the corpus. */
+export const SECOND_HOLDOUT_FILES = ['holdout-2.en.jsonl', 'holdout-2.es.jsonl'];
 
 export function readCorpus(files: string[] = CORPUS_FILES): CorpusLine[] {
   return files.flatMap((name) =>
