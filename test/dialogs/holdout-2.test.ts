@@ -10,11 +10,13 @@ import { accuracy, type LineResult, readCorpus, report, runCorpus, SECOND_HOLDOU
 // First run, as written (2026-11-29): en intent 90.0%, all fields 83.3%; es intent 86.7%, all
 // fields 83.3%. Four references used letters our codes never contain (D, B, Q, Z: the alphabet
 // leaves out look-alikes), so no reply could have carried them; with valid codes in their place
-// (R7KM, T9RC, X4PW, H6KX) whole-message accuracy is 86.7% in both. Floors sit a few points
-// under the current score.
+// (R7KM, T9RC, X4PW, H6KX) whole-message accuracy is 86.7% in both. The misses then led to
+// general fixes (tues/weds, "now", "the middle one", "actually no", quedé/quedó, ballpark, …),
+// each with its own corpus lines; the set now scores 100%, which flatters the engine: the first
+// run is the honest estimate. Floors sit a few points under the current score.
 const FLOORS = {
-  en: { intent: 0.85, allFields: 0.78 },
-  es: { intent: 0.82, allFields: 0.78 },
+  en: { intent: 0.95, allFields: 0.93 },
+  es: { intent: 0.95, allFields: 0.93 },
 };
 
 describe('NLU second holdout (local engine)', () => {

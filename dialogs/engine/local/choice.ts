@@ -13,6 +13,8 @@ const ORDINALS: Readonly<Record<string, number>> = {
   uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5,
 };
 const LAST = /^(?:last|ultima|ultimo)$/;
+/** "the middle one", "la del medio": the middle of an odd number of options. */
+const MIDDLE = /^(?:middle|medio)$/;
 
 const PATTERNS: readonly RegExp[] = [
   // The whole message is the number: "2", "#2", "2.", "2!"
@@ -23,7 +25,8 @@ const PATTERNS: readonly RegExp[] = [
   wholeWords('(?<!\\ba\\s)(?:la|el)\\s+(\\d)(?!\\s*(?::|h\\b|hrs|de\\s|y\\s|pm|am))'),
   // "2 please", "2 pls", "2 works", "2 por favor" but not "2pm", "2p", "2:30", "2 de la tarde".
   /^\s*#?(\d)(?![\d:.]|\s*(?:am|pm|a\.?m|p\.?m|p|a|h|hrs?|o'?clock)(?![\p{L}])|\s*(?:de|y|en|in)\s)/u,
-  wholeWords('(?:the\\s+|la\\s+|el\\s+|option\\s+|opcion\\s+)?(first|second|third|fourth|fifth|primera|primero|segunda|segundo|tercera|tercero|cuarta|quinta|quinto|last|ultima|ultimo)(?:\\s+(?:one|option|opcion))?'),
+  wholeWords('(?:the\\s+|la\\s+|el\\s+|option\\s+|opcion\\s+)?(first|second|third|fourth|fifth|primera|primero|segunda|segundo|tercera|tercero|cuarta|quinta|quinto|last|ultima|ultimo|middle)(?:\\s+(?:one|option|opcion))?'),
+  wholeWords('(?:la|el)\\s+del\\s+(medio)'),
   // Number words only alone: "two" in a sentence is too often something else. "la dos" answers
   // "¿cuál le acomoda?" (the option), though chrono would read it as two o'clock.
   /^\s*(?:option\s+|opcion\s+|la\s+|el\s+)?(one|two|three|four|five|uno|una|dos|tres|cuatro|cinco)\s*[.!]*\s*$/u,
@@ -32,6 +35,7 @@ const PATTERNS: readonly RegExp[] = [
 function numberOf(word: string, offered: number): number | null {
   if (/^\d$/.test(word)) return Number(word);
   if (LAST.test(word)) return offered > 0 ? offered : null;
+  if (MIDDLE.test(word)) return offered % 2 === 1 ? (offered + 1) / 2 : null;
   return ORDINALS[word] ?? null;
 }
 

@@ -17,7 +17,7 @@ const GREETING = wholeWords(
     `|^\\s*(?:morning|mornin|afternoon|evening)(?=\\s*[!,]|\\s+(?!(?:${NOT_SALUTED})\\s*(?:[!,]|$))\\p{L}+\\s*(?:[!,]|$))`,
 );
 const GREETING_AT_START = new RegExp(`^[\\s¡!¿,.]*${GREETING.source}`, 'u');
-const THANKS = wholeWords('thanks|thank you|thank u|thx|ty|tysm|muchas gracias|mil gracias|gracias|vale gracias');
+const THANKS = wholeWords('thanks+|thank you|thank u|thx|ty|tysm|muchas gracias|mil gracias|gracia+s+|vale gracias');
 
 export interface Pleasantries {
   greeting: boolean;

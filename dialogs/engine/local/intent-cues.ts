@@ -35,23 +35,24 @@ export const CUES: readonly Cue[] = [
   // MyAppointments
   cue('MyAppointments', 4, 'when (?:s |is )?my|whens my|what (?:time|day) (?:s|is) my|my (?:appointments|bookings|appts)|do i (?:still )?have (?:an |any |a )?(?:appointment|appt|booking|anything|something)'),
   cue('MyAppointments', 4, '(?:when|what time) (?:are|r) (?:you|u|they) (?:guys )?coming|(?:when|what time) (?:is|s) \\w+ (?:coming|getting here)|(?:is|are) \\w+ still coming|still coming|is my (?:appointment|appt|booking) still|(?:appointment|appt|booking) still (?:on|happening|good)|what (?:day|time) did i book|what did i book|check (?:on )?my (?:appointment|booking|appt)|(?:time|day|date) (?:on|of|for) my (?:appointment|appt|booking)'),
-  cue('MyAppointments', 4, 'cuando (?:es|era|seria|queda) (?:mi|la) (?:hora|cita)|a que hora (?:es|era)(?: mi| la)?|mis (?:horas|citas|reservas)|para cuando (?:quedo|es|qued)|que (?:dia|hora) (?:es|era|quedo) (?:mi|la)'),
+  cue('MyAppointments', 4, 'cuando (?:es|era|seria|queda|quedo) (?:mi|la) \\w+|a que hora (?:es|era|qued\\w*)(?: mi| la)?|mis (?:horas|citas|reservas)|pa(?:ra)? cuando (?:quedo|es|era|qued\\w*)|que (?:dia|hora) (?:es|era|quedo|quede) (?:mi|la)'),
   cue('MyAppointments', 4, 'sigue en pie|mi hora sigue|mi (?:hora|cita|reserva) (?:es|era|queda|quedo)|a que hora (?:tengo|tenia|tendria|debo|debia) que|que hora tengo|revisar mi (?:hora|cita|reserva)|me recuerda\\w* (?:mi|la|cuando)'),
   // In Chile "¿tengo hora?" asks about one's own appointment; "¿tienen hora?" asks for a free one.
   cue('MyAppointments', 4, 'tengo (?:hora|cita|alguna hora|una hora)(?: agendada)?'),
   cue('MyAppointments', 3, 'remind me|upcoming'),
+  cue('MyAppointments', 4, 'did (?:my|the) (?:appointment|appt|booking|reservation) (?:go (?:thru|through)|get (?:booked|confirmed|made))|(?:is|was) my (?:appointment|appt|booking) (?:booked|confirmed|set|made)'),
   // Services
-  cue('Services', 3, 'how much|prices?|pricing|cost\\w*|charge|rates|quote|estimate|what ?s the damage|what services|what do (?:you|u) (?:do|offer|fix)'),
+  cue('Services', 3, 'how much|prices?|pricing|cost\\w*|charge|rates|quote|estimate|ballpark|what ?s the damage|what services|what do (?:you|u) (?:do|offer|fix)|what(?: ?s| does| would| will) an? (?:\\w+ ){1,3}(?:run|set me back)'),
   cue('Services', 3, 'cuanto (?:cuesta|sale|vale|cobran|es|seria|cobra|saldria|costaria)|precios?|valor(?:es)?|tarifas?|que servicios|que (?:atienden|hacen|especialidades)'),
-  cue('Services', 2, 'do (?:you|u) (?:guys )?(?:do|offer|fix|work on|handle|service)|what does an? \\w+(?: \\w+)? (?:run|cost)|atienden (?:ninos|guaguas|bebes|adultos)|tienen \\w+$'),
+  cue('Services', 2, 'do (?:you|u) (?:guys )?(?:do|offer|fix|work on|handle|service)|what does an? \\w+(?: \\w+)? (?:run|cost)|(?:atienden|ven|ve|atiende) (?:a )?(?:ninos|guaguas|bebes|adultos)|tienen \\w+$'),
   // Hours
   cue('Hours', 4, '(?:your|business|opening|store|shop|office) hours|what (?:are|r) (?:your|ur|the) hours|^hours$|how (?:late|early)|what days do (?:you|u)'),
   cue('Hours', 4, '(?:what|wat|wht) time (?:do |does |are |r )?(?:you|u|ya|the shop|it) (?:guys )?(?:open|close|start|begin|finish)|(?:are|r) (?:you|u) (?:guys )?open|when (?:are|r|do) (?:you|u) (?:guys )?(?:open|close)|(?:open|work|working) (?:on )?(?:sundays?|saturdays?|weekends?)|(?:ur|you re|youre|u r|r u) open'),
   cue('Hours', 4, 'horarios?|a que hora (?:abren|cierran|atienden|abre|cierra)|(?:estan|esta) abiert\\w*|abren|cierran|hasta que hora|que dias (?:atienden?|abren?|trabajan?)'),
-  cue('Hours', 3, 'atienden? (?:los |el )?(?:sabados?|domingos?|feriados?|hoy|manana|lunes|martes|miercoles|jueves|viernes|\\d{1,2})|atienden$'),
+  cue('Hours', 3, '(?:estan|esta) atendiendo|atienden? (?:los |el )?(?:sabados?|domingos?|feriados?|hoy|manana|lunes|martes|miercoles|jueves|viernes|\\d{1,2})|atienden$'),
   // Help
   cue('Help', 4, '^(?:help|ayuda|info|menu|opciones|options)$|^(?:help me|help pls|help please|ayudame|ayuda por favor)$|how (?:does|do) (?:this|it) work|what can (?:i|you) (?:say|do|ask|text)|i need help|necesito ayuda'),
-  cue('Help', 4, 'como funciona|que puedo (?:hacer|escribir|pedir)|no entiendo|confused|what are my options|how do i (?:book|use|cancel)|como (?:pido|saco|agendo|reservo)'),
+  cue('Help', 4, 'como funciona|que puedo (?:hacer|escribir|pedir)|no entiendo|no cacho|confused|what are my options|how do i (?:book|use|cancel)|como (?:pido|saco|agendo|reservo|pedir|sacar|agendar|reservar)|q(?:ue)? (?:tengo|hay) q(?:ue)? (?:escribir|poner|mandar|decir)|ayuda (?:porfa|por favor|pls)|how (?:does|do) (?:this|it) (?:\\w+ ){0,2}work'),
   // Book
   cue('Book', 3, 'book\\w*|schedul\\w*|set up|reserv\\w*|agend\\w*|pedir hora|sacar hora|tomar hora|(?:tienen|hay|tiene|habra) (?:hora|horas|cupo|disponib\\w*)|me (?:puede|pueden) (?:agendar|atender|anotar)'),
   cue('Book', 2, 'can (?:you|u) (?:guys )?(?:come|do|fit|squeeze|make it|get)|availab\\w*|openings?|disponib\\w*|cupos?|come out|swing by'),

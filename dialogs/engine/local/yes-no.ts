@@ -16,7 +16,7 @@ interface AnswerWord {
 const SHORT = 2;
 
 /** "hmm no", "oh yes", "pues sí": a sound made while deciding comes before the answer itself. */
-const FILLER = '(?:(?:h?m{2,}|hm+|u+m+|u+h+|a+h+|o+h+|e+h+|well|pues)[\\s,.!]+)?';
+const FILLER = '(?:(?:h?m{2,}|hm+|u+m+|u+h+|a+h+|o+h+|e+h+|well|pues|actually|oh wait|wait|mejor|en realidad)[\\s,.!]+)?';
 
 /** "síii", "yesss", "nooo": each letter may be typed more than once; "that's" may be "that s". */
 function stretchable(word: string): string {

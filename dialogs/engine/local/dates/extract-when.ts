@@ -25,10 +25,18 @@ function normaliseClockTimes(masked: MaskedText): void {
   }
 }
 
+/** "tues" and "weds" are how people shorten those days; chrono knows "tue." and "wed.". */
+const SHORT_WEEKDAY = /(?<![\p{L}\p{N}])(tues|weds)(?![\p{L}\p{N}])/gu;
+
+function normaliseWeekdays(masked: MaskedText): void {
+  for (const match of masked.text.matchAll(SHORT_WEEKDAY)) masked.rewrite(match.index, `${match[1].slice(0, 3)}.`);
+}
+
 export function extractWhen(masked: MaskedText, locale: Locale, context: Pick<NluContext, 'now' | 'timezone' | 'locales'>): When | null {
   const now = DateTime.fromJSDate(context.now, { zone: context.timezone });
   const facts: DateFacts = {};
   normaliseClockTimes(masked);
+  normaliseWeekdays(masked);
   scanRelativeSpans(masked, facts, now);
   scanDayParts(masked, facts);
   const text = masked.text;

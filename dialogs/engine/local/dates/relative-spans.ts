@@ -20,7 +20,9 @@ const SATURDAY = 6;
 /** "urgente" is left out: it says how much, not when. */
 const SOON = wholeWords(
   'a\\.?s\\.?a\\.?p|as soon as (?:possible|you can|u can)|soonest(?: possible)?|earliest possible|right away|' +
-    'lo (?:antes|mas pronto|mas rapido) posible|lo antes|cuanto antes|al tiro|altiro|ahora mismo|ya mismo|de inmediato',
+    'lo (?:antes|mas pronto|mas rapido) posible|lo antes|cuanto antes|al tiro|altiro|ahora mismo|ya mismo|de inmediato|' +
+    // "can you come now", "the light's flashing now": the present, so the earliest time, not this minute.
+    '(?:right )?now',
 );
 
 function find(masked: MaskedText, pattern: RegExp): RegExpExecArray | null {
@@ -41,5 +43,6 @@ export function scanRelativeSpans(masked: MaskedText, facts: DateFacts, now: Dat
   if (find(masked, NEXT_WEEK)) facts.week = 'next';
   else if (find(masked, THIS_WEEK)) facts.week = 'this';
   if (find(masked, WEEKEND)) facts.weekday = SATURDAY;
-  if (find(masked, SOON)) facts.soon = true;
+  // Every one: "asap, it's flashing now" must not leave "now" for chrono to read as this minute.
+  while (find(masked, SOON)) facts.soon = true;
 }
