@@ -34,6 +34,8 @@ export function mergeUnderstanding(t: TurnContext): void {
   for (const [field, value] of Object.entries(u.intake)) {
     if (value) s.intake[field as IntakeField] = value;
   }
+  // "Anything we should know?" "no": answered, with nothing to note.
+  if (s.asked === 'notes' && u.answer === 'no') s.intake.notes = '';
 }
 
 export async function advanceBooking(t: TurnContext): Promise<string> {
@@ -166,7 +168,7 @@ function staffIdOf(t: TurnContext): string | undefined {
 }
 
 function known(t: TurnContext, field: IntakeField): boolean {
-  if (t.state.intake[field]) return true;
+  if (t.state.intake[field] !== undefined) return true;
   return field === 'name' ? Boolean(t.customer.name) : Boolean(t.customer.details[field as 'address' | 'vehicle' | 'notes']) && field !== 'notes';
 }
 

@@ -88,12 +88,16 @@ export class Conversation {
   }
 }
 
-/** A message that adds to the booking or move under way ("4pm instead", "12 Oak St", "with Dr. Soto"). */
+/**
+ * A message that adds to the booking or move under way ("4pm instead", "12 Oak St", "with Dr.
+ * Soto"), or a bare yes or no to its question ("What address?" "yes"), which is asked again.
+ */
 function continuesBooking(s: DialogState, u: Understanding): boolean {
   const open = s.intent === 'Book' || (s.intent === 'Reschedule' && s.target !== null);
   const sameThread = u.intent === s.intent || u.intent === 'Book' || u.intent === 'Fallback' || u.intent === 'Confirm';
   const addsSomething = Boolean(u.when || u.serviceKey || u.staffKey || Object.values(u.intake).some(Boolean));
-  return open && sameThread && addsSomething;
+  const answersQuestion = u.answer !== null && s.asked !== null && s.asked !== 'confirmation' && s.asked !== 'choice';
+  return open && sameThread && (addsSomething || answersQuestion);
 }
 
 /** "how much are brakes?" answers that service and leads into booking it; otherwise the menu. */

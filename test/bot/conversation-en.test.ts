@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
-import { conversationApp, type Phone } from '../helpers/app';
+import { seedBusiness } from '../../booking/businesses/seed';
+import { conversationApp, Phone } from '../helpers/app';
+import { testBusinessFile } from '../helpers/business';
 
 /** Edgar's Mobile Auto Shop over SMS, in English. Monday 23 November 2026, 9:00 in Los Angeles. */
 const EDGAR = '+15550100001';
@@ -50,6 +52,27 @@ describe('booking by text', () => {
     expect(await phone.say('sounds good')).toMatch(/^Booked: Tire rotation with Edgar's Mobile Auto Shop, Thu Nov 26 at 12:15 PM\. Ref /);
     const [a] = await appointmentsOf(phone);
     expect([local(a.starts_at), a.address, a.notes, a.service]).toEqual(['Thu 2026-11-26 12:15 -08:00', '88 Elm St', '2019 Ford F-150', 'tire-rotation']);
+  });
+
+  it('asks again when a question for a detail gets a bare yes', async () => {
+    const phone = newPhone();
+    expect(await phone.say('battery replacement tomorrow at 11am')).toBe('What address should we come to?');
+    expect(await phone.say('yes')).toBe('What address should we come to?');
+    expect(await phone.say('40 Pine St')).toBe('What car is it (year, make, model)?');
+    expect(await phone.say('2012 Toyota Camry')).toBe('Battery replacement, Tue Nov 24 at 11:00 AM at 40 Pine St. Reply YES to book.');
+    const [customer] = await app().runtime.db.query('SELECT details FROM customer WHERE phone = $1', [phone.from]);
+    expect(customer.details).toEqual({});
+  });
+
+  it('takes "no" for an answer to "anything we should know?" and books without notes', async () => {
+    const file = testBusinessFile((f) => (f.settings.intakeFields = ['notes']));
+    await seedBusiness(app().runtime.db, file, { production: false, env: {} });
+    const phone = new Phone(app(), newPhone().from, file.channels[0].address);
+    expect(await phone.say('diagnostics tomorrow at 10am')).toBe('Anything we should know before the visit?');
+    expect(await phone.say('no')).toMatch(/^Diagnostics, Tue Nov 24 at 10:00 AM\. Reply YES to book\.$/);
+    expect(await phone.say('yes')).toMatch(/^Booked: Diagnostics with Test Shop/);
+    const [a] = await appointmentsOf(phone);
+    expect([a.service, a.notes]).toEqual(['diagnostics', null]);
   });
 
   it('offers the nearest free times when the asked one is taken, and books the second', async () => {

@@ -67,8 +67,9 @@ function answersPendingQuestion(signals: Signals, context: Pick<NluContext, 'exp
     case 'address':
     case 'vehicle':
     case 'notes':
-      // "no", "nothing": declining to add details answers the question too.
-      return signals.hasIntake || signals.answer === 'no';
+      // "no", "nothing": declining to add details answers the question too; a bare "yes" stays
+      // with the question, which is then asked again.
+      return signals.hasIntake || signals.answer !== null;
     default:
       return false;
   }

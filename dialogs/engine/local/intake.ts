@@ -25,8 +25,10 @@ const LEAD_INS: Readonly<Record<IntakeField, RegExp>> = {
 };
 
 function answerTo(field: IntakeField, masked: MaskedText): string | undefined {
-  // "nothing", "no thanks", "nada": an empty answer to "anything we should know?".
-  if (field === 'notes' && bareAnswer(masked.text) === 'no') return undefined;
+  // "nothing", "no thanks", "nada": an empty answer to "anything we should know?". A bare yes or
+  // no is never a name, an address or a car.
+  const bare = bareAnswer(masked.text);
+  if (bare === 'no' || (bare === 'yes' && field !== 'notes')) return undefined;
   // Apostrophes as spaces, so "it's", "it s" and "its" read alike.
   const folded = masked.text.replace(/['’]/g, ' ');
   const lead = LEAD_INS[field].exec(folded)?.[0].length ?? 0;
