@@ -33,14 +33,21 @@ const execFileAsync = promisify(execFile);
 const WARM_UP_OFFSET = 2 * PHONES;
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 4);
 
+/**
+ * One load run. Also reports how busy this process's event loop was meanwhile (only the target
+ * serves then): near 1 the server is the limit; well under it, the load generator is.
+ */
 async function load(url: string, mode: 'max' | 'rate', offset: number, seconds = SECONDS): Promise<Record<string, number>> {
   const plan = { url, publicUrl: `${PUBLIC}${PATH}`, authToken: TOKEN, to: TO, phones: PHONES, offset, mode, concurrency: CONCURRENCY, rate: RATE, seconds };
+  const before = performance.eventLoopUtilization();
   const { stdout } = await execFileAsync(process.execPath, ['--import', 'tsx', join(__dirname, 'webhook-load.ts'), JSON.stringify(plan)], { maxBuffer: 1 << 24 });
-  return JSON.parse(stdout.trim().split('\n').pop()!);
+  const result = JSON.parse(stdout.trim().split('\n').pop()!);
+  // Active time over the load's own duration: the generator's start-up is idle time for the server.
+  return { ...result, serverEventLoopBusy: performance.eventLoopUtilization(before).active / (result.seconds * 1000) };
 }
 
 function line(measure: string, mode: string, r: Record<string, number>, extra: Record<string, unknown> = {}) {
-  report({ bench: 'webhook', measure, mode, turns: r.turns, failures: r.failures, phones: r.phones, turnsPerSecond: round(r.turnsPerSecond), p50Ms: round(r.p50Ms, 2), p99Ms: round(r.p99Ms, 2), maxMs: round(r.maxMs, 2), ...extra });
+  report({ bench: 'webhook', measure, mode, turns: r.turns, failures: r.failures, phones: r.phones, turnsPerSecond: round(r.turnsPerSecond), p50Ms: round(r.p50Ms, 2), p99Ms: round(r.p99Ms, 2), maxMs: round(r.maxMs, 2), serverEventLoopBusy: round(r.serverEventLoopBusy, 2), ...extra });
 }
 
 export async function run(): Promise<void> {
