@@ -7,6 +7,7 @@ import type { ServiceRow } from './db/entities/service';
 import { busySpans } from './repositories/appointments';
 import { type Catalog, type CatalogRepository, type StaffMember, serviceOf, staffFor } from './repositories/catalog';
 import { poolSql } from './repositories/sql';
+import { timeZone } from '../core/time-zone';
 
 export type SlotProblem = 'in_past' | 'too_soon' | 'too_far' | 'outside_hours';
 
@@ -71,7 +72,7 @@ export class AvailabilityService {
   /** Up to `count` free slots nearest to `requested`: same day first, then the days after. */
   async nearest(search: SlotSearch & { requested: Date; count?: number }): Promise<Slot[]> {
     const catalog = await this.deps.catalogs.byId(search.businessId);
-    const dayStart = DateTime.fromJSDate(search.requested, { zone: catalog.business.timezone }).startOf('day');
+    const dayStart = DateTime.fromJSDate(search.requested, { zone: timeZone(catalog.business.timezone) }).startOf('day');
     const days = await this.slotsByDay({ ...search, from: dayStart.toJSDate(), to: dayStart.plus({ days: ALTERNATIVES_SEARCH_DAYS }).toJSDate() });
     return nearestSlots(days, search.requested, catalog.business.timezone, search.count ?? 3);
   }

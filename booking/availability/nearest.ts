@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Slot } from './slots';
+import { timeZone } from '../../core/time-zone';
 
 /**
  * Up to `count` alternatives to a requested time: the same local day first, closest first
@@ -9,7 +10,7 @@ import type { Slot } from './slots';
  */
 export function nearestSlots(days: Iterable<Slot[]>, requested: Date, timezone: string, count: number): Slot[] {
   const target = requested.getTime();
-  const dayEnd = DateTime.fromJSDate(requested, { zone: timezone }).endOf('day').toMillis();
+  const dayEnd = DateTime.fromJSDate(requested, { zone: timeZone(timezone) }).endOf('day').toMillis();
   const sameDay: Slot[] = [];
   const later: Slot[] = [];
   const seen = new Set<number>();

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { wallClock } from './wall-clock';
 import { intersect, type MinuteRange, rangesOn, weekdayOf, type WeeklyHours } from './weekly-hours';
+import { timeZone } from '../../core/time-zone';
 
 /** A half-open instant range [start, end) in epoch milliseconds. */
 export interface Span {
@@ -48,8 +49,8 @@ export function* freeSlotsByDay(query: SlotQuery): Generator<Slot[]> {
   const from = query.from.getTime();
   const to = query.to.getTime();
   if (from >= to) return;
-  const lastDay = DateTime.fromMillis(to, { zone: query.timezone }).startOf('day');
-  for (let day = DateTime.fromMillis(from, { zone: query.timezone }).startOf('day'); day <= lastDay; day = day.plus({ days: 1 })) {
+  const lastDay = DateTime.fromMillis(to, { zone: timeZone(query.timezone) }).startOf('day');
+  for (let day = DateTime.fromMillis(from, { zone: timeZone(query.timezone) }).startOf('day'); day <= lastDay; day = day.plus({ days: 1 })) {
     const weekday = weekdayOf(day.weekday);
     const open = rangesOn(query.openingHours, weekday);
     const slots: Slot[] = [];

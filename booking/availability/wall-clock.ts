@@ -1,7 +1,10 @@
+import { timeZone } from '../../core/time-zone';
+
 /**
- * An instant as a clock on the wall of a time zone reads it. One cached Intl formatter per zone:
- * checking opening hours runs for every requested time, and building luxon objects for it was
- * most of a booking turn's date work.
+ * An instant as a clock on the wall of a time zone reads it: the zone's offset at that instant
+ * (remembered per quarter hour, see core/time-zone.ts) and arithmetic. Checking opening hours runs
+ * for every candidate time, and building luxon objects or formatting for it was most of a
+ * booking turn's date work.
  */
 export interface WallClock {
   /** Days since 1970-01-01 of the local calendar date. */
@@ -12,20 +15,13 @@ export interface WallClock {
   minute: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const WEEKDAY: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+const MINUTE = 60_000;
+const DAY = 86_400_000;
 
 export function wallClock(instant: Date | number, timezone: string): WallClock {
-  let formatter = formatters.get(timezone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone: timezone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'short', hour: 'numeric', minute: 'numeric' });
-    formatters.set(timezone, formatter);
-  }
-  const p: Record<string, string> = {};
-  for (const part of formatter.formatToParts(instant)) p[part.type] = part.value;
-  return {
-    day: Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day)) / 86_400_000,
-    weekday: WEEKDAY[p.weekday],
-    minute: Number(p.hour) * 60 + Number(p.minute),
-  };
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  const local = ms + timeZone(timezone).offset(ms) * MINUTE;
+  const day = Math.floor(local / DAY);
+  // 1970-01-01 was a Thursday (4).
+  return { day, weekday: ((((day + 3) % 7) + 7) % 7) + 1, minute: Math.floor((local - day * DAY) / MINUTE) };
 }

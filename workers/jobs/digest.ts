@@ -9,6 +9,7 @@ import { enqueueMessage } from '../compose/outbound';
 import { serviceName } from '../compose/visit';
 import type { WorkerContext } from '../context';
 import type { DigestJob } from '../queues';
+import { timeZone } from '../../core/time-zone';
 
 const DAY_FORMAT: Record<Locale, { tag: string; format: string }> = {
   en: { tag: 'en-US', format: 'ccc LLL d' },
@@ -26,7 +27,7 @@ export async function sendDigest(ctx: WorkerContext, job: Job<DigestJob>): Promi
   const endpoint = ownerEndpoint(catalog);
   if (!endpoint || business.ownerPhones.length === 0) return 'nobody to send to';
   const locale = business.defaultLocale;
-  const day = DateTime.fromJSDate(ctx.clock.now(), { zone: business.timezone }).startOf('day');
+  const day = DateTime.fromJSDate(ctx.clock.now(), { zone: timeZone(business.timezone) }).startOf('day');
   const agenda = await dayAgenda(ctx.sql, business.id, day.toJSDate(), day.plus({ days: 1 }).toJSDate());
   const list = agenda
     .map((a) => `${formatClock(a.startsAt, business.timezone, locale)} ${serviceName(catalog, a.serviceId, locale)}, ${a.customerName ?? a.phone} (${a.reference})`)

@@ -9,6 +9,7 @@ import type { DateFacts } from './facts';
 import { scanRelativeSpans } from './relative-spans';
 import { resolveWhen } from './resolve-when';
 import { floatingReference } from './zoned';
+import { timeZone } from '../../../../core/time-zone';
 
 /**
  * The date and time a message asks for, in the business's zone. Our scanners go first and blank
@@ -33,7 +34,7 @@ function normaliseWeekdays(masked: MaskedText): void {
 }
 
 export function extractWhen(masked: MaskedText, locale: Locale, context: Pick<NluContext, 'now' | 'timezone' | 'locales'>): When | null {
-  const now = DateTime.fromJSDate(context.now, { zone: context.timezone });
+  const now = DateTime.fromJSDate(context.now, { zone: timeZone(context.timezone) });
   const facts: DateFacts = {};
   normaliseClockTimes(masked);
   normaliseWeekdays(masked);
