@@ -1,27 +1,29 @@
 import { IANAZone } from 'luxon';
 
-const QUARTER_HOUR = 15 * 60_000;
-/** Quarter hours remembered per zone before starting afresh (about a year and a half). */
-const MAX_REMEMBERED = 50_000;
+const DAY = 86_400_000;
+/** Days remembered per zone before starting afresh (about fifty years). */
+const MAX_REMEMBERED = 20_000;
 
 /**
- * An IANA zone that remembers its UTC offset per quarter hour. Luxon asks Intl for the offset
+ * An IANA zone that remembers its UTC offset per (UTC) day. Luxon asks Intl for the offset
  * (formatToParts) on every date it builds or moves, and reading one message's date builds dozens:
- * that was the largest single cost of understanding a message. A quarter hour is remembered only
- * when it starts and ends on the same offset, so a change of clocks inside one is still exact.
+ * that was the largest single cost of understanding a message. A day is remembered only when it
+ * starts and ends on the same offset; on the few days a year when clocks change, every instant
+ * is asked of Intl, so the change itself stays exact.
  */
 class RememberingZone extends IANAZone {
-  private readonly offsets = new Map<number, number>();
+  private readonly offsets = new Map<number, number | null>();
 
   override offset(ts: number): number {
-    const quarter = Math.floor(ts / QUARTER_HOUR);
-    const known = this.offsets.get(quarter);
-    if (known !== undefined) return known;
-    const start = super.offset(quarter * QUARTER_HOUR);
-    if (start !== super.offset((quarter + 1) * QUARTER_HOUR - 1)) return super.offset(ts);
-    if (this.offsets.size >= MAX_REMEMBERED) this.offsets.clear();
-    this.offsets.set(quarter, start);
-    return start;
+    const day = Math.floor(ts / DAY);
+    let offset = this.offsets.get(day);
+    if (offset === undefined) {
+      const start = super.offset(day * DAY);
+      offset = start === super.offset((day + 1) * DAY - 1) ? start : null;
+      if (this.offsets.size >= MAX_REMEMBERED) this.offsets.clear();
+      this.offsets.set(day, offset);
+    }
+    return offset ?? super.offset(ts);
   }
 }
 

@@ -2,7 +2,7 @@ import { timeZone } from '../../core/time-zone';
 
 /**
  * An instant as a clock on the wall of a time zone reads it: the zone's offset at that instant
- * (remembered per quarter hour, see core/time-zone.ts) and arithmetic. Checking opening hours runs
+ * (remembered per day, see core/time-zone.ts) and arithmetic. Checking opening hours runs
  * for every candidate time, and building luxon objects or formatting for it was most of a
  * booking turn's date work.
  */
