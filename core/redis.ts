@@ -15,3 +15,13 @@ export function createRedis(config: Pick<Config, 'redisUrl'>, purpose: 'request'
     ...extra,
   });
 }
+
+/**
+ * A one-key Lua script as a function (ioredis `defineCommand`: EVALSHA, falling back to EVAL once
+ * per connection). Defined once per client however many callers ask for it.
+ */
+export function redisScript(redis: Redis, name: string, lua: string): (key: string, ...args: (string | number)[]) => Promise<number> {
+  if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: 1, lua });
+  const command = (redis as unknown as Record<string, (key: string, ...args: (string | number)[]) => Promise<number>>)[name];
+  return (key, ...args) => command.call(redis, key, ...args);
+}

@@ -1,5 +1,5 @@
 import { DelayedError, type Job } from 'bullmq';
-import type { Redis } from '../../core/redis';
+import { type Redis, redisScript } from '../../core/redis';
 import type { SendJob } from '../queues';
 
 /**
@@ -18,19 +18,16 @@ return slot - now`;
 /** A wait up to this long is slept in place; a longer one parks the job in the delayed set. */
 const INLINE_WAIT_MS = 1_000;
 
-type WithReserve = Redis & { reserveSendSlot(key: string, spacingMs: number): Promise<number> };
-
 export class SendSlots {
-  private readonly redis: WithReserve;
+  private readonly reserveSlot: (key: string, spacingMs: number) => Promise<number>;
 
   constructor(redis: Redis, private readonly prefix: string) {
-    if (!('reserveSendSlot' in redis)) redis.defineCommand('reserveSendSlot', { numberOfKeys: 1, lua: RESERVE });
-    this.redis = redis as WithReserve;
+    this.reserveSlot = redisScript(redis, 'reserveSendSlot', RESERVE);
   }
 
   /** Milliseconds until this number's next free slot, which is now this caller's. */
   reserve(from: string, perSecond: number): Promise<number> {
-    return this.redis.reserveSendSlot(`${this.prefix}:send-slot:${from}`, Math.ceil(1000 / perSecond));
+    return this.reserveSlot(`${this.prefix}:send-slot:${from}`, Math.ceil(1000 / perSecond));
   }
 
   /**
