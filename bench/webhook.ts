@@ -93,9 +93,8 @@ export async function run(): Promise<void> {
     for (const url of [`${ceilingUrl}/bare`, `${ceilingUrl}/insert`, appUrl]) await load(url, 'max', WARM_UP_OFFSET, WARM_UP_SECONDS);
     await runtime.db.query('TRUNCATE bench_ceiling');
     // Autovacuum would have analysed the tables after a load like the warm-up (this machine's
-    // Postgres runs with it off). Without statistics, plans cached while the tables were nearly
-    // empty scan whole tables for ever after (seen: a sequential scan of every conversation on
-    // every message).
+    // Postgres runs with it off), and the plans cached meanwhile would be made again with the
+    // tables' real sizes.
     await runtime.db.query('ANALYZE');
     const bare = await load(`${ceilingUrl}/bare`, 'max', 0);
     line('ceiling_bare_route', 'max', bare);

@@ -49,8 +49,9 @@ export function* freeSlotsByDay(query: SlotQuery): Generator<Slot[]> {
   const from = query.from.getTime();
   const to = query.to.getTime();
   if (from >= to) return;
-  const lastDay = DateTime.fromMillis(to, { zone: timeZone(query.timezone) }).startOf('day');
-  for (let day = DateTime.fromMillis(from, { zone: timeZone(query.timezone) }).startOf('day'); day <= lastDay; day = day.plus({ days: 1 })) {
+  const zone = timeZone(query.timezone);
+  const lastDay = DateTime.fromMillis(to, { zone }).startOf('day');
+  for (let day = DateTime.fromMillis(from, { zone }).startOf('day'); day <= lastDay; day = day.plus({ days: 1 })) {
     const weekday = weekdayOf(day.weekday);
     const open = rangesOn(query.openingHours, weekday);
     const slots: Slot[] = [];
