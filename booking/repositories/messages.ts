@@ -31,7 +31,8 @@ export async function receiveInbound(sql: Sql, m: InboundFields): Promise<Receiv
   // inserted. Two first messages from one stranger can race; the loser's statement sees neither
   // row (the winner committed after its snapshot) and returns nothing, so it runs once more.
   const params = [m.businessId, m.phone, m.channel, m.fromAddress, m.toAddress, m.body, JSON.stringify(m.media), m.providerSid];
-  const row = (await sql.rows<Record<string, any>>(RECEIVE, params))[0] ?? (await sql.rows<Record<string, any>>(RECEIVE, params))[0];
+  const receive = async () => (await sql.rows<Record<string, any>>(RECEIVE, params))[0];
+  const row = (await receive()) ?? (await receive());
   if (!row) throw new Error(`inbound message ${m.providerSid} found no customer to belong to`);
   return {
     customer: { id: row.id, businessId: row.business_id, phone: row.phone, name: row.name, locale: row.locale, optedOutAt: row.opted_out_at, details: row.details, createdAt: row.created_at },
