@@ -54,7 +54,7 @@ const RECEIVE = `
   ), m AS (
     INSERT INTO message (business_id, customer_id, direction, channel, from_address, to_address, body, media, provider_sid, status)
     SELECT $1, c.id, 'inbound', $3, $4, $5, $6, $7::jsonb, $8, 'received' FROM c
-    ON CONFLICT (provider_sid) DO NOTHING RETURNING id
+    ON CONFLICT (provider_sid) WHERE provider_sid IS NOT NULL DO NOTHING RETURNING id
   )
   SELECT c.id, c.business_id, c.phone, c.name, c.locale, c.opted_out_at, c.details, c.created_at,
          (SELECT id FROM m) AS inbound_id,

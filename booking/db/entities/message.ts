@@ -41,10 +41,11 @@ export const MessageEntity = new EntitySchema<MessageRow>({
     toAddress: { type: 'text', name: 'to_address' },
     body: { type: 'text' },
     media: { type: 'jsonb' },
-    providerSid: { type: 'text', name: 'provider_sid', nullable: true, unique: true },
+    providerSid: { type: 'text', name: 'provider_sid', nullable: true },
     status: { type: 'text' },
     errorCode: { type: 'integer', name: 'error_code', nullable: true },
     createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
     updatedAt: { type: 'timestamptz', name: 'updated_at', updateDate: true },
   },
+  indices: [{ name: 'message_provider_sid', columns: ['providerSid'], unique: true, where: 'provider_sid IS NOT NULL' }],
 });
