@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Clock } from '../core/clock';
 import { AppointmentService } from './appointments';
 import { AvailabilityService } from './availability-service';
+import { MessageLog } from './message-log';
 import { CatalogRepository } from './repositories/catalog';
 
 /** The booking services every edge (webhook, owner commands, admin, workers) shares. */
@@ -9,11 +10,12 @@ export interface BookingServices {
   catalogs: CatalogRepository;
   availability: AvailabilityService;
   appointments: AppointmentService;
+  messages: MessageLog;
 }
 
 export function createBookingServices(db: DataSource, clock: Clock): BookingServices {
   const catalogs = new CatalogRepository(db);
   const availability = new AvailabilityService({ db, catalogs, clock });
   const appointments = new AppointmentService({ db, catalogs, availability, clock });
-  return { catalogs, availability, appointments };
+  return { catalogs, availability, appointments, messages: new MessageLog(db) };
 }

@@ -1,12 +1,9 @@
-import type { DataSource } from 'typeorm';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import type { BookingServices } from '../booking';
 import type { CustomerRow } from '../booking/db/entities/customer';
 import type { Catalog } from '../booking/repositories/catalog';
 import type { CustomerChange } from '../booking/repositories/customers';
-import { receiveInbound, replyGivenTo, saveTurn } from '../booking/repositories/messages';
-import { poolSql } from '../booking/repositories/sql';
 import type { Conversation } from './dialog/conversation';
 import { Speech } from './dialog/speech';
 import { type DialogState, freshState, isIdle, stateFrom } from './dialog/state';
@@ -23,7 +20,6 @@ interface Outcome {
 export type InboundResult = { kind: 'unknown_business' } | { kind: 'reply'; body: string | null };
 
 export interface InboundDeps {
-  db: DataSource;
   booking: BookingServices;
   conversation: Conversation;
   limiter: InboundRateLimiter;
@@ -41,11 +37,10 @@ export class InboundHandler {
   constructor(private readonly deps: InboundDeps) {}
 
   async handle(m: InboundMessage): Promise<InboundResult> {
-    const { db, booking, log } = this.deps;
+    const { booking, log } = this.deps;
     const catalog = await booking.catalogs.byAddress(m.to);
     if (!catalog) return { kind: 'unknown_business' };
-    const sql = poolSql(db);
-    const received = await receiveInbound(sql, {
+    const received = await booking.messages.receive({
       businessId: catalog.business.id,
       channel: m.channel,
       phone: m.phone,
@@ -57,7 +52,7 @@ export class InboundHandler {
     });
     if (!received.inboundId) {
       log.info({ sid: m.sid }, 'redelivered message: answering as before');
-      return { kind: 'reply', body: (await replyGivenTo(sql, m.sid)) ?? null };
+      return { kind: 'reply', body: (await booking.messages.replyGivenTo(m.sid)) ?? null };
     }
 
     const now = this.deps.clock.now();
@@ -70,7 +65,7 @@ export class InboundHandler {
       log.error({ err: error, sid: m.sid }, 'turn failed; answering with an apology');
       outcome = { reply: new Speech(catalog, received.customer.locale ?? catalog.business.defaultLocale, m.channel).say('error'), state: stored, changes: {} };
     }
-    await saveTurn(sql, {
+    await booking.messages.saveTurn({
       businessId: catalog.business.id,
       customerId: received.customer.id,
       channel: m.channel,

@@ -21,18 +21,3 @@ export interface CustomerChange {
   details?: CustomerDetails;
   optedOutAt?: Date | null;
 }
-
-/** The UPDATE for a change, with its parameters starting at `$first`, to run inside a larger statement. */
-export function customerUpdate(first: number): string {
-  const $ = (i: number) => `$${first + i}`;
-  return `UPDATE customer SET
-       name = CASE WHEN ${$(1)}::boolean THEN ${$(2)} ELSE name END,
-       locale = CASE WHEN ${$(3)}::boolean THEN ${$(4)} ELSE locale END,
-       details = details || ${$(5)}::jsonb,
-       opted_out_at = CASE WHEN ${$(6)}::boolean THEN ${$(7)}::timestamptz ELSE opted_out_at END
-     WHERE id = ${$(0)}`;
-}
-
-export function customerUpdateParams(id: string, change: CustomerChange): unknown[] {
-  return [id, 'name' in change, change.name ?? null, 'locale' in change, change.locale ?? null, JSON.stringify(change.details ?? {}), 'optedOutAt' in change, change.optedOutAt ?? null];
-}

@@ -1,7 +1,7 @@
 import type { Channel } from '../db/entities/channel-endpoint';
 import type { ConversationRow } from '../db/entities/conversation';
 import type { CustomerRow } from '../db/entities/customer';
-import { type CustomerChange, customerUpdate, customerUpdateParams } from './customers';
+import type { CustomerChange } from './customers';
 import type { Sql } from './sql';
 
 export interface InboundFields {
@@ -23,46 +23,69 @@ export interface Received {
 }
 
 /**
- * The first thing done with any inbound message, in one statement: the customer (created on
- * first contact), the message stored under its unique MessageSid, and the conversation so far.
+ * The first thing done with inbound messages, in one statement for any number of them: each
+ * message's customer (created on first contact), the message stored under its unique MessageSid,
+ * and the conversation so far. Returns one entry per message, in order; undefined for a message
+ * whose customer its snapshot could not see (see below), which the caller runs again.
  */
-export async function receiveInbound(sql: Sql, m: InboundFields): Promise<Received> {
-  // Most messages come from people we know: the customer is read, and only a stranger is
-  // inserted. Two first messages from one stranger can race; the loser's statement sees neither
-  // row (the winner committed after its snapshot) and returns nothing, so it runs once more.
-  const params = [m.businessId, m.phone, m.channel, m.fromAddress, m.toAddress, m.body, JSON.stringify(m.media), m.providerSid];
-  const receive = async () => (await sql.rows<Record<string, any>>(RECEIVE, params))[0];
-  const row = (await receive()) ?? (await receive());
-  if (!row) throw new Error(`inbound message ${m.providerSid} found no customer to belong to`);
-  return {
-    customer: { id: row.id, businessId: row.business_id, phone: row.phone, name: row.name, locale: row.locale, optedOutAt: row.opted_out_at, details: row.details, createdAt: row.created_at },
-    inboundId: row.inbound_id,
-    conversation: row.conversation_id
-      ? { id: row.conversation_id, businessId: row.business_id, customerId: row.id, channel: m.channel, state: row.state, lastInboundAt: row.last_inbound_at, expiresAt: row.expires_at, updatedAt: row.updated_at }
-      : null,
-  };
+export async function receiveInbound(sql: Sql, messages: InboundFields[]): Promise<(Received | undefined)[]> {
+  const column = <K extends keyof InboundFields>(key: K) => messages.map((m) => m[key]);
+  const rows = await sql.rows<Record<string, any>>(RECEIVE, [
+    column('businessId'), column('phone'), column('channel'), column('fromAddress'), column('toAddress'), column('body'),
+    messages.map((m) => JSON.stringify(m.media)), column('providerSid'),
+  ]);
+  const byPosition = new Map(rows.map((row) => [Number(row.n), row]));
+  return messages.map((m, i) => {
+    const row = byPosition.get(i + 1);
+    if (!row) return undefined;
+    return {
+      customer: { id: row.id, businessId: row.business_id, phone: row.phone, name: row.name, locale: row.locale, optedOutAt: row.opted_out_at, details: row.details, createdAt: row.created_at },
+      inboundId: row.inbound_id,
+      conversation: row.conversation_id
+        ? { id: row.conversation_id, businessId: row.business_id, customerId: row.id, channel: m.channel, state: row.state, lastInboundAt: row.last_inbound_at, expiresAt: row.expires_at, updatedAt: row.updated_at }
+        : null,
+    };
+  });
 }
 
+// Most messages come from people we know: a customer is read, and only strangers are inserted.
+// Two first messages from one stranger can race; the loser's statement sees neither row (the
+// winner committed after its snapshot) and returns no row for that message.
 const RECEIVE = `
-  WITH known AS (
-    SELECT * FROM customer WHERE business_id = $1 AND phone = $2
+  WITH input AS (
+    SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[]) WITH ORDINALITY
+      AS i (business_id, phone, channel, from_address, to_address, body, media, provider_sid, n)
+  ), known AS (
+    -- A lookup per phone by the unique key, so that a plan cached while the table was nearly
+    -- empty cannot be a scan of every customer.
+    SELECT k.* FROM (SELECT DISTINCT business_id, phone FROM input) i
+      CROSS JOIN LATERAL (SELECT * FROM customer WHERE business_id = i.business_id AND phone = i.phone) k
   ), created AS (
-    INSERT INTO customer (business_id, phone) SELECT $1, $2 WHERE NOT EXISTS (SELECT FROM known)
+    INSERT INTO customer (business_id, phone)
+    SELECT DISTINCT business_id, phone FROM input i
+     WHERE NOT EXISTS (SELECT FROM known k WHERE k.business_id = i.business_id AND k.phone = i.phone)
     ON CONFLICT (business_id, phone) DO NOTHING RETURNING *
   ), c AS (
     SELECT * FROM known UNION ALL SELECT * FROM created
+  ), first_delivery AS (
+    -- A MessageSid twice in one batch (Twilio redelivering while the first is in flight) is
+    -- stored once; the later copy is answered as a redelivery.
+    SELECT DISTINCT ON (provider_sid) * FROM input ORDER BY provider_sid, n
   ), m AS (
     INSERT INTO message (business_id, customer_id, direction, channel, from_address, to_address, body, media, provider_sid, status)
-    SELECT $1, c.id, 'inbound', $3, $4, $5, $6, $7::jsonb, $8, 'received' FROM c
-    ON CONFLICT (provider_sid) WHERE provider_sid IS NOT NULL DO NOTHING RETURNING id
+    SELECT f.business_id, c.id, 'inbound', f.channel, f.from_address, f.to_address, f.body, f.media, f.provider_sid, 'received'
+      FROM first_delivery f JOIN c ON c.business_id = f.business_id AND c.phone = f.phone
+    ON CONFLICT (provider_sid) WHERE provider_sid IS NOT NULL DO NOTHING RETURNING id, provider_sid
   )
-  SELECT c.id, c.business_id, c.phone, c.name, c.locale, c.opted_out_at, c.details, c.created_at,
-         (SELECT id FROM m) AS inbound_id,
+  SELECT i.n, c.id, c.business_id, c.phone, c.name, c.locale, c.opted_out_at, c.details, c.created_at,
+         CASE WHEN f.n = i.n THEN m.id END AS inbound_id,
          v.id AS conversation_id, v.state, v.last_inbound_at, v.expires_at, v.updated_at
-    FROM c LEFT JOIN LATERAL (
-      -- One row by its unique key. Written as a lookup per customer so that a plan cached while
-      -- the table was nearly empty cannot be a scan of every conversation (it was, as a join).
-      SELECT * FROM conversation WHERE business_id = $1 AND customer_id = c.id AND channel = $3 LIMIT 1
+    FROM input i
+    JOIN c ON c.business_id = i.business_id AND c.phone = i.phone
+    JOIN first_delivery f ON f.provider_sid = i.provider_sid
+    LEFT JOIN m ON m.provider_sid = i.provider_sid
+    LEFT JOIN LATERAL (
+      SELECT * FROM conversation WHERE business_id = i.business_id AND customer_id = c.id AND channel = i.channel LIMIT 1
     ) v ON true`;
 
 /** The reply given to an earlier delivery of this MessageSid; undefined when none was given. */
@@ -91,37 +114,52 @@ export interface TurnOutcome {
 }
 
 /**
- * The end of a turn, in one statement: the reply (linked to its message), the dialog state and
- * what the turn learnt about the customer. A known conversation is updated by id; only a first
- * one is inserted (with ON CONFLICT, should the same customer's first messages overlap).
+ * The end of turns, in one statement for any number of them: each reply (linked to its message),
+ * dialog state and what the turn learnt about the customer. A known conversation is updated by
+ * id; only a first one is inserted (with ON CONFLICT, should the same customer's first messages
+ * overlap). Two turns of one customer must not share a call: one row would be changed twice.
  */
-export async function saveTurn(sql: Sql, t: TurnOutcome): Promise<void> {
-  const params: unknown[] = [
-    t.businessId, t.customerId, t.channel, t.inboundId, t.reply?.from ?? null, t.reply?.to ?? null, t.reply?.body ?? null,
-    JSON.stringify(t.state), t.lastInboundAt, t.expiresAt,
-  ];
-  const changesCustomer = Object.keys(t.customerChange).length > 0;
-  const customerChange = changesCustomer ? `, customer_change AS (${customerUpdate(params.length + 1)})` : '';
-  if (changesCustomer) params.push(...customerUpdateParams(t.customerId, t.customerChange));
-  let conversation: string;
-  if (t.conversationId) {
-    params.push(t.conversationId);
-    conversation = `UPDATE conversation SET state = $8::jsonb, last_inbound_at = $9, expires_at = $10, updated_at = now() WHERE id = $${params.length}`;
-  } else {
-    conversation = `INSERT INTO conversation (business_id, customer_id, channel, state, last_inbound_at, expires_at)
-     VALUES ($1, $2, $3, $8::jsonb, $9, $10)
-     ON CONFLICT (business_id, customer_id, channel) DO UPDATE
-       SET state = EXCLUDED.state, last_inbound_at = EXCLUDED.last_inbound_at, expires_at = EXCLUDED.expires_at, updated_at = now()`;
-  }
-  await sql.rows(
-    `WITH reply AS (
-       INSERT INTO message (business_id, customer_id, in_reply_to, direction, channel, from_address, to_address, body, status)
-       SELECT $1, $2, $4, 'outbound', $3, $5, $6, $7, 'replied' WHERE $7::text IS NOT NULL
-     )${customerChange}
-     ${conversation}`,
-    params,
-  );
+export async function saveTurns(sql: Sql, turns: TurnOutcome[]): Promise<void> {
+  const column = <T>(value: (t: TurnOutcome) => T) => turns.map(value);
+  const has = (key: keyof CustomerChange) => column((t) => key in t.customerChange);
+  await sql.rows(SAVE_TURNS, [
+    column((t) => t.businessId), column((t) => t.customerId), column((t) => t.channel), column((t) => t.inboundId),
+    column((t) => t.reply?.from ?? null), column((t) => t.reply?.to ?? null), column((t) => t.reply?.body ?? null),
+    column((t) => JSON.stringify(t.state)), column((t) => t.lastInboundAt), column((t) => t.expiresAt), column((t) => t.conversationId),
+    column((t) => Object.keys(t.customerChange).length > 0),
+    has('name'), column((t) => t.customerChange.name ?? null),
+    has('locale'), column((t) => t.customerChange.locale ?? null),
+    column((t) => JSON.stringify(t.customerChange.details ?? {})),
+    has('optedOutAt'), column((t) => t.customerChange.optedOutAt ?? null),
+  ]);
 }
+
+const SAVE_TURNS = `
+  WITH t AS (
+    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::timestamptz[],
+                         $10::timestamptz[], $11::uuid[], $12::boolean[], $13::boolean[], $14::text[], $15::boolean[], $16::text[], $17::jsonb[],
+                         $18::boolean[], $19::timestamptz[])
+      AS t (business_id, customer_id, channel, inbound_id, reply_from, reply_to, reply_body, state, last_inbound_at,
+            expires_at, conversation_id, changes_customer, sets_name, name, sets_locale, locale, details,
+            sets_opted_out_at, opted_out_at)
+  ), reply AS (
+    INSERT INTO message (business_id, customer_id, in_reply_to, direction, channel, from_address, to_address, body, status)
+    SELECT business_id, customer_id, inbound_id, 'outbound', channel, reply_from, reply_to, reply_body, 'replied' FROM t WHERE reply_body IS NOT NULL
+  ), customer_change AS (
+    UPDATE customer c SET
+      name = CASE WHEN t.sets_name THEN t.name ELSE c.name END,
+      locale = CASE WHEN t.sets_locale THEN t.locale ELSE c.locale END,
+      details = c.details || t.details,
+      opted_out_at = CASE WHEN t.sets_opted_out_at THEN t.opted_out_at ELSE c.opted_out_at END
+      FROM t WHERE t.changes_customer AND c.id = t.customer_id
+  ), known_conversation AS (
+    UPDATE conversation v SET state = t.state, last_inbound_at = t.last_inbound_at, expires_at = t.expires_at, updated_at = now()
+      FROM t WHERE v.id = t.conversation_id
+  )
+  INSERT INTO conversation (business_id, customer_id, channel, state, last_inbound_at, expires_at)
+  SELECT business_id, customer_id, channel, state, last_inbound_at, expires_at FROM t WHERE conversation_id IS NULL
+  ON CONFLICT (business_id, customer_id, channel) DO UPDATE
+    SET state = EXCLUDED.state, last_inbound_at = EXCLUDED.last_inbound_at, expires_at = EXCLUDED.expires_at, updated_at = now()`;
 
 /** Delivery states only move forward; callbacks arrive in any order (PROTOCOLS.md). */
 const STATUS_RANK: Record<string, number> = {

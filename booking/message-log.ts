@@ -1,0 +1,43 @@
+import type { DataSource } from 'typeorm';
+import { batched } from '../core/batch';
+import { type InboundFields, type Received, receiveInbound, replyGivenTo, saveTurns, type TurnOutcome } from './repositories/messages';
+import { poolSql } from './repositories/sql';
+
+/**
+ * A conversation's own writes: each inbound message as it arrives and the end of each turn.
+ * Requests that reach either in the same turn of the event loop share one statement.
+ */
+export class MessageLog {
+  private readonly sql;
+  private readonly receiveBatched;
+  private readonly saveBatched;
+
+  constructor(db: DataSource) {
+    this.sql = poolSql(db);
+    this.receiveBatched = batched((messages: InboundFields[]) => receiveInbound(this.sql, messages));
+    this.saveBatched = batched(
+      async (turns: TurnOutcome[]) => {
+        await saveTurns(this.sql, turns);
+        return turns.map(() => undefined);
+      },
+      { keyOf: (turn) => turn.customerId },
+    );
+  }
+
+  /** Stores the message and returns who sent it and the conversation so far. */
+  async receive(message: InboundFields): Promise<Received> {
+    // A stranger's first messages can race: the one whose snapshot missed the other's new
+    // customer row gets nothing back, and sees the row when it runs once more.
+    const received = (await this.receiveBatched(message)) ?? (await this.receiveBatched(message));
+    if (!received) throw new Error(`inbound message ${message.providerSid} found no customer to belong to`);
+    return received;
+  }
+
+  saveTurn(turn: TurnOutcome): Promise<void> {
+    return this.saveBatched(turn);
+  }
+
+  replyGivenTo(providerSid: string): Promise<string | undefined> {
+    return replyGivenTo(this.sql, providerSid);
+  }
+}
