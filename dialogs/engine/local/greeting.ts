@@ -1,4 +1,4 @@
-import { type MaskedText, wholeWords } from './text';
+import { type MaskedText, matchesOf, wholeWords } from './text';
 
 /**
  * Hellos and thanks. They are blanked out before dates are read, so "good morning" and "buenas
@@ -26,7 +26,7 @@ export interface Pleasantries {
 
 function consume(masked: MaskedText, pattern: RegExp): boolean {
   let found = false;
-  for (const match of masked.text.matchAll(pattern)) {
+  for (const match of matchesOf(pattern, masked.text)) {
     masked.mask(match.index, match.index + match[0].length);
     found = true;
   }

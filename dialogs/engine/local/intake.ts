@@ -1,5 +1,5 @@
 import type { Expectation, Intake } from '../types';
-import { fold, foldSameLength, type MaskedText, wholeWords } from './text';
+import { fold, foldSameLength, type MaskedText, matchesOf, wholeWords } from './text';
 import { bareAnswer } from './yes-no';
 
 /**
@@ -79,7 +79,7 @@ const NOT_NAME = new Set(
 );
 
 function introducedName(masked: MaskedText): string | undefined {
-  for (const intro of masked.text.replace(/['’]/g, ' ').matchAll(INTRO)) {
+  for (const intro of matchesOf(INTRO, masked.text.replace(/['’]/g, ' '))) {
     const from = intro.index + intro[0].length;
     const run = CAPITALISED_WORDS.exec(masked.original.slice(from))?.[0] ?? '';
     const words = run.split(' ').filter(Boolean);

@@ -28,10 +28,11 @@ function score(words: string[], locale: Locale): number {
   return words.filter((w) => CUES[locale].has(w)).length;
 }
 
-export function detectLocale(text: string, context: Pick<NluContext, 'locales' | 'defaultLocale' | 'customerLocale'>): Locale {
+/** `folded` is fold(text), passed in when the caller has it already. */
+export function detectLocale(text: string, context: Pick<NluContext, 'locales' | 'defaultLocale' | 'customerLocale'>, folded = fold(text)): Locale {
   const usual = context.customerLocale && context.locales.includes(context.customerLocale) ? context.customerLocale : context.defaultLocale;
   if (context.locales.length < 2) return usual;
-  const words = fold(text).split(' ').filter(Boolean);
+  const words = folded.split(' ').filter(Boolean);
   // "y", "ok", "no": too short to tell.
   if (words.length === 1 && words[0].length <= 2) return usual;
   // Accents, ñ and inverted marks only occur in Spanish here.

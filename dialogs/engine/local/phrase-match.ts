@@ -1,5 +1,5 @@
 import { editDistance, typoAllowance } from './edit-distance';
-import { fold, wordsOf, type Word } from './text';
+import { fold, wordsOf } from './text';
 
 /**
  * Finds catalog phrases (service names, synonyms, staff aliases) in a message, tolerant of
@@ -50,22 +50,59 @@ export function phraseOf<K>(key: K, text: string): Phrase<K> | null {
   return { key, words, size: words.join('').length, generic: false };
 }
 
-function wordTypos(said: string, wanted: string, fuzzy: boolean): number | null {
-  if (said === wanted) return 0;
-  if (!fuzzy || /\d/.test(said) || /\d/.test(wanted)) return null;
-  const allowed = typoAllowance(Math.min(said.length, wanted.length));
-  if (allowed === 0) return null;
-  const distance = editDistance(said, wanted, allowed);
+/** A word of the message, with the forms every phrase compares it by (worked out once per message). */
+interface SaidWord {
+  /** The singular of the folded word. */
+  text: string;
+  /** Its diminutive's base, or null. */
+  base: string | null;
+  hasDigit: boolean;
+  start: number;
+  end: number;
+}
+
+const DIGIT = /\d/;
+
+// The last text read and its words: a message is matched against service names, other
+// languages' synonyms and staff, mostly with the very same text. The words depend on the text alone.
+let lastFolded: string | null = null;
+let lastWords: readonly SaidWord[] = [];
+
+function saidWordsOf(folded: string): readonly SaidWord[] {
+  if (folded !== lastFolded) {
+    lastWords = wordsOf(folded).map(({ text, start, end }) => {
+      const said = singular(text);
+      return { text: said, base: undiminished(said), hasDigit: DIGIT.test(said), start, end };
+    });
+    lastFolded = folded;
+  }
+  return lastWords;
+}
+
+/** The typos between two different words, or null when there are too many to be the same word. */
+function typosBetween(said: SaidWord, wanted: string): number | null {
+  // Cheapest refusals first (most words are short, and a short word allows no typo); each alone
+  // means no match, so their order changes nothing.
+  const allowed = typoAllowance(Math.min(said.text.length, wanted.length));
+  if (allowed === 0 || Math.abs(said.text.length - wanted.length) > allowed) return null;
+  if (said.hasDigit || DIGIT.test(wanted)) return null;
+  const distance = editDistance(said.text, wanted, allowed);
   return distance <= allowed ? distance : null;
 }
 
-function matchAt<K>(words: Word[], at: number, phrase: Phrase<K>, fuzzy: boolean): PhraseMatch<K> | null {
+/** The typos it takes to read a word of the message as a catalog word, or null when it cannot be. */
+function costAs(said: SaidWord, wanted: string, fuzzy: boolean): number | null {
+  if (said.text === wanted) return 0;
+  const typos = fuzzy ? typosBetween(said, wanted) : null;
+  if (typos !== null) return typos;
+  return said.base === wanted ? 1 : null;
+}
+
+function matchAt<K>(words: readonly SaidWord[], at: number, phrase: Phrase<K>, fuzzy: boolean): PhraseMatch<K> | null {
   if (at + phrase.words.length > words.length) return null;
   let typos = 0;
   for (let j = 0; j < phrase.words.length; j++) {
-    const said = singular(words[at + j].text);
-    const base = undiminished(said);
-    const found = wordTypos(said, phrase.words[j], fuzzy) ?? (base === phrase.words[j] ? 1 : null);
+    const found = costAs(words[at + j], phrase.words[j], fuzzy);
     if (found === null) return null;
     typos += found;
   }
@@ -86,7 +123,7 @@ function better<K>(a: PhraseMatch<K>, b: PhraseMatch<K> | null): boolean {
 
 /** The best phrase found in the folded text, or null. */
 export function bestPhraseMatch<K>(folded: string, phrases: readonly Phrase<K>[], fuzzy: boolean): PhraseMatch<K> | null {
-  const words = wordsOf(folded);
+  const words = saidWordsOf(folded);
   let best: PhraseMatch<K> | null = null;
   for (const phrase of phrases) {
     for (let at = 0; at < words.length; at++) {

@@ -1,6 +1,6 @@
 import { REFERENCE_ALPHABET } from '../../../core/reference-code';
 import type { NluContext } from '../types';
-import type { MaskedText } from './text';
+import { type MaskedText, matchesOf } from './text';
 
 /**
  * An appointment code typed by the customer ("cancel K7WM", "ref: k7wm"). Codes are 4-6 characters
@@ -34,7 +34,7 @@ export function extractReference(masked: MaskedText, context: Pick<NluContext, '
   const letters = masked.original.replace(/[^A-Za-z]/g, '');
   const shouting = letters.length > 6 && letters === letters.toUpperCase();
   let best: { rank: number; start: number; end: number } | null = null;
-  for (const match of masked.text.matchAll(TOKEN)) {
+  for (const match of matchesOf(TOKEN, masked.text)) {
     const end = match.index + match[0].length;
     const rank = rankOf(masked.original.slice(match.index, end), asked, shouting);
     if (rank !== null && (!best || rank < best.rank)) best = { rank, start: match.index, end };

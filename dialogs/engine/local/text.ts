@@ -4,22 +4,42 @@
  * also the position of the customer's own spelling ("Pérez", "12 Oak St") in the original.
  */
 
+/** Text with nothing beyond ASCII: it has no accents to strip, and lowering keeps its length. */
+const ASCII = /^[\x00-\x7F]*$/;
+
+/** Each character's folded form is always the same, so it is worked out once; the cap bounds memory. */
+const foldedChars = new Map<string, string>();
+const MAX_FOLDED_CHARS = 4096;
+
+function foldChar(ch: string): string {
+  let folded = foldedChars.get(ch);
+  if (folded === undefined) {
+    const lowered = ch.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+    // A few characters change length when lowered ("İ"); keep those as they are.
+    folded = lowered.length === ch.length ? lowered : ch;
+    if (foldedChars.size >= MAX_FOLDED_CHARS) foldedChars.clear();
+    foldedChars.set(ch, folded);
+  }
+  return folded;
+}
+
 /** Lower case without accents, one output unit per input unit ("Mañana" → "manana"). */
 export function foldSameLength(text: string): string {
+  // Most messages are plain ASCII: lowering the whole string folds it the same way, at once.
+  if (ASCII.test(text)) return text.toLowerCase();
   let out = '';
-  for (const ch of text) {
-    const folded = ch.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
-    // A few characters change length when lowered ("İ"); keep those as they are.
-    out += folded.length === ch.length ? folded : ch;
-  }
+  for (const ch of text) out += foldChar(ch);
   return out;
+}
+
+/** A same-length folded text with punctuation as spaces, single spaces: for comparing phrases. */
+export function wordsOnly(sameLength: string): string {
+  return sameLength.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** Lower case, no accents, punctuation as spaces, single spaces: for comparing phrases. */
 export function fold(text: string): string {
-  return foldSameLength(text.normalize('NFC'))
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return wordsOnly(foldSameLength(text.normalize('NFC')));
 }
 
 export interface Word {
@@ -29,9 +49,34 @@ export interface Word {
   end: number;
 }
 
+const WORD = /[\p{L}\p{N}]+/gu;
+
 /** Words (letters and digits) of a folded text with their positions. */
 export function wordsOf(folded: string): Word[] {
-  return [...folded.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  return matchesOf(WORD, folded).map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+}
+
+/**
+ * Every match of a global pattern, as `text.matchAll(pattern)` lists them for a pattern left at
+ * lastIndex 0, without the copy of the pattern matchAll makes on every call. The pattern is left
+ * at lastIndex 0 again.
+ */
+export function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
+  if (!pattern.global) throw new TypeError(`matchesOf needs a global pattern: ${pattern}`);
+  const matches: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    matches.push(match);
+    // An empty match would be found again: step past it (a whole character in unicode mode), as matchAll does.
+    if (match[0] === '') pattern.lastIndex = nextIndex(text, pattern.lastIndex, /[uv]/.test(pattern.flags));
+  }
+  pattern.lastIndex = 0;
+  return matches;
+}
+
+function nextIndex(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1;
+  return index + ((text.codePointAt(index) ?? 0) > 0xffff ? 2 : 1);
 }
 
 /**

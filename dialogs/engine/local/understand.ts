@@ -7,7 +7,7 @@ import { extractPleasantries } from './greeting';
 import { extractIntake, isIntakeField } from './intake';
 import { detectLocale } from './language';
 import { extractReference } from './reference';
-import { fold, MaskedText } from './text';
+import { MaskedText, wordsOnly } from './text';
 import { extractAnswer } from './yes-no';
 
 /**
@@ -17,9 +17,11 @@ import { extractAnswer } from './yes-no';
  * so "mañana" is never a typo of anything).
  */
 export function understandLocally(text: string, context: NluContext): Understanding {
-  const locale = detectLocale(text, context);
-  const cues = cueScores(fold(text));
   const masked = new MaskedText(text);
+  // fold(text), computed once from the masked text's folded copy.
+  const folded = wordsOnly(masked.folded);
+  const locale = detectLocale(text, context, folded);
+  const cues = cueScores(folded);
   const answeringIntake = isIntakeField(context.expecting) && !asksForSomethingElse(cues, pendingIntent(context));
   const intake = extractIntake(masked, answeringIntake ? context.expecting : null);
   const reference = extractReference(masked, context);

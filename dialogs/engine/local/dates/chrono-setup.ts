@@ -38,18 +38,54 @@ const markApproximate: chrono.Refiner = {
   },
 };
 
-function withOurs(base: chrono.Chrono, parsers: readonly chrono.Parser[]): chrono.Chrono {
-  const configured = base.clone();
-  configured.parsers.unshift(...parsers);
-  configured.refiners.push(dropUnlikely, markApproximate);
-  return configured;
+/** The one option every parse uses; the parsers' patterns are read with it too. */
+const OPTION: chrono.ParsingOption = { forwardDate: true };
+
+interface PatternedParser {
+  parser: chrono.Parser;
+  /** The parser's pattern, as chrono asks for it at the start of every parse. */
+  pattern: RegExp;
 }
 
-const CHRONOS: Readonly<Record<Locale, chrono.Chrono>> = {
+interface Configured {
+  parsers: readonly PatternedParser[];
+  refiners: readonly chrono.Refiner[];
+}
+
+/**
+ * chrono's parsers build their patterns from the option alone (forwardDate), never from the text
+ * or the reference, and ours are constants: read once, they are what every parse would use.
+ */
+function patterned(parsers: readonly chrono.Parser[]): PatternedParser[] {
+  const context = new chrono.ParsingContext('', new Date(0), OPTION);
+  return parsers.map((parser) => {
+    const pattern = parser.pattern(context);
+    // test() must not depend on an earlier test: only a global or sticky pattern keeps lastIndex.
+    if (pattern.global || pattern.sticky) throw new Error(`chrono pattern ${pattern} is global or sticky`);
+    return { parser, pattern };
+  });
+}
+
+function withOurs(base: chrono.Chrono, parsers: readonly chrono.Parser[]): Configured {
+  return { parsers: patterned([...parsers, ...base.parsers]), refiners: [...base.refiners, dropUnlikely, markApproximate] };
+}
+
+const CHRONOS: Readonly<Record<Locale, Configured>> = {
   en: withOurs(chrono.en.casual, EN_PARSERS),
   es: withOurs(chrono.es.casual, ES_PARSERS),
 };
 
-export function chronoFor(locale: Locale): chrono.Chrono {
-  return CHRONOS[locale];
+/**
+ * chrono's reading of a text in one language, with only the parsers whose pattern matches it.
+ * chrono runs each parser on its own (a parser whose pattern does not match the text yields
+ * nothing), keeps the parsers' order among equal positions (a stable sort), and every refiner
+ * (chrono's filters, mergers and adjusters, and ours) gives back an empty list for an empty one:
+ * the others would add nothing, and most messages, which name no date, skip chrono altogether.
+ * `reference` is asked for only when chrono runs.
+ */
+export function parseDates(locale: Locale, text: string, reference: () => chrono.ParsingReference): chrono.ParsedResult[] {
+  const { parsers, refiners } = CHRONOS[locale];
+  const matching = parsers.filter(({ pattern }) => pattern.test(text)).map(({ parser }) => parser);
+  if (matching.length === 0) return [];
+  return new chrono.Chrono({ parsers: matching, refiners: [...refiners] }).parse(text, reference(), OPTION);
 }

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import type { Locale } from '../../../../core/locale';
 import type { NluContext, When } from '../../types';
-import type { MaskedText } from '../text';
+import { type MaskedText, matchesOf } from '../text';
 import { addChronoFacts } from './chrono-facts';
-import { chronoFor } from './chrono-setup';
+import { parseDates } from './chrono-setup';
 import { scanDayParts } from './day-parts';
 import type { DateFacts } from './facts';
 import { scanRelativeSpans } from './relative-spans';
@@ -21,7 +21,7 @@ import { timeZone } from '../../../../core/time-zone';
 const DOTTED_TIME = /(?<![\d$.,])([01]?\d|2[0-3])[.h]([0-5]\d)(?![\d.,]|\s*(?:usd|dollars|pesos|clp|lucas))/gu;
 
 function normaliseClockTimes(masked: MaskedText): void {
-  for (const match of masked.text.matchAll(DOTTED_TIME)) {
+  for (const match of matchesOf(DOTTED_TIME, masked.text)) {
     masked.rewrite(match.index, `${match[1]}:${match[2]}`);
   }
 }
@@ -30,26 +30,38 @@ function normaliseClockTimes(masked: MaskedText): void {
 const SHORT_WEEKDAY = /(?<![\p{L}\p{N}])(tues|weds)(?![\p{L}\p{N}])/gu;
 
 function normaliseWeekdays(masked: MaskedText): void {
-  for (const match of masked.text.matchAll(SHORT_WEEKDAY)) masked.rewrite(match.index, `${match[1].slice(0, 3)}.`);
+  for (const match of matchesOf(SHORT_WEEKDAY, masked.text)) masked.rewrite(match.index, `${match[1].slice(0, 3)}.`);
+}
+
+/** A value made on first use, then kept. */
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+/** No fact at all: resolveWhen has nothing to pin to the calendar and gives null. */
+function isEmpty(facts: DateFacts): boolean {
+  return Object.keys(facts).length === 0;
 }
 
 export function extractWhen(masked: MaskedText, locale: Locale, context: Pick<NluContext, 'now' | 'timezone' | 'locales'>): When | null {
-  const now = DateTime.fromJSDate(context.now, { zone: timeZone(context.timezone) });
+  // Many messages name no time: the zoned "now" (not free in luxon) is built only when one does.
+  const now = lazy(() => DateTime.fromJSDate(context.now, { zone: timeZone(context.timezone) }));
   const facts: DateFacts = {};
   normaliseClockTimes(masked);
   normaliseWeekdays(masked);
   scanRelativeSpans(masked, facts, now);
   scanDayParts(masked, facts);
   const text = masked.text;
-  const reference = floatingReference(now);
+  const reference = lazy(() => floatingReference(now()));
   // A Spanish speaker may write "3pm tomorrow"; the other language gets a try when ours finds nothing.
   const tried = [locale, ...context.locales.filter((l) => l !== locale)];
   for (const language of tried) {
-    const results = chronoFor(language).parse(text, reference, { forwardDate: true });
+    const results = parseDates(language, text, reference);
     if (results.length === 0) continue;
     for (const result of results) masked.mask(result.index, result.index + result.text.length);
     addChronoFacts(masked.folded, results, facts);
     break;
   }
-  return resolveWhen(facts, now);
+  return isEmpty(facts) ? null : resolveWhen(facts, now());
 }

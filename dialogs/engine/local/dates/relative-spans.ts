@@ -32,13 +32,14 @@ function find(masked: MaskedText, pattern: RegExp): RegExpExecArray | null {
   return match;
 }
 
-export function scanRelativeSpans(masked: MaskedText, facts: DateFacts, now: DateTime): void {
+/** `now` is called only for "in 2 hours". */
+export function scanRelativeSpans(masked: MaskedText, facts: DateFacts, now: () => DateTime): void {
   const inHours = find(masked, IN_HOURS);
   if (inHours) {
     const amount = /^\d+$/.test(inHours[1]) ? Number(inHours[1]) : AMOUNT[inHours[1].split(/\s+/)[0]];
     const minutes = /^(?:h|hr)/.test(inHours[2]) ? amount * 60 : amount;
     // Luxon adds hours and minutes as elapsed time, so the answer is right across a DST change.
-    facts.instant = now.plus({ minutes }).startOf('minute');
+    facts.instant = now().plus({ minutes }).startOf('minute');
   }
   if (find(masked, NEXT_WEEK)) facts.week = 'next';
   else if (find(masked, THIS_WEEK)) facts.week = 'this';
