@@ -14,7 +14,9 @@ export class MessageLog {
 
   constructor(db: DataSource) {
     this.sql = poolSql(db);
-    this.receiveBatched = batched((messages: InboundFields[]) => receiveInbound(this.sql, messages));
+    // One phone's messages go one per statement: each then has one customer row to join, and a
+    // MessageSid delivered twice at once is stored by the first and seen as stored by the second.
+    this.receiveBatched = batched((messages: InboundFields[]) => receiveInbound(this.sql, messages), { keyOf: (m) => `${m.businessId}:${m.phone}` });
     this.saveBatched = batched(
       async (turns: TurnOutcome[]) => {
         await saveTurns(this.sql, turns);

@@ -25,8 +25,9 @@ export interface Received {
 /**
  * The first thing done with inbound messages, in one statement for any number of them: each
  * message's customer (created on first contact), the message stored under its unique MessageSid,
- * and the conversation so far. Returns one entry per message, in order; undefined for a message
- * whose customer its snapshot could not see (see below), which the caller runs again.
+ * and the conversation so far. At most one message per phone. Returns one entry per message, in
+ * order; undefined for a message whose customer its snapshot could not see (see below), which
+ * the caller runs again.
  */
 export async function receiveInbound(sql: Sql, messages: InboundFields[]): Promise<(Received | undefined)[]> {
   const column = <K extends keyof InboundFields>(key: K) => messages.map((m) => m[key]);
@@ -50,7 +51,8 @@ export async function receiveInbound(sql: Sql, messages: InboundFields[]): Promi
 
 // Most messages come from people we know: a customer is read, and only strangers are inserted.
 // Two first messages from one stranger can race; the loser's statement sees neither row (the
-// winner committed after its snapshot) and returns no row for that message.
+// winner committed after its snapshot) and returns no row for that message. A phone appears at
+// most once per call, so each message has exactly one customer row and one message insert.
 const RECEIVE = `
   WITH input AS (
     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[]) WITH ORDINALITY
@@ -58,31 +60,24 @@ const RECEIVE = `
   ), known AS (
     -- A lookup per phone by the unique key, so that a plan cached while the table was nearly
     -- empty cannot be a scan of every customer.
-    SELECT k.* FROM (SELECT DISTINCT business_id, phone FROM input) i
-      CROSS JOIN LATERAL (SELECT * FROM customer WHERE business_id = i.business_id AND phone = i.phone) k
+    SELECT i.n, k.* FROM input i CROSS JOIN LATERAL (SELECT * FROM customer WHERE business_id = i.business_id AND phone = i.phone) k
   ), created AS (
     INSERT INTO customer (business_id, phone)
-    SELECT DISTINCT business_id, phone FROM input i
-     WHERE NOT EXISTS (SELECT FROM known k WHERE k.business_id = i.business_id AND k.phone = i.phone)
+    SELECT business_id, phone FROM input i WHERE NOT EXISTS (SELECT FROM known k WHERE k.n = i.n)
     ON CONFLICT (business_id, phone) DO NOTHING RETURNING *
   ), c AS (
-    SELECT * FROM known UNION ALL SELECT * FROM created
-  ), first_delivery AS (
-    -- A MessageSid twice in one batch (Twilio redelivering while the first is in flight) is
-    -- stored once; the later copy is answered as a redelivery.
-    SELECT DISTINCT ON (provider_sid) * FROM input ORDER BY provider_sid, n
+    SELECT * FROM known
+    UNION ALL
+    SELECT i.n, created.* FROM created JOIN input i ON i.business_id = created.business_id AND i.phone = created.phone
   ), m AS (
     INSERT INTO message (business_id, customer_id, direction, channel, from_address, to_address, body, media, provider_sid, status)
-    SELECT f.business_id, c.id, 'inbound', f.channel, f.from_address, f.to_address, f.body, f.media, f.provider_sid, 'received'
-      FROM first_delivery f JOIN c ON c.business_id = f.business_id AND c.phone = f.phone
+    SELECT i.business_id, c.id, 'inbound', i.channel, i.from_address, i.to_address, i.body, i.media, i.provider_sid, 'received'
+      FROM input i JOIN c ON c.n = i.n
     ON CONFLICT (provider_sid) WHERE provider_sid IS NOT NULL DO NOTHING RETURNING id, provider_sid
   )
-  SELECT i.n, c.id, c.business_id, c.phone, c.name, c.locale, c.opted_out_at, c.details, c.created_at,
-         CASE WHEN f.n = i.n THEN m.id END AS inbound_id,
+  SELECT c.n, c.id, c.business_id, c.phone, c.name, c.locale, c.opted_out_at, c.details, c.created_at, m.id AS inbound_id,
          v.id AS conversation_id, v.state, v.last_inbound_at, v.expires_at, v.updated_at
-    FROM input i
-    JOIN c ON c.business_id = i.business_id AND c.phone = i.phone
-    JOIN first_delivery f ON f.provider_sid = i.provider_sid
+    FROM c JOIN input i ON i.n = c.n
     LEFT JOIN m ON m.provider_sid = i.provider_sid
     LEFT JOIN LATERAL (
       SELECT * FROM conversation WHERE business_id = i.business_id AND customer_id = c.id AND channel = i.channel LIMIT 1
