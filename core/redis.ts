@@ -5,13 +5,16 @@ export type { Redis };
 
 /**
  * BullMQ workers need `maxRetriesPerRequest: null` (they block on Redis and must wait for it
- * to come back rather than fail); request-path clients fail fast instead.
+ * to come back rather than fail); request-path clients fail fast instead, and send the commands
+ * of one event-loop turn together (the webhook turns whose messages were stored together all
+ * reach the rate limiter in the same turn).
  */
 export function createRedis(config: Pick<Config, 'redisUrl'>, purpose: 'request' | 'worker', extra: RedisOptions = {}): Redis {
   return new IORedis(config.redisUrl, {
     maxRetriesPerRequest: purpose === 'worker' ? null : 1,
     enableOfflineQueue: purpose === 'worker',
     lazyConnect: false,
+    enableAutoPipelining: purpose === 'request',
     ...extra,
   });
 }
