@@ -117,7 +117,7 @@ export interface TurnOutcome {
 export async function saveTurns(sql: Sql, turns: TurnOutcome[]): Promise<void> {
   const column = <T>(value: (t: TurnOutcome) => T) => turns.map(value);
   const has = (key: keyof CustomerChange) => column((t) => key in t.customerChange);
-  await sql.rows(SAVE_TURNS, [
+  await sql.rows(saveTurnsStatement(turns), [
     column((t) => t.businessId), column((t) => t.customerId), column((t) => t.channel), column((t) => t.inboundId),
     column((t) => t.reply?.from ?? null), column((t) => t.reply?.to ?? null), column((t) => t.reply?.body ?? null),
     column((t) => JSON.stringify(t.state)), column((t) => t.lastInboundAt), column((t) => t.expiresAt), column((t) => t.conversationId),
@@ -129,32 +129,53 @@ export async function saveTurns(sql: Sql, turns: TurnOutcome[]): Promise<void> {
   ]);
 }
 
-const SAVE_TURNS = `
-  WITH t AS (
+/**
+ * Only the writes some turn of the call needs: each write in the statement costs Postgres its
+ * start-up (opening the table and its indexes) even when it changes no row, and most calls
+ * neither learn about a customer nor start a conversation.
+ */
+function saveTurnsStatement(turns: TurnOutcome[]): string {
+  const writes = [
+    turns.some((t) => t.reply) && SAVE_PARTS.reply,
+    turns.some((t) => Object.keys(t.customerChange).length > 0) && SAVE_PARTS.customerChange,
+    turns.some((t) => t.conversationId) && SAVE_PARTS.knownConversation,
+    turns.some((t) => !t.conversationId) && SAVE_PARTS.newConversation,
+  ].filter((write): write is string => Boolean(write));
+  return `WITH ${[SAVE_PARTS.turns, ...writes].join(', ')} SELECT`;
+}
+
+const SAVE_PARTS = {
+  turns: `t AS (
     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::timestamptz[],
                          $10::timestamptz[], $11::uuid[], $12::boolean[], $13::boolean[], $14::text[], $15::boolean[], $16::text[], $17::jsonb[],
                          $18::boolean[], $19::timestamptz[])
       AS t (business_id, customer_id, channel, inbound_id, reply_from, reply_to, reply_body, state, last_inbound_at,
             expires_at, conversation_id, changes_customer, sets_name, name, sets_locale, locale, details,
             sets_opted_out_at, opted_out_at)
-  ), reply AS (
+  )`,
+  reply: `reply AS (
     INSERT INTO message (business_id, customer_id, in_reply_to, direction, channel, from_address, to_address, body, status)
     SELECT business_id, customer_id, inbound_id, 'outbound', channel, reply_from, reply_to, reply_body, 'replied' FROM t WHERE reply_body IS NOT NULL
-  ), customer_change AS (
+  )`,
+  customerChange: `customer_change AS (
     UPDATE customer c SET
       name = CASE WHEN t.sets_name THEN t.name ELSE c.name END,
       locale = CASE WHEN t.sets_locale THEN t.locale ELSE c.locale END,
       details = c.details || t.details,
       opted_out_at = CASE WHEN t.sets_opted_out_at THEN t.opted_out_at ELSE c.opted_out_at END
       FROM t WHERE t.changes_customer AND c.id = t.customer_id
-  ), known_conversation AS (
+  )`,
+  knownConversation: `known_conversation AS (
     UPDATE conversation v SET state = t.state, last_inbound_at = t.last_inbound_at, expires_at = t.expires_at, updated_at = now()
       FROM t WHERE v.id = t.conversation_id
-  )
-  INSERT INTO conversation (business_id, customer_id, channel, state, last_inbound_at, expires_at)
-  SELECT business_id, customer_id, channel, state, last_inbound_at, expires_at FROM t WHERE conversation_id IS NULL
-  ON CONFLICT (business_id, customer_id, channel) DO UPDATE
-    SET state = EXCLUDED.state, last_inbound_at = EXCLUDED.last_inbound_at, expires_at = EXCLUDED.expires_at, updated_at = now()`;
+  )`,
+  newConversation: `new_conversation AS (
+    INSERT INTO conversation (business_id, customer_id, channel, state, last_inbound_at, expires_at)
+    SELECT business_id, customer_id, channel, state, last_inbound_at, expires_at FROM t WHERE conversation_id IS NULL
+    ON CONFLICT (business_id, customer_id, channel) DO UPDATE
+      SET state = EXCLUDED.state, last_inbound_at = EXCLUDED.last_inbound_at, expires_at = EXCLUDED.expires_at, updated_at = now()
+  )`,
+};
 
 /** Delivery states only move forward; callbacks arrive in any order (PROTOCOLS.md). */
 const STATUS_RANK: Record<string, number> = {
