@@ -1,16 +1,16 @@
 import type { DataSource } from 'typeorm';
 import { batched } from '../core/batch';
 import { type InboundFields, type Received, receiveInbound, replyGivenTo, saveTurns, type TurnOutcome } from './repositories/messages';
-import { poolSql } from './repositories/sql';
+import { poolSql, type Sql } from './repositories/sql';
 
 /**
  * A conversation's own writes: each inbound message as it arrives and the end of each turn.
  * Requests that reach either in the same turn of the event loop share one statement.
  */
 export class MessageLog {
-  private readonly sql;
-  private readonly receiveBatched;
-  private readonly saveBatched;
+  private readonly sql: Sql;
+  private readonly receiveBatched: (message: InboundFields) => Promise<Received | undefined>;
+  private readonly saveBatched: (turn: TurnOutcome) => Promise<void>;
 
   constructor(db: DataSource) {
     this.sql = poolSql(db);
