@@ -108,6 +108,11 @@ export interface TurnOutcome {
   customerChange: CustomerChange;
 }
 
+/** Whether a turn learnt anything about its customer. */
+function changesCustomer(turn: TurnOutcome): boolean {
+  return Object.keys(turn.customerChange).length > 0;
+}
+
 /**
  * The end of turns, in one statement for any number of them: each reply (linked to its message),
  * dialog state and what the turn learnt about the customer. A known conversation is updated by
@@ -121,7 +126,7 @@ export async function saveTurns(sql: Sql, turns: TurnOutcome[]): Promise<void> {
     column((t) => t.businessId), column((t) => t.customerId), column((t) => t.channel), column((t) => t.inboundId),
     column((t) => t.reply?.from ?? null), column((t) => t.reply?.to ?? null), column((t) => t.reply?.body ?? null),
     column((t) => JSON.stringify(t.state)), column((t) => t.lastInboundAt), column((t) => t.expiresAt), column((t) => t.conversationId),
-    column((t) => Object.keys(t.customerChange).length > 0),
+    column(changesCustomer),
     has('name'), column((t) => t.customerChange.name ?? null),
     has('locale'), column((t) => t.customerChange.locale ?? null),
     column((t) => JSON.stringify(t.customerChange.details ?? {})),
@@ -137,7 +142,7 @@ export async function saveTurns(sql: Sql, turns: TurnOutcome[]): Promise<void> {
 function saveTurnsStatement(turns: TurnOutcome[]): string {
   const writes = [
     turns.some((t) => t.reply) && SAVE_PARTS.reply,
-    turns.some((t) => Object.keys(t.customerChange).length > 0) && SAVE_PARTS.customerChange,
+    turns.some(changesCustomer) && SAVE_PARTS.customerChange,
     turns.some((t) => t.conversationId) && SAVE_PARTS.knownConversation,
     turns.some((t) => !t.conversationId) && SAVE_PARTS.newConversation,
   ].filter((write): write is string => Boolean(write));
