@@ -53,9 +53,17 @@ export async function receiveInbound(sql: Sql, messages: InboundFields[]): Promi
 // Two first messages from one stranger can race; the loser's statement sees neither row (the
 // winner committed after its snapshot) and returns no row for that message. A phone appears at
 // most once per call, so each message has exactly one customer row and one message insert.
+//
+// The commit does not wait for its WAL to reach the disk (set_config, local to this statement's
+// transaction): the message is committed and seen by every later statement at once, and the
+// turn's save, which does wait and comes before any reply, makes it durable with its own flush.
+// Only a crash of Postgres itself in the milliseconds before that could lose a message, one that
+// was never answered. Waiting here cost every turn one more disk flush: a third of a millisecond
+// on the development machine, more when the disk is busy (bench/README.md).
 const RECEIVE = `
   WITH input AS (
-    SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[]) WITH ORDINALITY
+    SELECT i.* FROM (SELECT set_config('synchronous_commit', 'off', true)) AS flush_with_the_save,
+      unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[]) WITH ORDINALITY
       AS i (business_id, phone, channel, from_address, to_address, body, media, provider_sid, n)
   ), known AS (
     -- A lookup per phone by the unique key, so that a plan cached while the table was nearly

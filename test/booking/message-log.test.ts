@@ -37,6 +37,20 @@ describe('the message log', () => {
     expect(stored).toEqual(phones.map((phone, i) => ({ phone, body: `message ${i}` })));
   });
 
+  it('relaxes the disk flush for the storing transaction only, never for what its connection runs next', async () => {
+    const phones = ['+15553000030', '+15553000031', '+15553000032'];
+    await Promise.all(phones.map((phone) => shop.booking.messages.receive(inbound(phone, 'hello'))));
+    // Held at once, these are every connection of the pool, the ones that stored the messages among them.
+    const pool = (t.db.driver as unknown as { master: import('pg').Pool }).master;
+    const clients = await Promise.all(Array.from({ length: pool.options.max }, () => pool.connect()));
+    try {
+      const settings = await Promise.all(clients.map(async (c) => (await c.query('SHOW synchronous_commit')).rows[0].synchronous_commit));
+      expect(new Set(settings)).toEqual(new Set(['on']));
+    } finally {
+      clients.forEach((c) => c.release());
+    }
+  });
+
   it('stores a MessageSid delivered twice at once one time, and tells the second delivery it is one', async () => {
     const phone = '+15553000010';
     const same = sid();
