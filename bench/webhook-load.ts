@@ -22,7 +22,10 @@ interface Plan {
   concurrency: number;
   rate: number;
   seconds: number;
-  /** Turns started in this first stretch are served but not measured (see the bench README). */
+  /**
+   * Turns started in this first stretch are served but not timed (see the bench README); a
+   * failure among them is still counted, so `failures` covers every turn served.
+   */
   leadInSeconds: number;
 }
 
