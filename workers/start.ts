@@ -111,7 +111,8 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
     options.digests === false
       ? Promise.resolve()
       : (async () => {
-          await syncDigestSchedules(ctx);
+          // The periodic sync is scheduled even when this first one fails: it is what retries.
+          await syncDigestSchedules(ctx).catch((err) => log.error({ err }, 'could not sync the daily digests'));
           await queues.digest.upsertJobScheduler(jobIds.digestSync(), { every: DIGEST_SYNC_EVERY_MS }, { name: JOBS.digestSync });
         })().catch((err) => log.error({ err }, 'could not schedule the daily digests'));
 

@@ -30,6 +30,9 @@ const weeklyHours = z
   .object(Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(timeRange).optional()])) as Record<(typeof WEEKDAYS)[number], z.ZodOptional<z.ZodArray<typeof timeRange>>>)
   .strict() as unknown as z.ZodType<WeeklyHours>;
 
+// "24:00" may close a day's hours but is not a moment of the day: a digest there cannot be scheduled.
+const timeOfDay = z.string().refine((t) => isClockTime(t) && toMinutes(t) < 24 * 60, 'expected a time of day from "00:00" to "23:59", like "07:00"');
+
 const minutes = (what: string) => z.number({ message: `expected ${what} in minutes` }).int(`expected whole minutes`).min(0, 'expected 0 or more');
 
 const service = z
@@ -65,7 +68,7 @@ const settings = z
     requiresApproval: z.boolean().default(false),
     intakeFields: z.array(z.enum(['name', 'address', 'vehicle', 'notes'])).default(['name']),
     extraOptOutKeywords: z.array(z.string().regex(/^[A-ZÁÉÍÓÚÑ]+$/, 'expected one word in capitals')).default([]),
-    digestTime: z.string().refine(isClockTime, 'expected a time like "07:00"').default('07:00'),
+    digestTime: timeOfDay.default('07:00'),
   })
   .strict();
 

@@ -37,6 +37,11 @@ describe('business files', () => {
     expect(problemsOf((f) => (f.channels = [{ channel: 'telegram', address: 'x' }]))).toEqual(['channels[0].channel: expected channel sms or whatsapp']);
   });
 
+  it('refuses a digest time of 24:00, which can close opening hours but is no time of day', () => {
+    expect(problemsOf((f) => (f.settings.digestTime = '24:00'))).toEqual(['settings.digestTime: expected a time of day from "00:00" to "23:59", like "07:00"']);
+    expect(testBusinessFile((f) => (f.hours.mon = ['08:00-24:00'])).hours.mon).toEqual([{ from: '08:00', to: '24:00' }]);
+  });
+
   it('reports a file that is not YAML at all, with its path', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tb-'));
     const path = join(dir, 'broken.yaml');

@@ -77,4 +77,19 @@ describe("the owner's daily digest", () => {
     await h.start({ ...FAST, digests: true });
     await h.eventually(async () => expect(await digest.getJobScheduler(jobIds.digestScheduler(shop.businessId))).toMatchObject({ pattern: '30 6 * * *', tz: LA }));
   });
+
+  it('still schedules the other businesses, and keeps syncing, when one business has a digest time cron cannot hold', async () => {
+    await h.stop();
+    await digest.removeJobScheduler(jobIds.digestSync());
+    const [a, b] = [await h.shop(), await h.shop()];
+    // Stored before the business file refused it. Syncs go in id order: the bad one goes first.
+    const [bad, good] = a.businessId < b.businessId ? [a, b] : [b, a];
+    await h.query(`UPDATE business SET settings = jsonb_set(settings, '{digestTime}', '"24:00"') WHERE id = $1`, [bad.businessId]);
+    await h.start({ ...FAST, digests: true });
+    await h.eventually(async () => {
+      expect(await digest.getJobScheduler(jobIds.digestScheduler(good.businessId))).toMatchObject({ pattern: '0 7 * * *', tz: LA });
+      expect(await digest.getJobScheduler(jobIds.digestSync())).toBeTruthy();
+    });
+    expect(await digest.getJobScheduler(jobIds.digestScheduler(bad.businessId))).toBeUndefined();
+  });
 });

@@ -16,13 +16,15 @@ export function digestRepeat(setting: Pick<DigestSetting, 'digestTime' | 'timezo
 
 /**
  * Makes the job schedulers match the businesses: one per business with owner phones, updated
- * only when its time or zone changed (an upsert would reschedule it), none for others.
+ * only when its time or zone changed (an upsert would reschedule it), none for others. A
+ * business whose schedule cannot be set is logged and skipped: the others still get theirs.
  */
-export async function syncDigestSchedules(ctx: Pick<WorkerContext, 'sql' | 'queues'>): Promise<string> {
+export async function syncDigestSchedules(ctx: Pick<WorkerContext, 'sql' | 'queues' | 'log'>): Promise<string> {
   const queue = ctx.queues.digest;
   const wanted = new Map((await digestSettings(ctx.sql)).map((s) => [jobIds.digestScheduler(s.businessId), s]));
   const existing = await queue.getJobSchedulers(0, -1);
   let changed = 0;
+  let failed = 0;
   for (const scheduler of existing) {
     if (scheduler.key !== jobIds.digestSync() && !wanted.has(scheduler.key)) {
       await queue.removeJobScheduler(scheduler.key);
@@ -33,8 +35,13 @@ export async function syncDigestSchedules(ctx: Pick<WorkerContext, 'sql' | 'queu
     const repeat = digestRepeat(setting);
     const current = existing.find((s) => s.key === id);
     if (current && current.pattern === repeat.pattern && current.tz === repeat.tz) continue;
-    await queue.upsertJobScheduler(id, repeat, { name: JOBS.digest, data: { businessId: setting.businessId } });
-    changed += 1;
+    try {
+      await queue.upsertJobScheduler(id, repeat, { name: JOBS.digest, data: { businessId: setting.businessId } });
+      changed += 1;
+    } catch (err) {
+      failed += 1;
+      ctx.log.error({ err, businessId: setting.businessId, digestTime: setting.digestTime, timezone: setting.timezone }, 'could not schedule this business\'s daily digest');
+    }
   }
-  return `${wanted.size} digest schedule(s), ${changed} changed`;
+  return `${wanted.size} digest schedule(s), ${changed} changed, ${failed} failed`;
 }
