@@ -76,15 +76,14 @@ export class AppointmentService {
   async book(req: BookRequest): Promise<BookingOutcome> {
     const catalog = await this.deps.catalogs.byId(req.businessId);
     const service = serviceOf(catalog, req.serviceId);
-    const staff = staffFor(catalog, service.id, req.staffId);
     const search = { businessId: req.businessId, serviceId: service.id, staffId: req.staffId, requested: req.start };
-    const problem = this.deps.availability.problemWith(catalog, service, staff, req.start);
-    if (problem) return { ok: false, reason: problem, alternatives: await this.deps.availability.nearest(search) };
+    const working = this.deps.availability.staffWorkingAt(catalog, service, staffFor(catalog, service.id, req.staffId), req.start);
+    if (!working.ok) return { ok: false, reason: working.reason, alternatives: await this.deps.availability.nearest(search) };
 
     const endsAt = new Date(req.start.getTime() + service.durationMinutes * MINUTE);
     const busyUntil = new Date(endsAt.getTime() + service.bufferMinutes * MINUTE);
     const pending = catalog.business.settings.requiresApproval && req.actor.kind === 'customer';
-    for (const member of staff) {
+    for (const member of working.staff) {
       const row: NewAppointment = {
         businessId: req.businessId,
         staffId: member.id,
@@ -139,12 +138,11 @@ export class AppointmentService {
     if (current.kind !== 'visit' || !current.serviceId) throw new InvalidRequest('only visits can be rescheduled');
     if (!isActive(current.status) || current.status === 'in_progress') throw new InvalidTransition(current.status, 'rescheduled');
     const service = serviceOf(catalog, current.serviceId);
-    const staff = staffFor(catalog, service.id, req.staffId);
-    // Keep the same person when they are free; try the others after.
-    staff.sort((a, b) => Number(b.id === current.staffId) - Number(a.id === current.staffId));
     const search = { businessId: req.businessId, serviceId: service.id, staffId: req.staffId, requested: req.start, ignoreAppointmentId: current.id };
-    const problem = this.deps.availability.problemWith(catalog, service, staff, req.start);
-    if (problem) return { ok: false, reason: problem, alternatives: await this.deps.availability.nearest(search) };
+    const working = this.deps.availability.staffWorkingAt(catalog, service, staffFor(catalog, service.id, req.staffId), req.start);
+    if (!working.ok) return { ok: false, reason: working.reason, alternatives: await this.deps.availability.nearest(search) };
+    // Keep the same person when they work then and are free; try the others after.
+    const staff = [...working.staff].sort((a, b) => Number(b.id === current.staffId) - Number(a.id === current.staffId));
 
     const endsAt = new Date(req.start.getTime() + service.durationMinutes * MINUTE);
     const busyUntil = new Date(endsAt.getTime() + service.bufferMinutes * MINUTE);

@@ -31,9 +31,15 @@ export class AvailabilityService {
     return { earliest: new Date(now + minNoticeMinutes * 60_000), latest: new Date(now + horizonDays * 86_400_000) };
   }
 
-  /** Why a start time cannot be booked with these staff members, or null when it can. */
-  problemWith(catalog: Catalog, service: ServiceRow, staff: StaffMember[], start: Date): SlotProblem | null {
-    return this.windowProblem(catalog, start) ?? (this.workingAt(catalog, service, staff, start).length > 0 ? null : 'outside_hours');
+  /**
+   * Of these staff members, the ones whose hours hold a visit starting at `start` (in their
+   * order), or why nobody can take it. Only they may be tried: another may be free but off work.
+   */
+  staffWorkingAt(catalog: Catalog, service: ServiceRow, staff: StaffMember[], start: Date): { ok: true; staff: StaffMember[] } | { ok: false; reason: SlotProblem } {
+    const problem = this.windowProblem(catalog, start);
+    if (problem) return { ok: false, reason: problem };
+    const working = this.workingAt(catalog, service, staff, start);
+    return working.length > 0 ? { ok: true, staff: working } : { ok: false, reason: 'outside_hours' };
   }
 
   private windowProblem(catalog: Catalog, start: Date): SlotProblem | null {
@@ -54,14 +60,11 @@ export class AvailabilityService {
   async staffFreeAt(search: SlotSearch, start: Date): Promise<{ ok: true; staffId: string } | { ok: false; reason: SlotProblem | 'taken' }> {
     const catalog = await this.deps.catalogs.byId(search.businessId);
     const service = serviceOf(catalog, search.serviceId);
-    const staff = staffFor(catalog, service.id, search.staffId);
-    const problem = this.windowProblem(catalog, start);
-    if (problem) return { ok: false, reason: problem };
-    const working = this.workingAt(catalog, service, staff, start);
-    if (working.length === 0) return { ok: false, reason: 'outside_hours' };
+    const working = this.staffWorkingAt(catalog, service, staffFor(catalog, service.id, search.staffId), start);
+    if (!working.ok) return working;
     const hold = new Date(start.getTime() + (service.durationMinutes + service.bufferMinutes) * 60_000);
-    const busy = await busySpans(poolSql(this.deps.db), working.map((s) => s.id), start, hold, search.ignoreAppointmentId);
-    const free = working.find((s) => (busy.get(s.id) ?? []).length === 0);
+    const busy = await busySpans(poolSql(this.deps.db), working.staff.map((s) => s.id), start, hold, search.ignoreAppointmentId);
+    const free = working.staff.find((s) => (busy.get(s.id) ?? []).length === 0);
     return free ? { ok: true, staffId: free.id } : { ok: false, reason: 'taken' };
   }
 

@@ -73,6 +73,38 @@ describe('booking', () => {
   });
 });
 
+describe('choosing the staff member', () => {
+  const days = (range: string) => Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [range]]));
+  let two: TestShop;
+  beforeAll(async () => {
+    // Ana is listed first but works afternoons only; Bea works mornings.
+    const file = testBusinessFile((f) => (f.staff = [{ key: 'ana', name: 'Ana', hours: days('13:00-17:00') }, { key: 'bea', name: 'Bea', hours: days('08:00-12:00') }]));
+    two = await createTestShop(t.db, file, '2026-11-23T08:00:00-08:00');
+  });
+  const bookWithAnyone = async (start: string) => {
+    const customerId = await two.customer();
+    const outcome = await two.booking.appointments.book({ businessId: two.catalog.business.id, serviceId: two.serviceId('oil-change'), customerId, start: at(start), channel: 'sms', actor: customerActor(customerId) });
+    if (!outcome.ok) throw new Error(`expected a booking, got ${outcome.reason}`);
+    return outcome.appointment;
+  };
+
+  it('books someone who works at that time, not the first one listed', async () => {
+    const morning = await bookWithAnyone('2026-11-24T09:00');
+    expect(morning.staffId).toBe(two.staffId('bea'));
+    const afternoon = await bookWithAnyone('2026-11-24T14:00');
+    expect(afternoon.staffId).toBe(two.staffId('ana'));
+  });
+
+  it('moves a visit to someone who works at the new time', async () => {
+    const visit = await bookWithAnyone('2026-11-25T14:00');
+    const moved = await two.booking.appointments.reschedule({ businessId: two.catalog.business.id, appointmentId: visit.id, start: at('2026-11-25T09:30'), actor: { kind: 'owner', phone: '+15550109999' } });
+    if (!moved.ok) throw new Error(`expected the move, got ${moved.reason}`);
+    expect(moved.appointment.staffId).toBe(two.staffId('bea'));
+    const [row] = await t.db.query('SELECT staff_id FROM appointment WHERE id = $1', [visit.id]);
+    expect(row.staff_id).toBe(two.staffId('bea'));
+  });
+});
+
 describe('changes', () => {
   it('cancels, frees the time and tells the owner', async () => {
     const booked = await book('2026-11-25T09:00');
