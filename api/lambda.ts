@@ -16,22 +16,42 @@ let ready: Promise<{ proxy: Handler; app: FastifyInstance; runtime: Runtime }> |
 async function build() {
   const config = loadConfig();
   const runtime = await createRuntime(config, { schema: bookingSchema });
-  const app = await buildApp(runtime, createAppServices(runtime));
-  const proxy: Handler = awsLambdaFastify(app);
-  await app.ready();
-  return { proxy, app, runtime };
+  let app: FastifyInstance | undefined;
+  try {
+    app = await buildApp(runtime, createAppServices(runtime));
+    const proxy: Handler = awsLambdaFastify(app);
+    await app.ready();
+    return { proxy, app, runtime };
+  } catch (error) {
+    // This attempt is abandoned: its pool and Redis client would otherwise stay open for good.
+    await app?.close().catch(() => undefined);
+    await runtime.close();
+    throw error;
+  }
+}
+
+/**
+ * A failed start (the database down at a cold start) is not kept: the next invocation tries
+ * again, instead of the container answering every request with the same old error.
+ */
+function start(): NonNullable<typeof ready> {
+  const building = build();
+  building.catch(() => ready === building && (ready = undefined));
+  return building;
 }
 
 export const handler: Handler = async (event, context) => {
-  ready ??= build();
+  ready ??= start();
   return (await ready).proxy(event, context);
 };
 
 /** Closes the pool and Redis: on the SIGTERM Lambda sends before it freezes a container for good. */
 export async function shutdown(): Promise<void> {
-  if (!ready) return;
-  const { app, runtime } = await ready;
+  const building = ready;
   ready = undefined;
+  const built = await building?.catch(() => undefined);
+  if (!built) return;
+  const { app, runtime } = built;
   await app.close();
   await runtime.close();
 }

@@ -34,6 +34,22 @@ function event(path: string, form: Record<string, string>, signature: string) {
   };
 }
 
+function hoursQuestion() {
+  const form = { MessageSid: `SM${randomBytes(16).toString('hex')}`, From: '+15557770002', To: '+15550100001', Body: 'what are your hours?' };
+  return event('/webhooks/twilio/messages', form, twilio.getExpectedTwilioSignature(TOKEN, `${PUBLIC}/webhooks/twilio/messages`, form));
+}
+
+// First in the file: it needs the container's first (cold) start.
+it('recovers from a cold start during a database outage once the database is back', async () => {
+  const { handler } = await import('../../api/lambda');
+  process.env.DATABASE_URL = 'postgres://postgres@127.0.0.1:1/textbook';
+  await expect(handler(hoursQuestion(), {} as never)).rejects.toThrow();
+  process.env.DATABASE_URL = database.url;
+  const answer = (await handler(hoursQuestion(), {} as never)) as { statusCode: number; body: string };
+  expect(answer.statusCode).toBe(200);
+  expect(answer.body).toContain("<Message>Edgar's Mobile Auto Shop is open");
+});
+
 it('answers a signed Twilio webhook with TwiML, and refuses an unsigned one', async () => {
   const { handler } = await import('../../api/lambda');
   const form = { MessageSid: `SM${randomBytes(16).toString('hex')}`, From: '+15557770001', To: '+15550100001', Body: 'what are your hours?' };
