@@ -4,6 +4,12 @@
  */
 const address = { type: 'string', pattern: '^(whatsapp:)?\\+[1-9][0-9]{6,14}$' } as const;
 
+/**
+ * WhatsApp lets a customer write 4,096 characters (SMS 1,600), and nothing a customer wrote may
+ * be lost: twice that, so no difference in how characters are counted refuses a real message.
+ */
+const BODY_MAX_LENGTH = 8_192;
+
 export const inboundMessageBody = {
   type: 'object',
   required: ['MessageSid', 'From', 'To'],
@@ -12,7 +18,7 @@ export const inboundMessageBody = {
     AccountSid: { type: 'string', pattern: '^AC[0-9a-fA-F]{32}$' },
     From: address,
     To: address,
-    Body: { type: 'string', maxLength: 1600 },
+    Body: { type: 'string', maxLength: BODY_MAX_LENGTH },
     NumMedia: { type: 'string', pattern: '^[0-9]{1,2}$' },
     ProfileName: { type: 'string', maxLength: 256 },
     OptOutType: { type: 'string' },
@@ -33,3 +39,12 @@ export const statusCallbackBody = {
   },
   additionalProperties: true,
 } as const;
+
+/**
+ * The form with NUL characters removed from every value: a Postgres text column cannot hold
+ * one, and a customer cannot mean one. Applied after the signature check, which covers the form
+ * as Twilio sent it.
+ */
+export function withoutNul<T extends Record<string, string | undefined>>(form: T): T {
+  return Object.fromEntries(Object.entries(form).map(([k, v]) => [k, v?.replaceAll('\u0000', '')])) as T;
+}

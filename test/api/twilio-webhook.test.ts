@@ -70,6 +70,26 @@ describe('the inbound webhook', () => {
     expect(await phone.say('when is my appointment?')).toMatch(/^You have no upcoming visits/);
   });
 
+  it('stores and answers a long WhatsApp message in full', async () => {
+    const phone = new Phone(t, 'whatsapp:+56955501001', 'whatsapp:+56920000001');
+    // WhatsApp lets a customer write up to 4,096 characters; SMS stops at 1,600.
+    const body = `¿cuál es el horario? ${'Les escribo porque mi hijo tiene fiebre desde ayer y quiero saber. '.repeat(60)}`.slice(0, 4_096);
+    const reply = await phone.send(body);
+    expect(reply.status).toBe(200);
+    expect(reply.text).toMatch(/^Clínica Los Aromos atiende lunes/);
+    const stored = await t.runtime.db.query(`SELECT body FROM message WHERE from_address = $1 AND direction = 'inbound'`, [phone.from]);
+    expect(stored).toEqual([{ body }]);
+  });
+
+  it('stores a message with NUL characters without them, and answers it', async () => {
+    const phone = new Phone(t, '+15551110011', EDGAR);
+    const reply = await phone.send('what are\u0000 your hours?\u0000');
+    expect(reply.status).toBe(200);
+    expect(reply.text).toMatch(/Edgar's Mobile Auto Shop is open Mon–Sat 8:00 AM–5:00 PM/);
+    const stored = await t.runtime.db.query(`SELECT body FROM message WHERE from_address = $1 AND direction = 'inbound'`, [phone.from]);
+    expect(stored).toEqual([{ body: 'what are your hours?' }]);
+  });
+
   it('answers TwiML with the right content type', async () => {
     const reply = await new Phone(t, '+15551110003', EDGAR).send('help');
     expect(reply.status).toBe(200);
