@@ -51,7 +51,9 @@ export function* freeSlotsByDay(query: SlotQuery): Generator<Slot[]> {
   if (from >= to) return;
   const zone = timeZone(query.timezone);
   const lastDay = DateTime.fromMillis(to, { zone }).startOf('day');
-  for (let day = DateTime.fromMillis(from, { zone }).startOf('day'); day <= lastDay; day = day.plus({ days: 1 })) {
+  // Each next day is the start of the next calendar date: where a DST change skips midnight the
+  // day starts at 01:00, and adding a day to that would stay at 01:00 and miss the last day.
+  for (let day = DateTime.fromMillis(from, { zone }).startOf('day'); day <= lastDay; day = day.plus({ days: 1 }).startOf('day')) {
     const weekday = weekdayOf(day.weekday);
     const open = rangesOn(query.openingHours, weekday);
     const slots: Slot[] = [];

@@ -23,7 +23,8 @@ function query(change: Partial<SlotQuery> & { day: string; timezone?: string }):
     bufferMinutes: 0,
     stepMinutes: 15,
     from: day.toJSDate(),
-    to: day.plus({ days: 1 }).toJSDate(),
+    // The next date's start: after a skipped midnight `day` is 01:00, and a day later is too.
+    to: day.plus({ days: 1 }).startOf('day').toJSDate(),
     ...change,
   };
 }
@@ -70,6 +71,16 @@ describe('free slots', () => {
     // 4 April's last hour happens twice.
     const repeated = freeSlots(query({ day: '2026-04-04', timezone: SANTIAGO, openingHours: allWeek('22:00-24:00'), durationMinutes: 60, stepMinutes: 60 }));
     expect(repeated.map((s) => iso(s.start))).toEqual(['2026-04-05T01:00Z', '2026-04-05T02:00Z', '2026-04-05T03:00Z']);
+  });
+
+  it('keeps every day of a range that runs past a DST change at midnight', () => {
+    // 2025-09-07 00:00 does not exist in Santiago: that day starts at 01:00.
+    const days = [
+      ...freeSlotsByDay(query({ day: '2025-09-05', timezone: SANTIAGO, openingHours: allWeek('09:00-19:00'), durationMinutes: 20, stepMinutes: 60, to: DateTime.fromISO('2025-09-09T18:00', { zone: SANTIAGO }).toJSDate() })),
+    ];
+    const dayOf = (slots: { start: Date }[]) => DateTime.fromJSDate(slots[0].start, { zone: SANTIAGO }).toISODate();
+    expect(days.map(dayOf)).toEqual(['2025-09-05', '2025-09-06', '2025-09-07', '2025-09-08', '2025-09-09']);
+    expect(days[4].map((s) => local(s.start, SANTIAGO))).toEqual(['09:00 -03:00', '10:00 -03:00', '11:00 -03:00', '12:00 -03:00', '13:00 -03:00', '14:00 -03:00', '15:00 -03:00', '16:00 -03:00', '17:00 -03:00']);
   });
 
   it('keeps the buffer after existing visits and after the new one', () => {
