@@ -39,6 +39,11 @@ export interface NluContext {
   activeIntent?: IntentName | null;
   /** How many numbered options were just offered ("reply 1, 2 or 3"). */
   offeredCount?: number;
+  /**
+   * The business-local day (yyyy-mm-dd) the conversation is settling on, from the times just
+   * offered or proposed: after "Thursday?" a bare "12:15" or "morning" means Thursday's.
+   */
+  focusDay?: string | null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import type { Grain } from '../../dialogs/engine/types';
+import type { NluTurn } from '../../bot/nlu-context';
 import { understand } from './understand';
 
 /** Dates and times, relative to Monday 2026-11-23 10:00 in the business's zone unless stated. */
@@ -83,11 +84,42 @@ describe('Spanish dates at the clinic (Santiago)', () => {
     ['al mediodía', '2026-11-23T12:00:00-03:00'],
     ['después de almuerzo', '2026-11-23T13:00:00-03:00', 'part_of_day'],
     ['martes 24', '2026-11-24T00:00:00-03:00', 'day'],
+    // Day first, as written in Chile: "5/1" is the 5th of January, and "3-12" is a date, not hours.
+    ['consulta el 5/1', '2027-01-05T00:00:00-03:00', 'day'],
+    ['el 5/1 a las 10', '2027-01-05T10:00:00-03:00'],
+    ['el 20/12 a las 10:30', '2026-12-20T10:30:00-03:00'],
+    ['el 3-12 a las 10', '2026-12-03T10:00:00-03:00'],
+    ['el 31-2', null],
     ['en una hora', '2026-11-23T11:00:00-03:00'],
     ['quiero una hora', null],
     ['buenas tardes', null],
   ];
   it.each(cases)('%s', async (...c) => expectWhen('clinica-santiago', c));
+});
+
+describe('the day being settled', () => {
+  // Offered Thursday's times, the customer answers with a time or part of day alone.
+  const thursday: NluTurn = { expecting: 'choice', activeIntent: 'Book', offeredCount: 3, focusDay: '2026-11-26' };
+  const whenOf = async (text: string, business: 'edgar' | 'clinica-santiago' = 'edgar') => (await understand(text, { business, turn: thursday })).when;
+
+  it('puts a bare time or part of day on that day', async () => {
+    expect(await whenOf('12:15')).toMatchObject({ start: '2026-11-26T12:15:00-08:00', grain: 'minute' });
+    expect(await whenOf('actually make it 10am')).toMatchObject({ start: '2026-11-26T10:00:00-08:00' });
+    expect(await whenOf('morning')).toMatchObject({ start: '2026-11-26T08:00:00-08:00', grain: 'part_of_day' });
+    expect(await whenOf('a las 11', 'clinica-santiago')).toMatchObject({ start: '2026-11-26T11:00:00-03:00' });
+  });
+
+  it('gives way to any day the customer names, and to "today"', async () => {
+    expect(await whenOf('friday at 10am')).toMatchObject({ start: '2026-11-27T10:00:00-08:00' });
+    expect(await whenOf('tomorrow at 3')).toMatchObject({ start: '2026-11-24T15:00:00-08:00' });
+    expect(await whenOf('this afternoon')).toMatchObject({ start: '2026-11-23T12:00:00-08:00' });
+    expect(await whenOf('in 2 hours')).toMatchObject({ start: '2026-11-23T12:00:00-08:00' });
+  });
+
+  it('ignores a day already past', async () => {
+    const stale: NluTurn = { ...thursday, focusDay: '2026-11-20' };
+    expect((await understand('3pm', { turn: stale })).when).toMatchObject({ start: '2026-11-23T15:00:00-08:00' });
+  });
 });
 
 describe('daylight saving time', () => {

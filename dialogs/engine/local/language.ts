@@ -6,7 +6,10 @@ import { fold } from './text';
  * Which of the business's languages a message is in. Common function words decide; a message
  * with no telling word ("2", "ok", "K7WM") keeps the customer's language, and a customer whose
  * language is known needs a clear signal to switch, so one stray word does not flip the replies.
+ * A name, address or car says nothing of the writer's language ("2200 Paseo de la Playa").
  */
+
+const PROPER_NOUN_ANSWERS: ReadonlySet<string> = new Set(['name', 'address', 'vehicle']);
 
 const CUES: Readonly<Record<Locale, ReadonlySet<string>>> = {
   es: new Set(
@@ -29,9 +32,9 @@ function score(words: string[], locale: Locale): number {
 }
 
 /** `folded` is fold(text), passed in when the caller has it already. */
-export function detectLocale(text: string, context: Pick<NluContext, 'locales' | 'defaultLocale' | 'customerLocale'>, folded = fold(text)): Locale {
+export function detectLocale(text: string, context: Pick<NluContext, 'locales' | 'defaultLocale' | 'customerLocale' | 'expecting'>, folded = fold(text)): Locale {
   const usual = context.customerLocale && context.locales.includes(context.customerLocale) ? context.customerLocale : context.defaultLocale;
-  if (context.locales.length < 2) return usual;
+  if (context.locales.length < 2 || (context.expecting && PROPER_NOUN_ANSWERS.has(context.expecting))) return usual;
   const words = folded.split(' ').filter(Boolean);
   // "y", "ok", "no": too short to tell.
   if (words.length === 1 && words[0].length <= 2) return usual;

@@ -98,6 +98,17 @@ export function dayOfMonth(context: ParsingContext, day: number, weekday?: numbe
   return null;
 }
 
+/** A day and month ("el 3-12"): this year's if still ahead (or today), otherwise next year's. */
+export function dayAndMonth(context: ParsingContext, day: number, month: number): ParsingComponents | null {
+  const today = referenceDay(context);
+  for (const year of [today.getUTCFullYear(), today.getUTCFullYear() + 1]) {
+    const candidate = new Date(Date.UTC(year, month - 1, day));
+    if (candidate.getUTCMonth() !== month - 1 || candidate.getUTCDate() !== day) return null;
+    if (candidate >= today) return context.createParsingComponents({ year, month, day });
+  }
+  return null;
+}
+
 /** A day a number of days after the reference day ("pasado mañana"). */
 export function daysAhead(context: ParsingContext, days: number): ParsingComponents {
   const day = referenceDay(context);

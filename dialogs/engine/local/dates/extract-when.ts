@@ -44,7 +44,7 @@ function isEmpty(facts: DateFacts): boolean {
   return Object.keys(facts).length === 0;
 }
 
-export function extractWhen(masked: MaskedText, locale: Locale, context: Pick<NluContext, 'now' | 'timezone' | 'locales'>): When | null {
+export function extractWhen(masked: MaskedText, locale: Locale, context: Pick<NluContext, 'now' | 'timezone' | 'locales' | 'focusDay'>): When | null {
   // Many messages name no time: the zoned "now" (not free in luxon) is built only when one does.
   const now = lazy(() => DateTime.fromJSDate(context.now, { zone: timeZone(context.timezone) }));
   const facts: DateFacts = {};
@@ -63,5 +63,7 @@ export function extractWhen(masked: MaskedText, locale: Locale, context: Pick<Nl
     addChronoFacts(masked.folded, results, facts);
     break;
   }
-  return isEmpty(facts) ? null : resolveWhen(facts, now());
+  if (isEmpty(facts)) return null;
+  const focus = context.focusDay ? DateTime.fromISO(context.focusDay, { zone: now().zone }) : null;
+  return resolveWhen(facts, now(), focus?.isValid ? focus : null);
 }

@@ -1,5 +1,5 @@
 import type { Parser } from 'chrono-node';
-import { B, clockComponents, clockRange, dayOfMonth, daysAhead, E, HOUR, hourOf, regexParser } from './chrono-parsers';
+import { B, clockComponents, clockRange, dayAndMonth, dayOfMonth, daysAhead, E, HOUR, hourOf, regexParser } from './chrono-parsers';
 
 /** Spanish (Chile and Latin America) forms chrono-node 2.10 misses or misreads. */
 
@@ -40,11 +40,13 @@ export const ES_PARSERS: readonly Parser[] = [
   // "a las tres", "a la una"
   regexParser(new RegExp(`${B}(?:a\\s+)?las?\\s+(una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)${E}`, 'u'), (m, context) => clockComponents(context, hourOf(m[1]), 0)),
   regexParser(new RegExp(`${B}(?:al\\s+|a\\s+)?mediodia${E}`, 'u'), (_m, context) => clockComponents(context, 12, 0, { meridiem: '24h' })),
-  // "el 25", "para el 3", "el dia 28", but not "el 2 de la tarde" nor "el 15:30"
+  // "el 25", "para el 3", "el dia 28", but not "el 2 de la tarde", "el 15:30" nor "el 5/1"
   regexParser(
-    new RegExp(`${B}(?:el|del|al|para\\s+el)\\s+(?:dia\\s+)?(\\d{1,2})(?![\\d:.]|\\s*(?:de\\s+la|hrs?|hs|h|horas|pm|am|y\\s+(?:media|cuarto))${E})${E}`, 'u'),
+    new RegExp(`${B}(?:el|del|al|para\\s+el)\\s+(?:dia\\s+)?(\\d{1,2})(?![\\d:./-]|\\s*(?:de\\s+la|hrs?|hs|h|horas|pm|am|y\\s+(?:media|cuarto))${E})${E}`, 'u'),
     (m, context) => dayOfMonth(context, Number(m[1])),
   ),
+  // "el 3-12" is the 3rd of December (chrono reads "3/12" day first, but "3-12" as hours)
+  regexParser(new RegExp(`${B}(?:el|del|al|para\\s+el)\\s+(?:dia\\s+)?(\\d{1,2})-(\\d{1,2})(?![\\d:-])${E}`, 'u'), (m, context) => dayAndMonth(context, Number(m[1]), Number(m[2]))),
   // "martes 24": a date only when the 24th is a Tuesday
   regexParser(
     new RegExp(`${B}(${Object.keys(WEEKDAYS).join('|')})\\s+(\\d{1,2})(?![\\d:.]|\\s*(?:de\\s+la|hrs?|hs|h|pm|am|y\\s)${E})${E}`, 'u'),

@@ -7,7 +7,8 @@ import { atWallClock, isoOf } from './zoned';
  * Pins facts to the calendar in the business's zone. The rules a receptionist would follow:
  * a bare time is the next one still ahead (today, else tomorrow); a bare weekday is the next such
  * day after today; "3" without am/pm is 3pm (nobody books a mechanic at 3am); a bare day is the
- * whole day, and today's day or part of day starts now rather than in the past.
+ * whole day, and today's day or part of day starts now rather than in the past. While a day is
+ * being settled (the focus), a time or part of day said alone is that day's.
  */
 
 /** 1-7 without am/pm are afternoon hours for a business; 8-12 are as said. */
@@ -68,9 +69,15 @@ function inPart(part: DayPart, day: DateTime | null, today: boolean, now: DateTi
   return fromNow(start, end, now, 'part_of_day');
 }
 
-export function resolveWhen(facts: DateFacts, now: DateTime): When | null {
+/** The focus day, for a time or part of day that names no day of its own. */
+function focusFor(facts: DateFacts, focus: DateTime | null, now: DateTime): DateTime | null {
+  if (!focus || focus < now.startOf('day') || facts.partToday || facts.week || facts.soon) return null;
+  return facts.time || facts.part ? focus.startOf('day') : null;
+}
+
+export function resolveWhen(facts: DateFacts, now: DateTime, focus: DateTime | null = null): When | null {
   if (facts.instant) return range(facts.instant, facts.instant, 'minute');
-  const day = dayOf(facts, now);
+  const day = dayOf(facts, now) ?? focusFor(facts, focus, now);
   // "last night", "yesterday": nobody books the past, and a stray reading must not look like a request.
   if (day && day < now.startOf('day')) return null;
   // "next week, mornings are best", "next week at 3": the week is the request; a time or part
