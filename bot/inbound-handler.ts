@@ -82,7 +82,7 @@ export class InboundHandler {
 
   private async respond(m: InboundMessage, catalog: Catalog, customer: CustomerRow, state: DialogState, expired: boolean, now: Date): Promise<Outcome> {
     const speech = new Speech(catalog, customer.locale ?? catalog.business.defaultLocale, m.channel);
-    switch (keywordOf(m.body, catalog.business.settings.extraOptOutKeywords, m.optOutType)) {
+    switch (keywordOf(m.body, catalog.business.settings.extraOptOutKeywords, m.optOutType, customer.optedOutAt !== null)) {
       case 'stop':
         return { reply: speech.say('optedOut'), state: freshState(), changes: { optedOutAt: now } };
       case 'start':

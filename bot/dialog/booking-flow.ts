@@ -11,13 +11,14 @@ import type { TurnContext } from './turn-context';
  */
 
 const ASK: Record<IntakeField, MessageId> = { name: 'askName', address: 'askAddress', vehicle: 'askVehicle', notes: 'askNotes' };
-const REASON: Record<Unavailable['reason'] | 'range', MessageId> = {
+const REASON: Record<Unavailable['reason'] | 'range' | 'range_full', MessageId> = {
   taken: 'reasonTaken',
   outside_hours: 'reasonOutsideHours',
   too_soon: 'reasonTooSoon',
   too_far: 'reasonTooFar',
   in_past: 'reasonInPast',
   range: 'reasonRange',
+  range_full: 'reasonRangeFull',
 };
 
 /** Folds what this message said into the booking being built. */
@@ -81,11 +82,12 @@ async function proposeFromWhen(t: TurnContext, serviceId: string): Promise<strin
   }
   const inRange = await t.booking.availability.slots({ ...search, from: new Date(when.start), to: new Date(when.end) });
   if (inRange.length > 0) return offer(t, spread(inRange, 3), 'range');
-  return offer(t, await t.booking.availability.nearest({ ...search, requested: new Date(when.start) }), 'taken');
+  // Closed, fully booked or already over: "nothing free then" is true of each.
+  return offer(t, await t.booking.availability.nearest({ ...search, requested: new Date(when.start) }), 'range_full');
 }
 
 /** Numbered options, or an honest "nothing near then". */
-export function offer(t: TurnContext, slots: Slot[], reason: Unavailable['reason'] | 'range', just = false): string {
+export function offer(t: TurnContext, slots: Slot[], reason: Unavailable['reason'] | 'range' | 'range_full', just = false): string {
   const s = t.state;
   s.proposal = null;
   if (slots.length === 0) {
@@ -93,15 +95,26 @@ export function offer(t: TurnContext, slots: Slot[], reason: Unavailable['reason
     s.when = null;
     return ask(t, 'when', t.speech.say('noSlots'));
   }
-  s.offered = slots.map((x) => ({ start: x.start.toISOString(), staffId: x.staffId }));
-  const why = t.speech.say(just ? 'reasonJustTaken' : REASON[reason]);
-  return ask(t, 'choice', t.speech.say('offer', { reason: why, options: t.speech.options(slots.map((x) => x.start)), count: slots.length }));
+  // Chosen by nearness, numbered in time order.
+  s.offered = [...slots].sort((a, b) => a.start.getTime() - b.start.getTime()).map((x) => ({ start: x.start.toISOString(), staffId: x.staffId }));
+  return sayOffer(t, t.speech.say(just ? 'reasonJustTaken' : REASON[reason]));
+}
+
+/** The options on the table again, when the answer did not pick one. */
+export function repeatOffer(t: TurnContext): string {
+  return sayOffer(t, '').trim();
+}
+
+function sayOffer(t: TurnContext, reason: string): string {
+  const starts = t.state.offered.map((o) => o.start);
+  const numbers = starts.length === 1 ? '1' : `1-${starts.length}`;
+  return ask(t, 'choice', t.speech.say('offer', { reason, options: t.speech.options(starts), numbers }));
 }
 
 /** The customer picked offered option `n` (1-based). */
 export async function pickOffered(t: TurnContext, n: number): Promise<string> {
   const picked = t.state.offered[n - 1];
-  if (!picked) return ask(t, 'choice', t.speech.say('offer', { reason: '', options: t.speech.options(t.state.offered.map((o) => o.start)), count: t.state.offered.length }).trim());
+  if (!picked) return repeatOffer(t);
   t.state.proposal = picked;
   t.state.offered = [];
   return advanceBooking(t);

@@ -6,10 +6,10 @@ import type { Catalog } from '../../booking/repositories/catalog';
 import type { DialogEngine, Understanding } from '../../dialogs/engine/types';
 import { formatPrice } from '../../dialogs/replies/format';
 import { nluContextOf } from '../nlu-context';
-import { advanceBooking, ask, executeBooking, mergeUnderstanding, pickOffered } from './booking-flow';
-import { confirmVisit, executeCancel, executeReschedule, listAppointments, pickAppointment, startChange } from './manage-flow';
+import { advanceBooking, ask, executeBooking, mergeUnderstanding, pickOffered, repeatOffer } from './booking-flow';
+import { answerVisit, executeCancel, executeReschedule, listAppointments, pickAppointment, startChange } from './manage-flow';
 import { Speech } from './speech';
-import { type DialogState, freshState, isIdle } from './state';
+import { type DialogState, focusDayOf, freshState, isIdle, revivedProposal } from './state';
 import type { TurnContext } from './turn-context';
 
 export interface TurnInput {
@@ -43,21 +43,48 @@ export class Conversation {
         expecting: state.asked,
         activeIntent: state.intent,
         offeredCount: state.offered.length || state.picks.length,
+        focusDay: focusDayOf(state, input.catalog.business.timezone),
       }),
     );
     const speech = new Speech(input.catalog, understanding.locale, input.channel);
     const t: TurnContext = { ...input, booking: this.deps.booking, understanding, speech, state, customerChanges: {} };
-    let reply = await this.respond(t);
-    const answeredStaleQuestion = understanding.answer !== null || understanding.choice !== null || understanding.intent === 'Fallback';
-    if (input.expired && !isIdle(input.state) && answeredStaleQuestion) reply = `${speech.say('restart')} ${reply}`;
+    const revived = input.expired && understanding.answer === 'yes' && !understanding.when ? revivedProposal(input.state) : null;
+    let reply: string;
+    if (revived) {
+      // A YES long after the proposal (SMS replies often are) neither books a slot unseen nor
+      // drops it: the same slot is checked again and said back for a fresh YES.
+      t.state = revived;
+      reply = `${speech.say('checkedAgain')} ${await advanceBooking(t)}`;
+    } else {
+      reply = await this.respond(t);
+      const answeredStaleQuestion = understanding.answer !== null || understanding.choice !== null || understanding.intent === 'Fallback';
+      if (input.expired && !isIdle(input.state) && answeredStaleQuestion) reply = `${speech.say('restart')} ${reply}`;
+    }
     if (input.customer.locale !== understanding.locale) t.customerChanges.locale = understanding.locale;
     return { reply, state: t.state, locale: understanding.locale, customerChanges: t.customerChanges };
   }
 
   private async respond(t: TurnContext): Promise<string> {
     const { state: s, understanding: u } = t;
-    if (s.asked === 'confirmation' && u.answer) return u.answer === 'yes' ? execute(t) : decline(t);
-    if (s.asked === 'choice' && u.choice !== null) return s.picks.length ? pickAppointment(t, u.choice) : pickOffered(t, u.choice);
+    if (s.asked === 'confirmation' && u.answer) {
+      // "yes, but 10am instead", "no, make it Friday": the change is the answer.
+      if (changesProposal(t)) {
+        mergeUnderstanding(t);
+        return advanceBooking(t);
+      }
+      return u.answer === 'yes' ? execute(t) : decline(t);
+    }
+    if (s.asked === 'choice' && s.picks.length > 0 && (u.choice !== null || u.serviceKey)) {
+      const picked = await pickAppointment(t);
+      if (picked) return picked;
+    }
+    if (s.asked === 'choice' && s.offered.length > 0) {
+      // A single option can be taken with a yes; a yes to several cannot say which.
+      const n = u.choice ?? (u.answer === 'yes' && s.offered.length === 1 ? 1 : null);
+      if (n !== null) return pickOffered(t, n);
+      if (u.answer === 'yes' && !u.when) return repeatOffer(t);
+      if (u.answer === 'no' && !u.when) return decline(t);
+    }
     if (continuesBooking(s, u)) {
       mergeUnderstanding(t);
       return advanceBooking(t);
@@ -81,7 +108,7 @@ export class Conversation {
       case 'Greeting':
         return t.speech.say('greeting');
       case 'Confirm':
-        return (await confirmVisit(t)) ?? t.speech.say('fallback');
+        return (await answerVisit(t)) ?? t.speech.say(u.answer === 'no' ? 'noProblem' : 'fallback');
       case 'Fallback':
         return t.speech.say('fallback');
     }
@@ -100,6 +127,17 @@ function continuesBooking(s: DialogState, u: Understanding): boolean {
   return open && sameThread && (addsSomething || answersQuestion);
 }
 
+/** Whether an answer to "Reply YES to book" also asks for another time, service or person. */
+function changesProposal(t: TurnContext): boolean {
+  const { state: s, understanding: u } = t;
+  if (!s.proposal || s.intent === 'Cancel') return false;
+  const at = Date.parse(s.proposal.start);
+  const otherTime = u.when !== null && !(Date.parse(u.when.start) <= at && at <= Date.parse(u.when.end));
+  const otherService = s.intent === 'Book' && u.serviceKey !== null && u.serviceKey !== s.serviceKey;
+  const otherStaff = u.staffKey !== null && t.catalog.staff.find((m) => m.key === u.staffKey)?.id !== s.proposal.staffId;
+  return otherTime || otherService || otherStaff;
+}
+
 /** "how much are brakes?" answers that service and leads into booking it; otherwise the menu. */
 function answerPrice(t: TurnContext): string {
   const service = t.catalog.services.find((x) => x.key === t.understanding.serviceKey && x.active);
@@ -116,6 +154,11 @@ function execute(t: TurnContext): Promise<string> {
 
 function decline(t: TurnContext): string {
   const s = t.state;
+  if (s.intent !== 'Book' && !s.target) {
+    // "no" to "which visit?": nothing to change after all.
+    t.state = freshState();
+    return t.speech.say('noProblem');
+  }
   if (s.intent === 'Cancel' && s.target) {
     const service = t.catalog.services.find((x) => x.key === s.serviceKey);
     const reply = t.speech.say('kept', { service: service ? t.speech.serviceName(service).toLowerCase() : '', when: t.speech.when(s.target.startsAt) });

@@ -31,11 +31,22 @@ export async function startChange(t: TurnContext, intent: 'Cancel' | 'Reschedule
   return ask(t, 'choice', t.speech.say('pickAppointment', { list: numbered(visits.map((a) => t.speech.appointmentLine(a))) }));
 }
 
-export async function pickAppointment(t: TurnContext, n: number): Promise<string> {
-  const id = t.state.picks[n - 1];
-  const visits = await upcoming(t);
-  const chosen = visits.find((a) => a.id === id);
-  if (!chosen) return startChange(t, t.state.intent === 'Cancel' ? 'Cancel' : 'Reschedule');
+/**
+ * "2", or "the battery one", to "which one?"; null when the service names none of the visits
+ * listed, or several.
+ */
+export async function pickAppointment(t: TurnContext): Promise<string | null> {
+  const { choice, serviceKey } = t.understanding;
+  const listed = (await upcoming(t)).filter((a) => t.state.picks.includes(a.id));
+  let chosen: AppointmentRow | undefined;
+  if (choice !== null) {
+    chosen = listed.find((a) => a.id === t.state.picks[choice - 1]);
+    if (!chosen) return startChange(t, t.state.intent === 'Cancel' ? 'Cancel' : 'Reschedule');
+  } else {
+    const ofService = listed.filter((a) => t.speech.serviceById(a.serviceId)?.key === serviceKey);
+    if (ofService.length !== 1) return null;
+    chosen = ofService[0];
+  }
   t.state.picks = [];
   return targetChosen(t, chosen);
 }
@@ -86,10 +97,17 @@ export async function executeReschedule(t: TurnContext): Promise<string> {
   }
 }
 
-/** "C" / "yes" / "sí" after a reminder: confirms the next visit that is still only booked. */
-export async function confirmVisit(t: TurnContext): Promise<string | null> {
+/**
+ * "C" / "yes" / "sí" after a reminder confirms the next visit that is still only booked; "no"
+ * leaves it as it is and says how to move or cancel it. Null when there is no such visit.
+ */
+export async function answerVisit(t: TurnContext): Promise<string | null> {
   const next = (await upcoming(t)).find((a) => a.status === 'booked');
   if (!next) return null;
+  if (t.understanding.answer === 'no') {
+    t.state = freshState();
+    return t.speech.say('visitNotConfirmed', { service: t.speech.serviceName(t.speech.serviceById(next.serviceId)!).toLowerCase(), when: t.speech.when(next.startsAt) });
+  }
   const a = await t.booking.appointments.changeStatus({ businessId: t.catalog.business.id, appointmentId: next.id, to: 'confirmed', expectedVersion: next.version, actor: { kind: 'customer', customerId: t.customer.id } });
   t.state = freshState();
   return t.speech.say('confirmedVisit', { when: t.speech.when(a.startsAt), ref: a.reference });

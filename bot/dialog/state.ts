@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { Expectation, Intake, When } from '../../dialogs/engine/types';
 
 /** A slot offered to the customer, or proposed for their YES. */
@@ -34,6 +35,27 @@ export function freshState(): DialogState {
 
 export function isIdle(state: DialogState): boolean {
   return state.intent === null && state.asked === null;
+}
+
+/**
+ * The local day the customer is settling on: that of the proposal, of the options offered when
+ * they share one day, or of the day or time asked for. A bare "10am" next is that day's.
+ */
+export function focusDayOf(state: DialogState, timezone: string): string | null {
+  if (state.intent !== 'Book' && state.intent !== 'Reschedule') return null;
+  const days = (starts: string[]) => [...new Set(starts.map((s) => DateTime.fromISO(s, { zone: timezone }).toISODate() ?? ''))];
+  if (state.proposal) return days([state.proposal.start])[0];
+  const offered = days(state.offered.map((o) => o.start));
+  if (offered.length === 1) return offered[0];
+  if (state.when && state.when.grain !== 'week' && offered.length === 0) return days([state.when.start])[0];
+  return null;
+}
+
+/** A proposal left past the idle limit, to be checked again rather than forgotten. */
+export function revivedProposal(stale: DialogState): DialogState | null {
+  if (!stale.proposal || stale.asked !== 'confirmation' || stale.intent === 'Cancel') return null;
+  const at = stale.proposal.start;
+  return { ...stale, asked: null, proposal: null, offered: [], when: { start: at, end: at, grain: 'minute' } };
 }
 
 /** Reads a stored state; anything unrecognisable starts afresh rather than failing the turn. */

@@ -24,7 +24,7 @@ describe('agendar por WhatsApp', () => {
       'Esto es lo que tenemos. Libres: 1) mar 24 nov 09:00 2) mar 24 nov 10:30 3) mar 24 nov 11:45. Responde 1-3 u otra hora.',
     );
     expect(await phone.say('la 2')).toBe('¿A nombre de quién agendo?');
-    expect(await phone.say('Ana Pérez')).toBe('Consulta general, martes 24 nov, 10:30 con Dra. Soto. Responde SÍ para agendar.');
+    expect(await phone.say('Ana Pérez')).toBe('Consulta general, martes 24 nov, 10:30 con Dra. Soto. Responde SI para agendar.');
     const booked = await phone.say('sí');
     expect(booked).toMatch(/^Agendado: Consulta general en Clínica Los Aromos, martes 24 nov, 10:30 con Dra\. Soto\. Código [A-Z0-9]{4}\. Escríbenos para cambiarla\.$/);
     const [a] = await appointmentsOf(phone);
@@ -36,7 +36,7 @@ describe('agendar por WhatsApp', () => {
   it('agenda en un mensaje y sabe quién atiende pediatría', async () => {
     const phone = newPhone();
     expect(await phone.say('Hola, me llamo Marta Díaz, necesito pediatra para mi guagua con el doctor Pérez el miércoles a las 10')).toBe(
-      'Dr. Pérez no atiende pediatría. Pediatría, miércoles 25 nov, 10:00 con Dra. Soto. Responde SÍ para agendar.',
+      'Dr. Pérez no atiende pediatría. Pediatría, miércoles 25 nov, 10:00 con Dra. Soto. Responde SI para agendar.',
     );
     expect(await phone.say('dale')).toMatch(/^Agendado: Pediatría en Clínica Los Aromos, miércoles 25 nov, 10:00 con Dra\. Soto\./);
     const [a] = await appointmentsOf(phone);
@@ -49,11 +49,11 @@ describe('agendar por WhatsApp', () => {
     const booked = await phone.say('si');
     const ref = /Código ([A-Z0-9]{4,6})\./.exec(booked)![1];
     expect(await phone.say('cuándo es mi hora?')).toBe(`Tus horas: jueves 26 nov, 16:00 Control (${ref}).`);
-    expect(await phone.say('puedo cambiar mi hora para el viernes a las 12?')).toBe('¿Cambiar tu control del jueves 26 nov, 16:00 al viernes 27 nov, 12:00? Responde SÍ para confirmar.');
+    expect(await phone.say('puedo cambiar mi hora para el viernes a las 12?')).toBe('¿Cambiar tu control del jueves 26 nov, 16:00 al viernes 27 nov, 12:00? Responde SI para confirmar.');
     expect(await phone.say('sí')).toBe(`Listo: tu control quedó para el viernes 27 nov, 12:00. Código ${ref}.`);
     let [a] = await appointmentsOf(phone);
     expect([local(a.starts_at), a.reference, a.version]).toEqual(['Fri 2026-11-27 12:00 -03:00', ref, 2]);
-    expect(await phone.say('quiero anular mi hora')).toBe(`¿Anular tu control del viernes 27 nov, 12:00 (código ${ref})? Responde SÍ para anularla.`);
+    expect(await phone.say('quiero anular mi hora')).toBe(`¿Anular tu control del viernes 27 nov, 12:00 (código ${ref})? Responde SI para anularla.`);
     expect(await phone.say('sí')).toBe('Anulada: control del viernes 27 nov, 12:00. Escríbenos cuando quieras para agendar otra.');
     [a] = await appointmentsOf(phone);
     expect(a.status).toBe('cancelled');
@@ -74,13 +74,28 @@ describe('agendar por WhatsApp', () => {
     expect(await phone.say('START')).toBe('Volviste a Clínica Los Aromos. Responde HELP para ayuda.');
   });
 
+  it('vuelve también con YES, que Twilio cuenta como alta, y YES sin baja es solo un sí', async () => {
+    const phone = newPhone();
+    await phone.say('STOP');
+    expect(await phone.say('YES')).toBe('Volviste a Clínica Los Aromos. Responde HELP para ayuda.');
+    const [row] = await app().runtime.db.query('SELECT opted_out_at FROM customer WHERE phone = $1', [phone.from.replace('whatsapp:', '')]);
+    expect(row.opted_out_at).toBeNull();
+    expect(await phone.say('YES')).not.toMatch(/^Volviste/);
+  });
+
+  it('lee el 3-12 como el 3 de diciembre', async () => {
+    const phone = newPhone();
+    await phone.say('me llamo Rosa Díaz');
+    expect(await phone.say('consulta el 3-12 a las 10, soy Rosa Díaz')).toMatch(/^Consulta general, jueves 3 dic, 10:00 con Dr?a?\. \p{L}+\. Responde SI para agendar\.$/u);
+  });
+
   it('agenda bien la semana del cambio de hora de septiembre', async () => {
     app().clock.set('2026-09-03T10:00:00-04:00'); // jueves, todavía en horario de invierno
     const phone = newPhone();
     expect(await phone.say('una consulta el sábado a las 10')).toBe('¿A nombre de quién agendo?');
-    expect(await phone.say('Pedro Rojas')).toBe('Consulta general, sábado 5 sept, 10:00 con Dr. Pérez. Responde SÍ para agendar.');
+    expect(await phone.say('Pedro Rojas')).toBe('Consulta general, sábado 5 sept, 10:00 con Dr. Pérez. Responde SI para agendar.');
     await phone.say('sí');
-    expect(await phone.say('y otra consulta el lunes a las 10')).toBe('Consulta general, lunes 7 sept, 10:00 con Dra. Soto. Responde SÍ para agendar.');
+    expect(await phone.say('y otra consulta el lunes a las 10')).toBe('Consulta general, lunes 7 sept, 10:00 con Dra. Soto. Responde SI para agendar.');
     await phone.say('sí');
     const rows = await appointmentsOf(phone);
     expect(rows.map((a: { starts_at: Date }) => a.starts_at.toISOString())).toEqual(['2026-09-05T14:00:00.000Z', '2026-09-07T13:00:00.000Z']);
