@@ -17,25 +17,54 @@ export interface Catalog {
   endpoints: ChannelEndpointRow[];
 }
 
+/** Values kept for a while after they were stored: the one rule for how long this file caches. */
+class ExpiringMap<V> {
+  private readonly entries = new Map<string, { value: V; at: number }>();
+
+  constructor(private readonly ttlMs: number) {}
+
+  get(key: string): V | undefined {
+    const entry = this.entries.get(key);
+    return entry && Date.now() - entry.at < this.ttlMs ? entry.value : undefined;
+  }
+
+  set(key: string, value: V): V {
+    this.entries.set(key, { value, at: Date.now() });
+    return value;
+  }
+
+  /** Removes the key only while it still holds this value (a newer one stays). */
+  deleteIfSame(key: string, value: V): void {
+    if (this.entries.get(key)?.value === value) this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
 /**
  * Reads catalogs and keeps them for a short while: every inbound message needs one, and they
  * change only on a seed or an admin edit (which call `forget`). The cache holds the load itself,
- * so the many messages that arrive while a catalog is being read share one read.
+ * so the many messages that arrive while a catalog is being read share one read. Which business
+ * owns a number expires alike: a seed in another process may move a number without `forget`.
  */
 export class CatalogRepository {
-  private readonly cache = new Map<string, { catalog: Promise<Catalog>; at: number }>();
-  private readonly byAddressCache = new Map<string, string>();
+  private readonly cache: ExpiringMap<Promise<Catalog>>;
+  private readonly byAddressCache: ExpiringMap<string>;
 
-  constructor(private readonly db: DataSource, private readonly ttlMs = 30_000) {}
+  constructor(private readonly db: DataSource, ttlMs = 30_000) {
+    this.cache = new ExpiringMap(ttlMs);
+    this.byAddressCache = new ExpiringMap(ttlMs);
+  }
 
   byId(businessId: string): Promise<Catalog> {
     const hit = this.cache.get(businessId);
-    if (hit && Date.now() - hit.at < this.ttlMs) return hit.catalog;
-    const entry = { catalog: this.load(businessId), at: Date.now() };
-    this.cache.set(businessId, entry);
+    if (hit) return hit;
+    const catalog = this.cache.set(businessId, this.load(businessId));
     // A failed read is not kept: the next message tries again.
-    entry.catalog.catch(() => this.cache.get(businessId) === entry && this.cache.delete(businessId));
-    return entry.catalog;
+    catalog.catch(() => this.cache.deleteIfSame(businessId, catalog));
+    return catalog;
   }
 
   async bySlug(slug: string): Promise<Catalog> {
