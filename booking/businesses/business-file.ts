@@ -33,6 +33,14 @@ const weeklyHours = z
 // "24:00" may close a day's hours but is not a moment of the day: a digest there cannot be scheduled.
 const timeOfDay = z.string().refine((t) => isClockTime(t) && toMinutes(t) < 24 * 60, 'expected a time of day from "00:00" to "23:59", like "07:00"');
 
+/**
+ * The messages sent on the business's own initiative, which WhatsApp lets through outside the
+ * 24-hour window only as an approved template (workers/compose/recipients.ts). A key not listed
+ * here would never be used: a typo would silently leave a message without its template.
+ */
+export const TEMPLATE_MESSAGE_IDS = ['reminder', 'customerBooked', 'customerApproved', 'customerDeclined', 'customerCancelled', 'customerRescheduled'] as const;
+export type TemplateMessageId = (typeof TEMPLATE_MESSAGE_IDS)[number];
+
 const minutes = (what: string) => z.number({ message: `expected ${what} in minutes` }).int(`expected whole minutes`).min(0, 'expected 0 or more');
 
 const service = z
@@ -115,6 +123,11 @@ export const businessFileSchema = z
         if (!serviceKeys.has(k)) ctx.addIssue({ code: 'custom', path: ['staff', i, 'services', j], message: `unknown service "${k}" (known: ${[...serviceKeys].join(', ')})` });
       });
     });
+    for (const id of Object.keys(file.whatsappTemplates)) {
+      if (!(TEMPLATE_MESSAGE_IDS as readonly string[]).includes(id)) {
+        ctx.addIssue({ code: 'custom', path: ['whatsappTemplates', id], message: `expected a message that can use a template: ${TEMPLATE_MESSAGE_IDS.join(', ')}` });
+      }
+    }
     const addresses = new Set<string>();
     file.channels.forEach((c, i) => {
       if (addresses.has(c.address)) ctx.addIssue({ code: 'custom', path: ['channels', i, 'address'], message: `duplicate address ${c.address}` });

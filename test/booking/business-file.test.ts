@@ -37,6 +37,13 @@ describe('business files', () => {
     expect(problemsOf((f) => (f.channels = [{ channel: 'telegram', address: 'x' }]))).toEqual(['channels[0].channel: expected channel sms or whatsapp']);
   });
 
+  it('refuses a WhatsApp template for a message that cannot use one, such as a misspelt one', () => {
+    expect(problemsOf((f) => (f.whatsappTemplates = { remindr: { en: `HX${'0'.repeat(32)}` } }))).toEqual([
+      expect.stringMatching(/^whatsappTemplates\.remindr: expected a message that can use a template: reminder, customerBooked, /),
+    ]);
+    expect(testBusinessFile((f) => (f.whatsappTemplates = { reminder: { en: `HX${'0'.repeat(32)}` } })).whatsappTemplates).toEqual({ reminder: { en: `HX${'0'.repeat(32)}` } });
+  });
+
   it('refuses a digest time of 24:00, which can close opening hours but is no time of day', () => {
     expect(problemsOf((f) => (f.settings.digestTime = '24:00'))).toEqual(['settings.digestTime: expected a time of day from "00:00" to "23:59", like "07:00"']);
     expect(testBusinessFile((f) => (f.hours.mon = ['08:00-24:00'])).hours.mon).toEqual([{ from: '08:00', to: '24:00' }]);

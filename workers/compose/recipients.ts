@@ -1,4 +1,5 @@
 import type { Locale } from '../../core/locale';
+import { TEMPLATE_MESSAGE_IDS, type TemplateMessageId } from '../../booking/businesses/business-file';
 import type { Channel, ChannelEndpointRow } from '../../booking/db/entities/channel-endpoint';
 import type { Catalog } from '../../booking/repositories/catalog';
 import type { VisitForMessaging } from '../../booking/repositories/notices';
@@ -30,11 +31,18 @@ export function ownerEndpoint(catalog: Catalog): ChannelEndpointRow | undefined 
  * business's). Variables by convention: 1 business, 2 service, 3 when, 4 reference.
  */
 function templateFor(catalog: Catalog, id: MessageId, locale: Locale, vars: Vars): Template | undefined {
-  const sids = catalog.business.whatsappTemplates[id] ?? {};
+  const sids = isTemplateMessage(id) ? (catalog.business.whatsappTemplates[id] ?? {}) : {};
   const contentSid = sids[locale] ?? sids[catalog.business.defaultLocale];
   if (!contentSid) return undefined;
   const contentVariables = JSON.stringify({ 1: vars.business, 2: vars.service, 3: vars.when, 4: vars.ref });
   return { contentSid, contentVariables };
+}
+
+/** Fails to compile if the business file allows a template for an id no message has. */
+const TEMPLATE_IDS_ARE_MESSAGES: readonly MessageId[] = TEMPLATE_MESSAGE_IDS;
+
+function isTemplateMessage(id: MessageId): id is TemplateMessageId {
+  return TEMPLATE_IDS_ARE_MESSAGES.includes(id);
 }
 
 export interface CustomerRoute {
