@@ -21,6 +21,15 @@ const HOUR_WORDS: Readonly<Record<string, number>> = {
 export const B = '(?<![\\p{L}\\p{N}])';
 export const E = '(?![\\p{L}\\p{N}])';
 
+/**
+ * Whether a match begins inside a longer number ("1-2" in "31-2"). chrono retries a pattern on
+ * ever shorter tails of the text, where the `B` edge cannot see what came before; the match
+ * index is into the whole text.
+ */
+export function startsInsideNumber(context: ParsingContext, match: RegExpMatchArray): boolean {
+  return /\p{N}/u.test(context.text.charAt((match.index ?? 0) - 1));
+}
+
 /** An hour as digits or words, for use inside patterns. */
 export const HOUR = `(\\d{1,2}|${Object.keys(HOUR_WORDS).join('|')})`;
 

@@ -28,6 +28,11 @@ export const ES_PARSERS: readonly Parser[] = [
         ? clockRange(context, m, { hour: m[1], minute: m[2] }, { hour: m[3], minute: m[4] })
         : clockRange(context, m, { hour: m[5], minute: m[6] }, { hour: m[7], minute: m[8] }),
   ),
+  // "mañana 10 a 12", "10:30 a 12": a window without "de"
+  regexParser(
+    new RegExp(`${B}(\\d{1,2})(?::(\\d{2}))?\\s+a\\s+(\\d{1,2})(?::(\\d{2}))?(?![\\d:.]|\\s*(?:min\\w*|hrs?|horas?|dias?|semanas?|personas?|autos?)${E})${E}`, 'u'),
+    (m, context) => clockRange(context, m, { hour: m[1], minute: m[2] }, { hour: m[3], minute: m[4] }),
+  ),
   // "después de las 3", "desde las 4"
   regexParser(new RegExp(`${B}(?:despues\\s+de|desde)\\s+las?\\s+${HOUR}(?::(\\d{2}))?${E}`, 'u'), (m, context) => clockComponents(context, hourOf(m[1]), Number(m[2] ?? 0))),
   // "tipo 3", "como a las 3", "a eso de las 4", "alrededor de las 11:30"
