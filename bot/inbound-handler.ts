@@ -92,6 +92,8 @@ export class InboundHandler {
     }
     if (customer.optedOutAt) return { reply: null, state, changes: {} };
     if (!(await this.withinRateLimit(catalog.business.id, m.phone, now))) return { reply: null, state, changes: {} };
+    // A photo, voice note or location alone: kept with the message, but the bot reads only text.
+    if (m.body.trim() === '' && m.media.length > 0) return { reply: speech.say('mediaOnly'), state, changes: {} };
     const turn = await this.deps.conversation.turn({ catalog, customer, channel: m.channel, text: m.body, state, expired, now });
     return { reply: turn.reply, state: turn.state, changes: turn.customerChanges };
   }

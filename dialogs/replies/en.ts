@@ -6,6 +6,7 @@
 export const en = {
   greeting: { text: 'Hi! This is {business}. I can book, move or cancel a visit. Try: "{example}"' },
   help: { text: '{business}: text what you need and when, e.g. "{example}". "my appointments" lists yours. Reply {stop} to opt out.', short: '{business}: e.g. "{example}". Reply {stop} to opt out.' },
+  mediaOnly: { text: 'Thanks! I can only read text, though. You can write e.g. "{example}".' },
   fallback: { text: 'Sorry, I didn\'t get that. You can write e.g. "{example}".' },
   askService: { text: 'What can {business} do for you? {services}', short: 'Which service? {services}' },
   askWhen: { text: 'When would you like your {service}? E.g. "tomorrow at 3pm".' },

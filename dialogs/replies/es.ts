@@ -4,6 +4,7 @@ import type { MessageId } from './en';
 export const es: Record<MessageId, { text: string; short?: string }> = {
   greeting: { text: '¡Hola! Te escribe {business}. Puedo agendar, cambiar o anular una hora. Prueba: "{example}"' },
   help: { text: '{business}: escribe qué necesitas y cuándo, p. ej. "{example}". "mis horas" muestra las tuyas. Responde {stop} para no recibir más.', short: '{business}: p. ej. "{example}". Responde {stop} para salir.' },
+  mediaOnly: { text: '¡Gracias! Pero solo puedo leer texto. Puedes escribir, por ejemplo: "{example}".' },
   fallback: { text: 'Perdón, no te entendí. Puedes escribir, por ejemplo: "{example}".' },
   askService: { text: '¿Qué necesitas de {business}? {services}', short: '¿Qué servicio? {services}' },
   askWhen: { text: '¿Para cuándo quieres tu {service}? P. ej. "mañana a las 15:00".' },
@@ -16,8 +17,9 @@ export const es: Record<MessageId, { text: string; short?: string }> = {
   booked: { text: 'Agendado: {service} en {business}, {when}{staff}. Código {ref}. Escríbenos para cambiarla.', short: 'Agendado: {service}, {when}. Código {ref}.' },
   bookedPending: { text: '¡Gracias! {business} confirmará tu {service} del {when} en breve. Código {ref}.', short: 'Solicitado: {service}, {when}. Código {ref}.' },
   offer: { text: '{reason} Libres: {options}. Responde {numbers} u otra hora.', short: '{reason} {options}. Responde {numbers}.' },
-  reasonTaken: { text: 'Esa hora está ocupada.' },
-  reasonJustTaken: { text: 'Perdón, esa hora se acaba de ocupar.' },
+  // Without accents the reason keeps an SMS offer in one GSM-7 segment, with room for the options.
+  reasonTaken: { text: 'Ya tomaron esa hora.' },
+  reasonJustTaken: { text: 'Lo siento, esa hora se acaba de tomar.' },
   reasonOutsideHours: { text: 'A esa hora no atendemos.' },
   reasonTooSoon: { text: 'Es muy pronto para agendar.' },
   reasonTooFar: { text: 'Es muy adelante para agendar.' },

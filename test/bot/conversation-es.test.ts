@@ -83,6 +83,16 @@ describe('agendar por WhatsApp', () => {
     expect(await phone.say('YES')).not.toMatch(/^Volviste/);
   });
 
+  it('guarda una nota de voz sin texto y explica que solo lee texto, sin perder lo que venía', async () => {
+    const phone = newPhone();
+    expect(await phone.say('quiero una consulta')).toMatch(/^¿Para cuándo quieres tu consulta general\?/);
+    const voice = await phone.send('', { NumMedia: '1', MediaUrl0: 'https://api.twilio.com/2010-04-01/Accounts/AC0/Messages/MM1/Media/ME1', MediaContentType0: 'audio/ogg' });
+    expect(voice.text).toBe('¡Gracias! Pero solo puedo leer texto. Puedes escribir, por ejemplo: "consulta general mañana a las 15:00".');
+    const [stored] = await app().runtime.db.query(`SELECT m.media FROM message m JOIN customer c ON c.id = m.customer_id WHERE c.phone = $1 AND m.direction = 'inbound' ORDER BY m.created_at DESC LIMIT 1`, [phone.from.replace('whatsapp:', '')]);
+    expect(stored.media).toEqual([{ url: 'https://api.twilio.com/2010-04-01/Accounts/AC0/Messages/MM1/Media/ME1', contentType: 'audio/ogg' }]);
+    expect(await phone.say('el jueves en la mañana')).toMatch(/^Esto es lo que tenemos\. Libres: 1\) jue 26 nov/);
+  });
+
   it('lee el 3-12 como el 3 de diciembre', async () => {
     const phone = newPhone();
     await phone.say('me llamo Rosa Díaz');
