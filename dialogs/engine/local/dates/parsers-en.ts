@@ -1,5 +1,5 @@
 import type { Parser } from 'chrono-node';
-import { B, clockComponents, clockRange, dayOfMonth, daysAhead, E, HOUR, hourOf, meridiemOf, regexParser, startsInsideNumber } from './chrono-parsers';
+import { B, clockComponents, clockRange, dayAndMonth, dayOfMonth, daysAhead, E, HOUR, hourOf, meridiemOf, regexParser, startsInsideNumber } from './chrono-parsers';
 
 /** English forms chrono-node 2.10 misses or misreads (checked one by one against it). */
 
@@ -35,9 +35,11 @@ export const EN_PARSERS: readonly Parser[] = [
         ? clockRange(context, m, { hour: m[1], minute: m[2], meridiem: meridiemOf(m[3]) }, { hour: m[4], minute: m[5], meridiem: meridiemOf(m[6]) })
         : clockRange(context, m, { hour: m[7], minute: m[8] }, { hour: m[9], minute: m[10], meridiem: meridiemOf(m[11]) }),
   ),
+  // "12-4 at 9": month and day, as Americans write a date
+  regexParser(new RegExp(`${B}(\\d{1,2})-(\\d{1,2})(?=\\s*(?:at|@)\\s*\\d)`, 'u'), (m, context) => (startsInsideNumber(context, m) ? null : dayAndMonth(context, Number(m[2]), Number(m[1])))),
   // "tomorrow 9-11", "10:30-12": a window even without am/pm (the business rule settles it)
   regexParser(
-    new RegExp(`${B}(\\d{1,2})(?::(\\d{2}))?\\s*(?:-|–)\\s*(\\d{1,2})(?::(\\d{2}))?(?![\\d/:.-]|\\s*(?:${AMPM}|mins?|minutes?|hours?|hrs?|days?|weeks?|people|cars?)${E})${E}`, 'u'),
+    new RegExp(`${B}(\\d{1,2})(?::(\\d{2}))?\\s*(?:-|–)\\s*(\\d{1,2})(?::(\\d{2}))?(?![\\d/:.-]|\\s*(?:${AMPM}|mins?|minutes?|hours?|hrs?|days?|weeks?|people|cars?|at\\s*\\d|@)${E})${E}`, 'u'),
     (m, context) => (Number(m[1]) <= 12 && Number(m[3]) <= 12 && !startsInsideNumber(context, m) ? clockRange(context, m, { hour: m[1], minute: m[2] }, { hour: m[3], minute: m[4] }) : null),
   ),
   // "after 2", "any time after 1:30pm", "can we do 4 instead", "how about 10?"

@@ -51,10 +51,13 @@ export const ES_PARSERS: readonly Parser[] = [
     (m, context) => dayOfMonth(context, Number(m[1])),
   ),
   // "el 3-12" is the 3rd of December (chrono reads "3/12" day first, but "3-12" as hours)
-  regexParser(new RegExp(`${B}(?:el|del|al|para\\s+el)\\s+(?:dia\\s+)?(\\d{1,2})-(\\d{1,2})(?![\\d:-])${E}`, 'u'), (m, context) => dayAndMonth(context, Number(m[1]), Number(m[2]))),
+  regexParser(
+    new RegExp(`${B}(?:el|del|al|para\\s+el|${Object.keys(WEEKDAYS).join('|')})\\s+(?:dia\\s+)?(\\d{1,2})-(\\d{1,2})(?![\\d:-])${E}`, 'u'),
+    (m, context) => dayAndMonth(context, Number(m[1]), Number(m[2])),
+  ),
   // "martes 24": a date only when the 24th is a Tuesday
   regexParser(
-    new RegExp(`${B}(${Object.keys(WEEKDAYS).join('|')})\\s+(\\d{1,2})(?![\\d:.]|\\s*(?:de\\s+la|hrs?|hs|h|pm|am|y\\s)${E})${E}`, 'u'),
+    new RegExp(`${B}(${Object.keys(WEEKDAYS).join('|')})\\s+(\\d{1,2})(?![\\d:./-]|\\s*(?:de\\s+la|hrs?|hs|h|pm|am|y\\s)${E})${E}`, 'u'),
     (m, context) => dayOfMonth(context, Number(m[2]), WEEKDAYS[m[1]]),
   ),
   regexParser(new RegExp(`${B}pasado\\s+manana${E}`, 'u'), (_m, context) => daysAhead(context, 2)),

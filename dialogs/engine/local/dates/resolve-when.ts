@@ -56,7 +56,9 @@ function atTime(time: ClockTime, part: DayPart | undefined, day: DateTime | null
     // "between 11 and 1": an end that reads earlier than the start is after noon.
     let endHour = hourOf(time.until, part);
     if (endHour * 60 + time.until.minute <= hour * 60 + time.minute && endHour < 12) endHour += 12;
-    return range(start, atWallClock(start, endHour, time.until.minute), 'hour');
+    const end = atWallClock(start, endHour, time.until.minute);
+    // A window that still ends before it starts was no window: its start is what is left.
+    return end > start ? range(start, end, 'hour') : range(start, start, 'minute');
   }
   return time.approximate ? range(start, start.plus({ hours: 1 }), 'hour') : range(start, start, 'minute');
 }
