@@ -55,6 +55,18 @@ describe('intake details', () => {
     expect((await understand('hola, me llamo Carla y quiero una hora', { business: 'clinica-santiago' })).intake.name).toBe('Carla');
   });
 
+  it.each([
+    ['address', 'actually make it a diagnostic instead', { serviceKey: 'diagnostics' }],
+    ['address', 'actually 3pm would be better', { when: { start: '2026-11-23T15:00:00-08:00' } }],
+    ['address', 'do you come to Pasadena?', {}],
+    ['vehicle', 'oh wait, can we do wednesday instead?', { when: { start: '2026-11-25T00:00:00-08:00' } }],
+    ['name', 'never mind', {}],
+  ] as const)('asked for %s, takes "%s" as a change of plan, not the detail', async (expecting, text, fields) => {
+    const u = await understand(text, { turn: { expecting, activeIntent: 'Book' } });
+    expect(u.intake).toEqual({});
+    expect(u).toMatchObject(fields);
+  });
+
   it('does not take a clear request for an answer', async () => {
     const u = await understand('actually, cancel my appointment', { turn: { expecting: 'address', activeIntent: 'Book' } });
     expect(u.intent).toBe('Cancel');

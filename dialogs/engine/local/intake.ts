@@ -24,6 +24,18 @@ const LEAD_INS: Readonly<Record<IntakeField, RegExp>> = {
   notes: /^(?:(?:ok|sure|yes|si)[\s,.!]+)?(?:(?:notes?|nota)\s*:?\s+)?/,
 };
 
+/** Words that take back or question the plan: such a reply is not the name, address or car asked for. */
+const RECONSIDERING = wholeWords('actually|instead|wait|never ?mind|scratch that|mejor|en vez|en lugar|prefiero|olvida(?:lo)?|cambia(?:r|mos)?', 'u');
+
+/**
+ * "actually make it a diagnostic", "mejor a las 12", "do you come to Pasadena?": a change of
+ * plan or a question, not the detail just asked for. `folded` is fold(text).
+ */
+export function reconsidersInstead(expecting: Expectation | null | undefined, text: string, folded: string): boolean {
+  if (expecting !== 'name' && expecting !== 'address' && expecting !== 'vehicle') return false;
+  return /\?\s*$/.test(text) || RECONSIDERING.test(folded);
+}
+
 function answerTo(field: IntakeField, masked: MaskedText): string | undefined {
   // "nothing", "no thanks", "nada": an empty answer to "anything we should know?". A bare yes or
   // no is never a name, an address or a car.

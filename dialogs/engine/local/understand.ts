@@ -4,7 +4,7 @@ import { extractChoice } from './choice';
 import { asksForSomethingElse, classifyIntent, cueScores, pendingIntent } from './classify-intent';
 import { extractWhen } from './dates/extract-when';
 import { extractPleasantries } from './greeting';
-import { extractIntake, isIntakeField } from './intake';
+import { extractIntake, isIntakeField, reconsidersInstead } from './intake';
 import { detectLocale } from './language';
 import { extractReference } from './reference';
 import { MaskedText, wordsOnly } from './text';
@@ -22,7 +22,7 @@ export function understandLocally(text: string, context: NluContext): Understand
   const folded = wordsOnly(masked.folded);
   const locale = detectLocale(text, context, folded);
   const cues = cueScores(folded);
-  const answeringIntake = isIntakeField(context.expecting) && !asksForSomethingElse(cues, pendingIntent(context));
+  const answeringIntake = isIntakeField(context.expecting) && !asksForSomethingElse(cues, pendingIntent(context)) && !reconsidersInstead(context.expecting, text, folded);
   const intake = extractIntake(masked, answeringIntake ? context.expecting : null);
   const reference = extractReference(masked, context);
   const pleasantries = extractPleasantries(masked);
