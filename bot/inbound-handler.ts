@@ -57,10 +57,11 @@ export class InboundHandler {
 
     const now = this.deps.clock.now();
     const stored = stateFrom(received.conversation?.state);
-    const expired = !isIdle(stored) && received.conversation?.expiresAt != null && received.conversation.expiresAt <= now;
+    const expiresAt = received.conversation?.expiresAt ?? null;
+    const expiredAt = !isIdle(stored) && expiresAt !== null && expiresAt <= now ? expiresAt : null;
     let outcome: Outcome;
     try {
-      outcome = await this.respond(m, catalog, received.customer, stored, expired, now);
+      outcome = await this.respond(m, catalog, received.customer, stored, expiredAt, now);
     } catch (error) {
       log.error({ err: error, sid: m.sid }, 'turn failed; answering with an apology');
       outcome = { reply: new Speech(catalog, received.customer.locale ?? catalog.business.defaultLocale, m.channel).say('error'), state: stored, changes: {} };
@@ -80,7 +81,7 @@ export class InboundHandler {
     return { kind: 'reply', body: outcome.reply };
   }
 
-  private async respond(m: InboundMessage, catalog: Catalog, customer: CustomerRow, state: DialogState, expired: boolean, now: Date): Promise<Outcome> {
+  private async respond(m: InboundMessage, catalog: Catalog, customer: CustomerRow, state: DialogState, expiredAt: Date | null, now: Date): Promise<Outcome> {
     const speech = new Speech(catalog, customer.locale ?? catalog.business.defaultLocale, m.channel);
     switch (keywordOf(m.body, catalog.business.settings.extraOptOutKeywords, m.optOutType, customer.optedOutAt !== null)) {
       case 'stop':
@@ -92,9 +93,9 @@ export class InboundHandler {
     }
     if (customer.optedOutAt) return { reply: null, state, changes: {} };
     if (!(await this.withinRateLimit(catalog.business.id, m.phone, now))) return { reply: null, state, changes: {} };
-    // A photo, voice note or location alone: kept with the message, but the bot reads only text.
+    // A photo or voice note alone: kept with the message, but the bot reads only text.
     if (m.body.trim() === '' && m.media.length > 0) return { reply: speech.say('mediaOnly'), state, changes: {} };
-    const turn = await this.deps.conversation.turn({ catalog, customer, channel: m.channel, text: m.body, state, expired, now });
+    const turn = await this.deps.conversation.turn({ catalog, customer, channel: m.channel, text: m.body, state, expiredAt, now });
     return { reply: turn.reply, state: turn.state, changes: turn.customerChanges };
   }
 

@@ -25,18 +25,42 @@ const REASON: Record<Unavailable['reason'] | 'range' | 'range_full', MessageId> 
 export function mergeUnderstanding(t: TurnContext): void {
   const u = t.understanding;
   const s = t.state;
-  if (u.serviceKey && s.intent !== 'Reschedule') s.serviceKey = u.serviceKey;
+  const proposal = s.proposal;
+  const asked = changesAsked(t);
+  if (asked.service) s.serviceKey = u.serviceKey;
   if (u.staffKey) s.staffKey = u.staffKey;
   if (u.when) {
     s.when = u.when;
     s.proposal = null;
     s.offered = [];
+  } else if (proposal && (asked.service || asked.staff)) {
+    // Same time, another service or person: that time is checked again for them.
+    s.when = { start: proposal.start, end: proposal.start, grain: 'minute' };
+    s.proposal = null;
   }
   for (const [field, value] of Object.entries(u.intake)) {
     if (value) s.intake[field as IntakeField] = value;
   }
   // "Anything we should know?" "no": answered, with nothing to note.
   if (s.asked === 'notes' && u.answer === 'no') s.intake.notes = '';
+}
+
+/** What this message asks to change about the booking under way. */
+function changesAsked(t: TurnContext): { service: boolean; staff: boolean; time: boolean } {
+  const { state: s, understanding: u } = t;
+  const at = s.proposal ? Date.parse(s.proposal.start) : Number.NaN;
+  return {
+    service: u.serviceKey !== null && s.intent === 'Book' && u.serviceKey !== s.serviceKey,
+    staff: u.staffKey !== null && t.catalog.staff.find((m) => m.key === u.staffKey)?.id !== s.proposal?.staffId,
+    time: u.when !== null && !(Date.parse(u.when.start) <= at && at <= Date.parse(u.when.end)),
+  };
+}
+
+/** Whether an answer to "Reply YES to book" also asks for another time, service or person. */
+export function changesProposal(t: TurnContext): boolean {
+  if (!t.state.proposal || t.state.intent === 'Cancel') return false;
+  const asked = changesAsked(t);
+  return asked.service || asked.staff || asked.time;
 }
 
 export async function advanceBooking(t: TurnContext): Promise<string> {

@@ -6,8 +6,8 @@ import type { Catalog } from '../../booking/repositories/catalog';
 import type { DialogEngine, Understanding } from '../../dialogs/engine/types';
 import { formatPrice } from '../../dialogs/replies/format';
 import { nluContextOf } from '../nlu-context';
-import { advanceBooking, ask, executeBooking, mergeUnderstanding, pickOffered, repeatOffer } from './booking-flow';
-import { answerVisit, executeCancel, executeReschedule, listAppointments, pickAppointment, startChange } from './manage-flow';
+import { advanceBooking, ask, changesProposal, executeBooking, mergeUnderstanding, pickOffered, repeatOffer } from './booking-flow';
+import { answerVisit, executeCancel, executeReschedule, hasUpcomingVisit, listAppointments, pickAppointment, startChange } from './manage-flow';
 import { Speech } from './speech';
 import { type DialogState, focusDayOf, freshState, isIdle, revivedProposal } from './state';
 import type { TurnContext } from './turn-context';
@@ -18,8 +18,8 @@ export interface TurnInput {
   channel: Channel;
   text: string;
   state: DialogState;
-  /** The dialog sat idle past its expiry: start afresh. */
-  expired: boolean;
+  /** When the dialog's idle expiry passed, if it did: then it starts afresh. */
+  expiredAt: Date | null;
   now: Date;
 }
 
@@ -35,30 +35,35 @@ export class Conversation {
   constructor(private readonly deps: { booking: BookingServices; engine: DialogEngine }) {}
 
   async turn(input: TurnInput): Promise<TurnResult> {
-    const state = input.expired ? freshState() : input.state;
-    const understanding = await this.deps.engine.understand(
-      input.text,
-      nluContextOf(input.catalog, input.now, {
-        customerLocale: input.customer.locale,
-        expecting: state.asked,
-        activeIntent: state.intent,
-        offeredCount: state.offered.length || state.picks.length,
-        focusDay: focusDayOf(state, input.catalog.business.timezone),
-      }),
-    );
+    const expired = input.expiredAt !== null;
+    const state = expired ? freshState() : input.state;
+    const understand = (against: DialogState, focusDay?: string) =>
+      this.deps.engine.understand(
+        input.text,
+        nluContextOf(input.catalog, input.now, {
+          customerLocale: input.customer.locale,
+          expecting: against.asked,
+          activeIntent: against.intent,
+          offeredCount: against.offered.length || against.picks.length,
+          focusDay: focusDay ?? focusDayOf(against, input.catalog.business.timezone),
+        }),
+      );
+    const understanding = await understand(state);
     const speech = new Speech(input.catalog, understanding.locale, input.channel);
-    const t: TurnContext = { ...input, booking: this.deps.booking, understanding, speech, state, customerChanges: {} };
-    const revived = input.expired && understanding.answer === 'yes' && !understanding.when ? revivedProposal(input.state) : null;
+    const t: TurnContext = { ...input, booking: this.deps.booking, understanding, speech, state, customerChanges: {}, reread: (day) => understand(state, day) };
+    // Whether a late "2" or YES took a slot is read against the question it answered.
+    const stale = input.expiredAt && (input.state.proposal || input.state.offered.length > 0) ? input.state : null;
+    const revived = stale ? revivedProposal(stale, await understand(stale), input.now.getTime() - input.expiredAt!.getTime()) : null;
     let reply: string;
     if (revived) {
-      // A YES long after the proposal (SMS replies often are) neither books a slot unseen nor
-      // drops it: the same slot is checked again and said back for a fresh YES.
+      // A YES or a pick after the dialog expired (SMS replies often come late) neither books a
+      // slot unseen nor drops it: the slot is checked again and said back for a fresh YES.
       t.state = revived;
       reply = `${speech.say('checkedAgain')} ${await advanceBooking(t)}`;
     } else {
       reply = await this.respond(t);
       const answeredStaleQuestion = understanding.answer !== null || understanding.choice !== null || understanding.intent === 'Fallback';
-      if (input.expired && !isIdle(input.state) && answeredStaleQuestion) reply = `${speech.say('restart')} ${reply}`;
+      if (expired && !isIdle(input.state) && answeredStaleQuestion) reply = `${speech.say('restart')} ${reply}`;
     }
     if (input.customer.locale !== understanding.locale) t.customerChanges.locale = understanding.locale;
     return { reply, state: t.state, locale: understanding.locale, customerChanges: t.customerChanges };
@@ -74,9 +79,14 @@ export class Conversation {
       }
       return u.answer === 'yes' ? execute(t) : decline(t);
     }
-    if (s.asked === 'choice' && s.picks.length > 0 && (u.choice !== null || u.serviceKey)) {
-      const picked = await pickAppointment(t);
-      if (picked) return picked;
+    if (s.asked === 'choice' && s.picks.length > 0) {
+      if (u.choice !== null || u.serviceKey || u.when) {
+        const picked = await pickAppointment(t);
+        if (picked) return picked;
+      }
+      // A yes cannot say which visit: the list again.
+      if (u.answer === 'yes') return startChange(t, s.intent === 'Cancel' ? 'Cancel' : 'Reschedule');
+      if (u.answer === 'no') return decline(t);
     }
     if (s.asked === 'choice' && s.offered.length > 0) {
       // A single option can be taken with a yes; a yes to several cannot say which.
@@ -91,6 +101,9 @@ export class Conversation {
     }
     switch (u.intent) {
       case 'Book':
+        // "thursday at 2pm" with no service, from a customer who has a visit: the reminder
+        // invited them to "tell us a new time to move it".
+        if (!u.serviceKey && u.when && (await hasUpcomingVisit(t))) return startChange(t, 'Reschedule');
         t.state = { ...freshState(), intent: 'Book' };
         mergeUnderstanding(t);
         return advanceBooking(t);
@@ -121,29 +134,32 @@ export class Conversation {
  */
 function continuesBooking(s: DialogState, u: Understanding): boolean {
   const open = s.intent === 'Book' || (s.intent === 'Reschedule' && s.target !== null);
-  const sameThread = u.intent === s.intent || u.intent === 'Book' || u.intent === 'Fallback' || u.intent === 'Confirm';
+  // "can we do friday instead?" while booking reads as a move, but it changes this booking.
+  const changesThisBooking = s.intent === 'Book' && u.intent === 'Reschedule' && !u.reference;
+  const sameThread = u.intent === s.intent || u.intent === 'Book' || u.intent === 'Fallback' || u.intent === 'Confirm' || changesThisBooking;
   const addsSomething = Boolean(u.when || u.serviceKey || u.staffKey || Object.values(u.intake).some(Boolean));
   const answersQuestion = u.answer !== null && s.asked !== null && s.asked !== 'confirmation' && s.asked !== 'choice';
   return open && sameThread && (addsSomething || answersQuestion);
 }
 
-/** Whether an answer to "Reply YES to book" also asks for another time, service or person. */
-function changesProposal(t: TurnContext): boolean {
-  const { state: s, understanding: u } = t;
-  if (!s.proposal || s.intent === 'Cancel') return false;
-  const at = Date.parse(s.proposal.start);
-  const otherTime = u.when !== null && !(Date.parse(u.when.start) <= at && at <= Date.parse(u.when.end));
-  const otherService = s.intent === 'Book' && u.serviceKey !== null && u.serviceKey !== s.serviceKey;
-  const otherStaff = u.staffKey !== null && t.catalog.staff.find((m) => m.key === u.staffKey)?.id !== s.proposal.staffId;
-  return otherTime || otherService || otherStaff;
-}
-
-/** "how much are brakes?" answers that service and leads into booking it; otherwise the menu. */
-function answerPrice(t: TurnContext): string {
+/**
+ * "how much are brakes?" answers that service and leads into booking it; otherwise the menu.
+ * Asked in the middle of a booking ("how much is it?"), the answer is followed by the booking's
+ * next question, and nothing gathered so far is lost.
+ */
+async function answerPrice(t: TurnContext): Promise<string> {
+  const booking = t.state.intent === 'Book' ? t.state : null;
   const service = t.catalog.services.find((x) => x.key === t.understanding.serviceKey && x.active);
-  if (!service || service.priceCents === null) return t.speech.say('services', { list: t.speech.servicesList() });
+  if (!service || service.priceCents === null) {
+    // "how much is it?", "what are your prices?": the menu holds the answer to both.
+    if (booking?.serviceKey) return `${t.speech.say('priceList', { list: t.speech.servicesList() })} ${await advanceBooking(t)}`;
+    const menu = t.speech.say('services', { list: t.speech.servicesList() });
+    return booking ? ask(t, 'service', menu) : menu;
+  }
+  const price = t.speech.say('price', { service: t.speech.serviceName(service), price: formatPrice(service.priceCents, t.speech.locale), minutes: service.durationMinutes });
+  if (booking) return `${price} ${await advanceBooking(t)}`;
   t.state = { ...freshState(), intent: 'Book', serviceKey: service.key };
-  return ask(t, 'when', t.speech.say('price', { service: t.speech.serviceName(service), price: formatPrice(service.priceCents, t.speech.locale), minutes: service.durationMinutes }));
+  return ask(t, 'when', `${price} ${t.speech.say('whenForIt')}`);
 }
 
 function execute(t: TurnContext): Promise<string> {

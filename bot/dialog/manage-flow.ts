@@ -1,14 +1,19 @@
+import { DateTime } from 'luxon';
 import type { AppointmentRow } from '../../booking/db/entities/appointment';
 import { BookingError } from '../../booking/errors';
 import { numbered } from '../../dialogs/replies/format';
 import { advanceBooking, ask, offer } from './booking-flow';
-import { freshState } from './state';
+import { freshState, localDay } from './state';
 import type { TurnContext } from './turn-context';
 
 /** Looking at, cancelling, moving and confirming visits the customer already has. */
 
 async function upcoming(t: TurnContext): Promise<AppointmentRow[]> {
   return (await t.booking.appointments.upcomingFor(t.catalog.business.id, t.customer.id)).filter((a) => a.kind === 'visit');
+}
+
+export async function hasUpcomingVisit(t: TurnContext): Promise<boolean> {
+  return (await upcoming(t)).length > 0;
 }
 
 export async function listAppointments(t: TurnContext): Promise<string> {
@@ -25,10 +30,30 @@ export async function startChange(t: TurnContext, intent: 'Cancel' | 'Reschedule
   t.state = { ...freshState(), intent, when: intent === 'Reschedule' ? when : null };
   if (visits.length === 0) return t.speech.say('nothingToChange');
   const byReference = visits.find((a) => a.reference === t.understanding.reference);
-  const chosen = byReference ?? (visits.length === 1 ? visits[0] : undefined);
+  // "cancel my brake appointment", "cancel tuesday's": the visits it can mean. A move's time is
+  // where the visit goes, not which one it is.
+  const described = describedVisits(t, visits, intent === 'Cancel');
+  const candidates = described.length > 0 ? described : visits;
+  const chosen = byReference ?? (candidates.length === 1 ? candidates[0] : undefined);
   if (chosen) return targetChosen(t, chosen);
-  t.state.picks = visits.map((a) => a.id);
-  return ask(t, 'choice', t.speech.say('pickAppointment', { list: numbered(visits.map((a) => t.speech.appointmentLine(a))) }));
+  t.state.picks = candidates.map((a) => a.id);
+  return ask(t, 'choice', t.speech.say('pickAppointment', { list: numbered(candidates.map((a) => t.speech.appointmentLine(a))) }));
+}
+
+/**
+ * The visits matching the service, and the day when it describes the visit, the message names.
+ * "the one on tuesday" is whichever Tuesday the visit is on, not only the coming one.
+ */
+function describedVisits(t: TurnContext, visits: AppointmentRow[], byDay: boolean): AppointmentRow[] {
+  const { serviceKey, when } = t.understanding;
+  if (!serviceKey && !(byDay && when)) return [];
+  const ofService = visits.filter((a) => !serviceKey || t.speech.serviceById(a.serviceId)?.key === serviceKey);
+  if (!byDay || !when) return ofService;
+  const zone = t.catalog.business.timezone;
+  const sameDay = ofService.filter((a) => localDay(a.startsAt, zone) === localDay(when.start, zone));
+  if (sameDay.length > 0 || when.grain !== 'day') return sameDay;
+  const weekday = DateTime.fromISO(when.start, { zone }).weekday;
+  return ofService.filter((a) => DateTime.fromJSDate(a.startsAt, { zone }).weekday === weekday);
 }
 
 /**
@@ -36,16 +61,16 @@ export async function startChange(t: TurnContext, intent: 'Cancel' | 'Reschedule
  * listed, or several.
  */
 export async function pickAppointment(t: TurnContext): Promise<string | null> {
-  const { choice, serviceKey } = t.understanding;
+  const { choice } = t.understanding;
   const listed = (await upcoming(t)).filter((a) => t.state.picks.includes(a.id));
   let chosen: AppointmentRow | undefined;
   if (choice !== null) {
     chosen = listed.find((a) => a.id === t.state.picks[choice - 1]);
     if (!chosen) return startChange(t, t.state.intent === 'Cancel' ? 'Cancel' : 'Reschedule');
   } else {
-    const ofService = listed.filter((a) => t.speech.serviceById(a.serviceId)?.key === serviceKey);
-    if (ofService.length !== 1) return null;
-    chosen = ofService[0];
+    const described = describedVisits(t, listed, true);
+    if (described.length !== 1) return null;
+    chosen = described[0];
   }
   t.state.picks = [];
   return targetChosen(t, chosen);
@@ -59,6 +84,9 @@ async function targetChosen(t: TurnContext, a: AppointmentRow): Promise<string> 
   s.serviceKey = service.key;
   if (s.intent === 'Cancel') return ask(t, 'confirmation', t.speech.say('confirmCancel', vars));
   s.staffKey = t.understanding.staffKey ?? t.catalog.staff.find((m) => m.id === a.staffId)?.key ?? null;
+  // "move it to 2pm": 2pm on the visit's day, unless the message names another day. (A time
+  // kept from an earlier message, before "which one?", was read without the visit's day.)
+  if (s.when && s.when === t.understanding.when) s.when = (await t.reread(localDay(a.startsAt, t.catalog.business.timezone))).when;
   if (!s.when) return ask(t, 'when', t.speech.say('askNewTime', vars));
   return advanceBooking(t);
 }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Expectation, Intake, When } from '../../dialogs/engine/types';
+import type { Expectation, Intake, Understanding, When } from '../../dialogs/engine/types';
 
 /** A slot offered to the customer, or proposed for their YES. */
 export interface HeldSlot {
@@ -43,20 +43,36 @@ export function isIdle(state: DialogState): boolean {
  */
 export function focusDayOf(state: DialogState, timezone: string): string | null {
   if (state.intent !== 'Book' && state.intent !== 'Reschedule') return null;
-  const days = (starts: string[]) => [...new Set(starts.map((s) => DateTime.fromISO(s, { zone: timezone }).toISODate() ?? ''))];
+  const days = (starts: string[]) => [...new Set(starts.map((s) => localDay(s, timezone)))];
   if (state.proposal) return days([state.proposal.start])[0];
   const offered = days(state.offered.map((o) => o.start));
   if (offered.length === 1) return offered[0];
   if (state.when && state.when.grain !== 'week' && offered.length === 0) return days([state.when.start])[0];
+  // Moving a visit: "2pm" is 2pm on the visit's day until another day is said.
+  if (state.target && offered.length === 0) return days([state.target.startsAt])[0];
   return null;
 }
 
-/** A proposal left past the idle limit, to be checked again rather than forgotten. */
-export function revivedProposal(stale: DialogState): DialogState | null {
-  if (!stale.proposal || stale.asked !== 'confirmation' || stale.intent === 'Cancel') return null;
-  const at = stale.proposal.start;
-  return { ...stale, asked: null, proposal: null, offered: [], when: { start: at, end: at, grain: 'minute' } };
+export function localDay(instant: string | Date, timezone: string): string {
+  const at = typeof instant === 'string' ? DateTime.fromISO(instant, { zone: timezone }) : DateTime.fromJSDate(instant, { zone: timezone });
+  return at.toISODate() ?? '';
 }
+
+/**
+ * The slot a late answer took ("yes" to the proposal, "2" or a yes to the options), as a time
+ * to check again; null when the answer took none. A YES hours later more likely answers a
+ * reminder than a proposal long abandoned, so only a recently expired dialog is revived.
+ */
+export function revivedProposal(stale: DialogState, u: Understanding, expiredFor: number): DialogState | null {
+  if (expiredFor > REVIVE_WITHIN_MS || stale.intent === 'Cancel' || u.when) return null;
+  let slot: HeldSlot | undefined;
+  if (stale.asked === 'confirmation' && u.answer === 'yes') slot = stale.proposal ?? undefined;
+  if (stale.asked === 'choice' && stale.picks.length === 0) slot = stale.offered[(u.choice ?? (u.answer === 'yes' && stale.offered.length === 1 ? 1 : 0)) - 1];
+  if (!slot) return null;
+  return { ...stale, asked: null, proposal: null, offered: [], when: { start: slot.start, end: slot.start, grain: 'minute' } };
+}
+
+const REVIVE_WITHIN_MS = 3 * 60 * 60_000;
 
 /** Reads a stored state; anything unrecognisable starts afresh rather than failing the turn. */
 export function stateFrom(stored: Record<string, unknown> | null | undefined): DialogState {

@@ -18,4 +18,6 @@ export interface TurnContext {
   speech: Speech;
   state: DialogState;
   customerChanges: { name?: string; locale?: Locale; details?: CustomerDetails };
+  /** The same message understood again with a day in focus (the visit being moved). */
+  reread(focusDay: string): Promise<Understanding>;
 }

@@ -150,6 +150,17 @@ describe('answers that change or decline the plan', () => {
     expect((await appointmentsOf(other)).map((a: { status: string }) => a.status)).toEqual(['confirmed']);
   });
 
+  it('takes a change of plan asked instead of the detail requested, and never stores it as that detail', async () => {
+    const phone = newPhone();
+    expect(await phone.say('oil change thursday dec 17 at 1pm')).toBe('What address should we come to?');
+    expect(await phone.say('actually make it a diagnostic instead')).toBe('What address should we come to?');
+    expect(await phone.say('do you come to Pasadena?')).toBe('Sorry, I didn\'t get that. You can write e.g. "oil change tomorrow at 3pm".');
+    expect(await phone.say('actually 3pm would be better')).toBe('What address should we come to?');
+    expect(await phone.say('9 Vine St')).toBe('What car is it (year, make, model)?');
+    expect(await phone.say('2017 Ford Escape')).toBe('Diagnostics, Thu Dec 17 at 3:00 PM at 9 Vine St. Reply YES to book.');
+    expect(await phone.say('can we do friday instead?')).toMatch(/^Here is what we have\. Free: 1\) Fri Nov 27 8:00 AM /);
+  });
+
   it('keeps an English customer in English when the street has a Spanish name', async () => {
     const phone = newPhone();
     expect(await phone.say('I need an oil change on dec 14 at 10am')).toBe('What address should we come to?');
@@ -196,6 +207,30 @@ describe('managing a booking', () => {
     expect((await appointmentsOf(phone)).map((a: { service: string; status: string }) => `${a.service}:${a.status}`)).toEqual(['oil-change:booked', 'tire-rotation:cancelled']);
   });
 
+  it('moves a visit to a time said alone on the visit\'s own day', async () => {
+    const phone = newPhone();
+    await phone.say('brakes monday dec 21 at 9am, 4 Gum St, 2012 Audi A4');
+    await phone.say('yes');
+    expect(await phone.say('can I move it to 2pm?')).toBe('Move your brake pads from Mon Dec 21 at 9:00 AM to Mon Dec 21 at 2:00 PM? Reply YES to confirm.');
+    expect(await phone.say('no')).toBe('No problem. Tell me another time or day that suits you.');
+    expect(await phone.say('3pm')).toBe('Move your brake pads from Mon Dec 21 at 9:00 AM to Mon Dec 21 at 3:00 PM? Reply YES to confirm.');
+  });
+
+  it('finds the visit a cancel describes, and asks again on a yes that names none', async () => {
+    const phone = newPhone();
+    await phone.say('oil change tuesday dec 22 at 9am, 2 Main St, 2001 VW Golf');
+    await phone.say('yes');
+    await phone.say('brake pads wednesday dec 23 at 9am');
+    await phone.say('yes');
+    expect(await phone.say('cancel my brake appointment')).toMatch(/^Cancel your brake pads on Wed Dec 23 at 9:00 AM/);
+    expect(await phone.say('no')).toMatch(/stays as it is\.$/);
+    const which = await phone.say('cancel my appointment');
+    expect(which).toMatch(/^Which one\? /);
+    expect(await phone.say('yes')).toBe(which);
+    expect(await phone.say('the one on tuesday')).toMatch(/^Cancel your oil change on Tue Dec 22 at 9:00 AM/);
+    expect((await appointmentsOf(phone)).map((a: { status: string }) => a.status)).toEqual(['booked', 'booked']);
+  });
+
   it('takes the visit named by its service when asked which one', async () => {
     const phone = newPhone();
     await phone.say('oil change tuesday dec 15 at 10am, 2 Main St, 2001 VW Golf');
@@ -212,11 +247,29 @@ describe('managing a booking', () => {
 describe('questions', () => {
   it('answers prices, one service or the whole menu, and hours', async () => {
     const phone = newPhone();
-    expect(await phone.say('how much is an oil change?')).toBe('Oil change: $49, about 45 min. When would you like it?');
     expect(await phone.say('what are your prices')).toBe("Edgar's Mobile Auto Shop: Oil change $49, Brake pads $189, Battery replacement $129, Diagnostics $89, Tire rotation $35. What would you like to book?");
+    expect(await phone.say('how much is an oil change?')).toBe('Oil change: $49, about 45 min. When would you like it?');
     expect(await phone.say('what time do you open?')).toBe("Edgar's Mobile Auto Shop is open Mon–Sat 8:00 AM–5:00 PM.");
     expect(await phone.say('hello')).toBe('Hi! This is Edgar\'s Mobile Auto Shop. I can book, move or cancel a visit. Try: "oil change tomorrow at 3pm"');
     expect(await phone.say('asdf qwerty')).toBe('Sorry, I didn\'t get that. You can write e.g. "oil change tomorrow at 3pm".');
+  });
+
+  it('answers a price asked in the middle of a booking and carries on with it', async () => {
+    const phone = newPhone();
+    expect(await phone.say('oil change friday dec 18 at 10am')).toBe('What address should we come to?');
+    expect(await phone.say('how much is it?')).toBe('Oil change $49, Brake pads $189, Battery replacement $129, Diagnostics $89, Tire rotation $35. What address should we come to?');
+    expect(await phone.say('and how much for a tire rotation?')).toBe('Tire rotation: $35, about 30 min. What address should we come to?');
+    expect(await phone.say('5 Oak Ave')).toBe('What car is it (year, make, model)?');
+    expect(await phone.say('2015 Mazda 3')).toBe('Oil change, Fri Dec 18 at 10:00 AM at 5 Oak Ave. Reply YES to book.');
+  });
+
+  it('takes a new time from a customer with a visit as moving it, as the reminder invites', async () => {
+    const phone = newPhone();
+    await phone.say('battery replacement saturday dec 19 at 10am, 1 Fig St, 2008 Honda Fit');
+    await phone.say('yes');
+    app().clock.set('2026-12-18T10:00:00-08:00');
+    expect(await phone.say('can u come at 11 instead?')).toBe('Move your battery replacement from Sat Dec 19 at 10:00 AM to Sat Dec 19 at 11:00 AM? Reply YES to confirm.');
+    expect(await phone.say('yes')).toMatch(/^Done: your battery replacement is now Sat Dec 19 at 11:00 AM\./);
   });
 
   it('says when the business is closed and offers the nearest open times', async () => {
@@ -245,6 +298,19 @@ describe('time', () => {
     expect((await appointmentsOf(phone)).map((a: { service: string; status: string }) => `${a.service}:${a.status}`)).toEqual(['oil-change:booked']);
     expect(await phone.say('yes')).toMatch(/^Booked: Battery replacement .*Fri Nov 27 at 2:00 PM/);
     expect((await appointmentsOf(phone)).map((a: { service: string; status: string }) => `${a.service}:${a.status}`)).toEqual(['oil-change:booked', 'battery:booked']);
+  });
+
+  it('checks a number picked after the dialog sat idle, and takes a reminder\'s YES hours later as the reminder\'s', async () => {
+    const phone = newPhone();
+    await phone.say('oil change monday dec 28 at 9am, 8 Ivy St, 2010 Kia Rio');
+    await phone.say('yes');
+    expect(await phone.say('tire rotation tuesday dec 29')).toMatch(/^Here is what we have\. Free: 1\) Tue Dec 29 8:00 AM 2\) Tue Dec 29 (\S+ \S+) /);
+    app().clock.advance(40 * 60_000);
+    expect(await phone.say('2')).toMatch(/^That was a while ago, so I checked again: Tire rotation, Tue Dec 29 at /);
+    app().clock.advance(5 * 60 * 60_000);
+    const [{ reference }] = await appointmentsOf(phone);
+    expect(await phone.say('YES')).toBe(`Let's start over. Thanks, see you Mon Dec 28 at 9:00 AM! Ref ${reference}.`);
+    expect((await appointmentsOf(phone)).map((a: { service: string; status: string }) => `${a.service}:${a.status}`)).toEqual(['oil-change:confirmed']);
   });
 
   it('books the right instants in the week the clocks go back', async () => {

@@ -61,8 +61,8 @@ describe('agendar por WhatsApp', () => {
 
   it('responde precios y horario', async () => {
     const phone = newPhone();
-    expect(await phone.say('cuánto cuesta la consulta?')).toBe('Consulta general: $35.000, unos 20 min. ¿Para cuándo?');
     expect(await phone.say('qué precios tienen?')).toBe('Clínica Los Aromos: Consulta general $35.000, Control $20.000, Pediatría $40.000. ¿Qué quieres agendar?');
+    expect(await phone.say('cuánto cuesta la consulta?')).toBe('Consulta general: $35.000, unos 20 min. ¿Para cuándo?');
     expect(await phone.say('a qué hora atienden?')).toBe('Clínica Los Aromos atiende lunes–viernes 09:00–19:00 y sábado 09:00–13:00.');
   });
 
@@ -91,6 +91,15 @@ describe('agendar por WhatsApp', () => {
     const [stored] = await app().runtime.db.query(`SELECT m.media FROM message m JOIN customer c ON c.id = m.customer_id WHERE c.phone = $1 AND m.direction = 'inbound' ORDER BY m.created_at DESC LIMIT 1`, [phone.from.replace('whatsapp:', '')]);
     expect(stored.media).toEqual([{ url: 'https://api.twilio.com/2010-04-01/Accounts/AC0/Messages/MM1/Media/ME1', contentType: 'audio/ogg' }]);
     expect(await phone.say('el jueves en la mañana')).toMatch(/^Esto es lo que tenemos\. Libres: 1\) jue 26 nov/);
+  });
+
+  it('cambia de doctor al confirmar, a la misma hora', async () => {
+    const phone = newPhone();
+    expect(await phone.say('consulta el jueves 10/12 a las 12 con la dra soto, soy Ana Pinto')).toBe('Consulta general, jueves 10 dic, 12:00 con Dra. Soto. Responde SI para agendar.');
+    expect(await phone.say('sí pero con el doctor pérez')).toBe('Consulta general, jueves 10 dic, 12:00 con Dr. Pérez. Responde SI para agendar.');
+    await phone.say('sí');
+    const [a] = await appointmentsOf(phone);
+    expect(a.staff).toBe('perez');
   });
 
   it('lee el 3-12 como el 3 de diciembre', async () => {
