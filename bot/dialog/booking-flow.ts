@@ -102,6 +102,9 @@ async function proposeFromWhen(t: TurnContext, serviceId: string): Promise<strin
       s.proposal = { start: start.toISOString(), staffId: free.staffId };
       return null;
     }
+    // "around 3", "9-11": the first time taken, the window's other free times come first.
+    const inWindow = when.grain === 'hour' ? await t.booking.availability.slots({ ...search, from: start, to: new Date(when.end) }) : [];
+    if (inWindow.length > 0) return offer(t, spread(inWindow, 3), 'range');
     return offer(t, await t.booking.availability.nearest({ ...search, requested: start }), free.reason);
   }
   const inRange = await t.booking.availability.slots({ ...search, from: new Date(when.start), to: new Date(when.end) });

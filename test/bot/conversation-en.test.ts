@@ -86,6 +86,12 @@ describe('booking by text', () => {
     expect(local(a.starts_at)).toBe('Wed 2026-11-25 11:15 -08:00');
   });
 
+  it('offers the other free times inside a window asked for when its start is taken', async () => {
+    await bookDirectly('2026-12-30T09:00');
+    const phone = newPhone();
+    expect(await phone.say('oil change wednesday dec 30 9-11, 3 Oak St, 2015 Honda Civic')).toBe('Here is what we have. Free: 1) Wed Dec 30 10:15 AM 2) Wed Dec 30 10:30 AM 3) Wed Dec 30 10:45 AM. Reply 1-3 or another time.');
+  });
+
   it('lets only one of two customers have a slot both accepted at once, and offers the other the next ones', async () => {
     const [ana, bo] = [newPhone(), newPhone()];
     for (const phone of [ana, bo]) {
