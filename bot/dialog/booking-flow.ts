@@ -11,7 +11,8 @@ import type { TurnContext } from './turn-context';
  */
 
 const ASK: Record<IntakeField, MessageId> = { name: 'askName', address: 'askAddress', vehicle: 'askVehicle', notes: 'askNotes' };
-const REASON: Record<Unavailable['reason'] | 'range' | 'range_full', MessageId> = {
+type OfferReason = Unavailable['reason'] | 'range' | 'range_full' | 'staff_away';
+const REASON: Record<OfferReason, MessageId> = {
   taken: 'reasonTaken',
   outside_hours: 'reasonOutsideHours',
   too_soon: 'reasonTooSoon',
@@ -19,6 +20,7 @@ const REASON: Record<Unavailable['reason'] | 'range' | 'range_full', MessageId> 
   in_past: 'reasonInPast',
   range: 'reasonRange',
   range_full: 'reasonRangeFull',
+  staff_away: 'reasonStaffAway',
 };
 
 /** Folds what this message said into the booking being built. */
@@ -102,6 +104,9 @@ async function proposeFromWhen(t: TurnContext, serviceId: string): Promise<strin
       s.proposal = { start: start.toISOString(), staffId: free.staffId };
       return null;
     }
+    // Open then, but not the person asked for: say so rather than "we're not open".
+    const anyone = free.reason === 'outside_hours' && search.staffId !== undefined ? await t.booking.availability.staffFreeAt({ ...search, staffId: undefined }, start) : null;
+    if (anyone && (anyone.ok || anyone.reason !== 'outside_hours')) return offer(t, await t.booking.availability.nearest({ ...search, requested: start }), 'staff_away');
     // "around 3", "9-11": the first time taken, the window's other free times come first.
     const inWindow = when.grain === 'hour' ? await t.booking.availability.slots({ ...search, from: start, to: new Date(when.end) }) : [];
     if (inWindow.length > 0) return offer(t, spread(inWindow, 3), 'range');
@@ -114,7 +119,7 @@ async function proposeFromWhen(t: TurnContext, serviceId: string): Promise<strin
 }
 
 /** Numbered options, or an honest "nothing near then". */
-export function offer(t: TurnContext, slots: Slot[], reason: Unavailable['reason'] | 'range' | 'range_full', just = false): string {
+export function offer(t: TurnContext, slots: Slot[], reason: OfferReason, just = false): string {
   const s = t.state;
   s.proposal = null;
   if (slots.length === 0) {
@@ -124,7 +129,8 @@ export function offer(t: TurnContext, slots: Slot[], reason: Unavailable['reason
   }
   // Chosen by nearness, numbered in time order.
   s.offered = [...slots].sort((a, b) => a.start.getTime() - b.start.getTime()).map((x) => ({ start: x.start.toISOString(), staffId: x.staffId }));
-  return sayOffer(t, t.speech.say(just ? 'reasonJustTaken' : REASON[reason]));
+  const staff = t.catalog.staff.find((m) => m.key === s.staffKey)?.name ?? '';
+  return sayOffer(t, t.speech.say(just ? 'reasonJustTaken' : REASON[reason], { staff }));
 }
 
 /** The options on the table again, when the answer did not pick one. */

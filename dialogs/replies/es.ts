@@ -26,6 +26,7 @@ export const es: Record<MessageId, { text: string; short?: string }> = {
   reasonInPast: { text: 'Esa hora ya pasó.' },
   reasonRange: { text: 'Esto es lo que tenemos.' },
   reasonRangeFull: { text: 'No hay horas libres entonces.' },
+  reasonStaffAway: { text: '{staff} no atiende a esa hora.' },
   noSlots: { text: 'Perdón, no hay horas libres cerca de esa fecha. ¿Probamos otro día?' },
   myAppointmentsNone: { text: 'No tienes horas próximas en {business}. ¿Quieres agendar una?' },
   myAppointments: { text: 'Tus horas: {list}.' },

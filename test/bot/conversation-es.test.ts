@@ -102,6 +102,11 @@ describe('agendar por WhatsApp', () => {
     expect(a.staff).toBe('perez');
   });
 
+  it('dice que el doctor no atiende a esa hora, no que la clínica está cerrada', async () => {
+    const phone = newPhone();
+    expect(await phone.say('hora con el dr pérez el lunes 14/12 a las 10, soy Luis Mora')).toMatch(/^Dr\. Pérez no atiende a esa hora\. Libres: 1\) mar 15 dic 11:00 /);
+  });
+
   it('lee el 3-12 como el 3 de diciembre', async () => {
     const phone = newPhone();
     await phone.say('me llamo Rosa Díaz');
