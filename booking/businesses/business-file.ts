@@ -38,7 +38,20 @@ const timeOfDay = z.string().refine((t) => isClockTime(t) && toMinutes(t) < 24 *
  * 24-hour window only as an approved template (workers/compose/recipients.ts). A key not listed
  * here would never be used: a typo would silently leave a message without its template.
  */
-export const TEMPLATE_MESSAGE_IDS = ['reminder', 'customerBooked', 'customerApproved', 'customerDeclined', 'customerCancelled', 'customerRescheduled'] as const;
+export const TEMPLATE_MESSAGE_IDS = [
+  'reminder',
+  'customerBooked',
+  'customerApproved',
+  'customerDeclined',
+  'customerCancelled',
+  'customerRescheduled',
+  'ownerBooked',
+  'ownerRequested',
+  'ownerCancelled',
+  'ownerRescheduled',
+  'digest',
+  'digestEmpty',
+] as const;
 export type TemplateMessageId = (typeof TEMPLATE_MESSAGE_IDS)[number];
 
 const minutes = (what: string) => z.number({ message: `expected ${what} in minutes` }).int(`expected whole minutes`).min(0, 'expected 0 or more');

@@ -76,3 +76,18 @@ export async function digestSettings(sql: Sql): Promise<DigestSetting[]> {
        FROM business WHERE cardinality(owner_phones) > 0 ORDER BY id`,
   );
 }
+
+/**
+ * When each of these owner phones last wrote to the business on WhatsApp (absent: never):
+ * WhatsApp's 24-hour window for owner notices and the digest runs from it, as for customers.
+ */
+export async function ownersWhatsappInbound(sql: Sql, businessId: string, phones: string[]): Promise<Map<string, Date>> {
+  const rows = await sql.rows<{ phone: string; at: Date }>(
+    `SELECT c.phone, max(v.last_inbound_at) AS at
+       FROM customer c JOIN conversation v ON v.customer_id = c.id AND v.channel = 'whatsapp'
+      WHERE c.business_id = $1 AND c.phone = ANY($2::text[]) AND v.last_inbound_at IS NOT NULL
+      GROUP BY c.phone`,
+    [businessId, phones],
+  );
+  return new Map(rows.map((r) => [r.phone, r.at]));
+}

@@ -3,9 +3,7 @@ import { DateTime } from 'luxon';
 import type { Locale } from '../../core/locale';
 import { dayAgenda } from '../../booking/repositories/notices';
 import { formatClock } from '../../dialogs/replies/format';
-import { render } from '../../dialogs/replies/render';
-import { addressOn, ownerEndpoint } from '../compose/recipients';
-import { enqueueMessage } from '../compose/outbound';
+import { enqueueForOwners } from '../compose/owners';
 import { serviceName } from '../compose/visit';
 import type { WorkerContext } from '../context';
 import type { DigestJob } from '../queues';
@@ -24,8 +22,7 @@ const DAY_FORMAT: Record<Locale, { tag: string; format: string }> = {
 export async function sendDigest(ctx: WorkerContext, job: Job<DigestJob>): Promise<string> {
   const catalog = await ctx.catalogs.byId(job.data.businessId);
   const { business } = catalog;
-  const endpoint = ownerEndpoint(catalog);
-  if (!endpoint || business.ownerPhones.length === 0) return 'nobody to send to';
+  if (business.ownerPhones.length === 0) return 'nobody to send to';
   const locale = business.defaultLocale;
   const day = DateTime.fromJSDate(ctx.clock.now(), { zone: timeZone(business.timezone) }).startOf('day');
   const agenda = await dayAgenda(ctx.sql, business.id, day.toJSDate(), day.plus({ days: 1 }).toJSDate());
@@ -33,19 +30,7 @@ export async function sendDigest(ctx: WorkerContext, job: Job<DigestJob>): Promi
     .map((a) => `${formatClock(a.startsAt, business.timezone, locale)} ${serviceName(catalog, a.serviceId, locale)}, ${a.customerName ?? a.phone} (${a.reference})`)
     .join('; ');
   const date = day.setLocale(DAY_FORMAT[locale].tag).toFormat(DAY_FORMAT[locale].format).replace(/\./g, '');
-  const body = render(agenda.length ? 'digest' : 'digestEmpty', locale, { business: business.name, date, list }, endpoint.channel);
-  for (const phone of business.ownerPhones) {
-    await enqueueMessage(ctx, {
-      key: `digest/${business.id}/${day.toISODate()}/${phone}`,
-      businessId: business.id,
-      customerId: null,
-      appointmentId: null,
-      channel: endpoint.channel,
-      purpose: 'digest',
-      from: endpoint.address,
-      to: addressOn(endpoint.channel, phone),
-      body,
-    });
-  }
-  return `${agenda.length} visit(s) to ${business.ownerPhones.length} phone(s)`;
+  const text = { id: agenda.length ? ('digest' as const) : ('digestEmpty' as const), locale, vars: { business: business.name, date, list } };
+  const told = await enqueueForOwners(ctx, catalog, { text, key: `digest/${business.id}/${day.toISODate()}`, purpose: 'digest', appointmentId: null });
+  return told ? `${agenda.length} visit(s) to ${told} phone(s)` : 'no number to send from';
 }
