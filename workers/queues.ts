@@ -61,6 +61,8 @@ export interface SendJob {
   fallback?: Template;
   /** For reminders: the start (ISO) the visit must still have at the moment of sending. */
   startsAt?: string;
+  /** Twilio accepted the message with this SID on an earlier attempt: record it, never resend. */
+  sentSid?: string;
   /** A send slot this job holds, reserved during the given attempt. */
   slot?: { at: number; attempt: number };
 }

@@ -55,6 +55,29 @@ describe('the outbound sender', () => {
     expect(h.fake.to(phone).map((r) => r.answered)).toEqual([500, 500, 500, 500]);
   });
 
+  it('records a message Twilio accepted when storing its SID failed once, without sending it again', async () => {
+    const phone = '+15555000009';
+    // The database refuses the first "sent" update for this phone (a sequence is not rolled back).
+    await h.query(`CREATE SEQUENCE fail_mark_sent`);
+    await h.query(`CREATE FUNCTION fail_mark_sent() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.status = 'sent' AND NEW.to_address = '${phone}' AND nextval('fail_mark_sent') = 1 THEN RAISE EXCEPTION 'connection lost'; END IF;
+        RETURN NEW;
+      END $$`);
+    await h.query(`CREATE TRIGGER fail_mark_sent BEFORE UPDATE ON message FOR EACH ROW EXECUTE FUNCTION fail_mark_sent()`);
+    try {
+      await adminBooks(phone);
+      const [sent] = await h.fake.waitFor(() => h.fake.to(phone).length >= 1).then(() => h.fake.to(phone));
+      await h.eventually(async () => expect(await customerRow(phone)).toEqual([expect.objectContaining({ status: 'sent', providerSid: sent.sid })]));
+      await settle();
+      expect(h.fake.to(phone)).toHaveLength(1);
+    } finally {
+      await h.query(`DROP TRIGGER fail_mark_sent ON message`);
+      await h.query(`DROP FUNCTION fail_mark_sent()`);
+      await h.query(`DROP SEQUENCE fail_mark_sent`);
+    }
+  });
+
   it('opts the customer out on 21610 and never sends to them again', async () => {
     const phone = '+15555000004';
     h.fake.script(phone, 21610);

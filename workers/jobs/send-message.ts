@@ -12,6 +12,10 @@ import { SendFailure, TWILIO_ERRORS } from '../senders/transport';
  */
 export async function sendMessage(ctx: WorkerContext, job: Job<SendJob>, token?: string): Promise<string> {
   const { messageId, startsAt } = job.data;
+  if (job.data.sentSid) {
+    await markSent(ctx.sql, messageId, job.data.sentSid);
+    return job.data.sentSid;
+  }
   await ctx.slots.waitForSlot(job, token, ctx.sendRate(job.data.from));
   const claimed = await claimOutbound(ctx.sql, messageId, {
     now: ctx.clock.now(),
@@ -31,6 +35,9 @@ export async function sendMessage(ctx: WorkerContext, job: Job<SendJob>, token?:
   } catch (error) {
     throw await recordFailure(ctx, job, claimed, error);
   }
+  // Twilio has it now. Kept with the job first, so that if recording it fails the retry only
+  // records it: sending again would text the recipient twice.
+  await job.updateData({ ...job.data, sentSid: sid });
   await markSent(ctx.sql, messageId, sid);
   return sid;
 }
