@@ -1,23 +1,10 @@
-import { OwnRedis } from '../helpers/redis';
-import { startTestApp, type TestApp } from '../helpers/app';
+import { appWithOwnRedis } from '../helpers/app';
 
 /** /health answers anyone: when a dependency fails it says which, never the driver's words. */
-let redis: OwnRedis;
-let t: TestApp;
-
-beforeAll(async () => {
-  redis = await OwnRedis.start();
-  t = await startTestApp({ now: '2026-11-23T09:00:00-08:00', env: { REDIS_URL: redis.url } });
-});
-afterAll(async () => {
-  await redis.start();
-  if (t.runtime.redis.status !== 'ready') await new Promise((resolve) => t.runtime.redis.once('ready', resolve));
-  await t.close();
-  await redis.stop();
-});
+const { app, redis } = appWithOwnRedis('2026-11-23T09:00:00-08:00');
 
 const health = async () => {
-  const response = await fetch(`${t.baseUrl}/health`);
+  const response = await fetch(`${app().baseUrl}/health`);
   return { status: response.status, body: await response.json() };
 };
 
@@ -26,15 +13,15 @@ it('answers ok with the number of businesses', async () => {
 });
 
 it('names the failing database without its error message', async () => {
-  await t.runtime.db.query('ALTER TABLE business RENAME TO business_unavailable');
+  await app().runtime.db.query('ALTER TABLE business RENAME TO business_unavailable');
   try {
     expect(await health()).toEqual({ status: 503, body: { status: 'unavailable', database: 'unavailable', redis: 'ok', reason: 'database unavailable' } });
   } finally {
-    await t.runtime.db.query('ALTER TABLE business_unavailable RENAME TO business');
+    await app().runtime.db.query('ALTER TABLE business_unavailable RENAME TO business');
   }
 });
 
 it('names a Redis that is down without its error message', async () => {
-  await redis.stop();
+  await redis().stop();
   expect(await health()).toEqual({ status: 503, body: { status: 'unavailable', database: 'ok', redis: 'unavailable', reason: 'redis unavailable' } });
 });

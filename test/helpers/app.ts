@@ -11,6 +11,7 @@ import { DEMO_BUSINESS_FILES, seedBusinessFile } from '../../booking/businesses/
 import { createBot } from '../../bot';
 import { buildApp } from '../../api/app';
 import { createTestDatabase, type TestDatabase } from './db';
+import { OwnRedis } from './redis';
 
 /** The URL Twilio is configured with; requests really go to the local port, as behind a proxy. */
 export const PUBLIC_BASE_URL = 'https://textbook.test.example';
@@ -123,4 +124,28 @@ export function conversationApp(options: { now: string; to: string; phonePrefix:
     return t;
   };
   return { app, newPhone: () => new Phone(app(), `${options.phonePrefix}${String(++phones).padStart(4, '0')}`, options.to) };
+}
+
+/**
+ * A test file's app on a redis-server of its own, which tests may stop. It is started again
+ * before the app closes, because closing clears this file's keys.
+ */
+export function appWithOwnRedis(now: string): { app(): TestApp; redis(): OwnRedis } {
+  let redis: OwnRedis | undefined;
+  let t: TestApp | undefined;
+  beforeAll(async () => {
+    redis = await OwnRedis.start();
+    t = await startTestApp({ now, env: { REDIS_URL: redis.url } });
+  });
+  afterAll(async () => {
+    await redis?.start();
+    if (t && t.runtime.redis.status !== 'ready') await new Promise((resolve) => t!.runtime.redis.once('ready', resolve));
+    await t?.close();
+    await redis?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (!value) throw new Error('the app starts in beforeAll');
+    return value;
+  };
+  return { app: () => started(t), redis: () => started(redis) };
 }
