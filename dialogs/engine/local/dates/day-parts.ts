@@ -21,7 +21,8 @@ const PARTS: readonly PartWords[] = [
   { part: 'morning', today: true, pattern: wholeWords('this morning|esta manana') },
   { part: 'afternoon', today: true, pattern: wholeWords('this afternoon|esta tarde') },
   { part: 'after_lunch', pattern: wholeWords('after lunch(?:time)?|despues (?:de|del) (?:almuerzo|almorzar|colacion)') },
-  { part: 'morning', pattern: wholeWords('before lunch|antes (?:de|del) (?:almuerzo|almorzar)|first thing(?: in the morning)?|a primera hora') },
+  { part: 'morning', pattern: wholeWords('before lunch|before (?:noon|midday|12)|antes (?:de|del) (?:almuerzo|almorzar|mediodia)|antes de las 12|first thing(?: in the morning)?|a primera hora') },
+  { part: 'late_afternoon', pattern: wholeWords('late (?:in the )?afternoon|end of the day|(?:a|al) final de la tarde|tarde tarde|a ultima hora') },
   { part: 'lunch', pattern: wholeWords('(?:at |around |over )?lunch ?time|(?:at|around|over) lunch|(?:a la )?hora (?:de|del) almuerzo') },
   { part: 'morning', pattern: wholeWords('(?:in the |the |early |late )?mornings?|(?:en|por|de|a|para) la (?:manana|mananita)|en las mananas|temprano') },
   // "early tomorrow", "friday early": early in a day named next to it; "is 9 too early?" is not a part of day.

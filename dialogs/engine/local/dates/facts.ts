@@ -5,7 +5,7 @@ import type { DateTime } from 'luxon';
  * piece by piece; resolve-when.ts turns it into one range in the business's zone.
  */
 
-export type DayPart = 'morning' | 'lunch' | 'after_lunch' | 'afternoon' | 'evening';
+export type DayPart = 'morning' | 'lunch' | 'after_lunch' | 'afternoon' | 'late_afternoon' | 'evening';
 
 /** Minutes after local midnight; where a business's day is usually split. */
 export const DAY_PART_RANGES: Readonly<Record<DayPart, { from: number; to: number }>> = {
@@ -13,6 +13,7 @@ export const DAY_PART_RANGES: Readonly<Record<DayPart, { from: number; to: numbe
   lunch: { from: 12 * 60, to: 14 * 60 },
   after_lunch: { from: 13 * 60, to: 17 * 60 },
   afternoon: { from: 12 * 60, to: 17 * 60 },
+  late_afternoon: { from: 15 * 60, to: 17 * 60 },
   evening: { from: 17 * 60, to: 21 * 60 },
 };
 
