@@ -120,6 +120,8 @@ export class Conversation {
         return t.speech.say('help');
       case 'Greeting':
         return t.speech.say('greeting');
+      case 'Thanks':
+        return t.speech.say('welcome');
       case 'Confirm':
         return (await answerVisit(t)) ?? t.speech.say(u.answer === 'no' ? 'noProblem' : 'fallback');
       case 'Fallback':

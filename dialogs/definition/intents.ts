@@ -32,7 +32,8 @@ const INTENT_SHAPES: Readonly<Record<IntentName, Omit<IntentDefinition, 'name' |
   Services: { description: 'ask what is offered and what it costs', slots: ['service'] },
   Hours: { description: 'ask when the business is open', slots: ['date'] },
   Help: { description: 'ask how the bot works', slots: [] },
-  Greeting: { description: 'say hello or thanks, nothing else', slots: [] },
+  Greeting: { description: 'say hello, nothing else', slots: [] },
+  Thanks: { description: 'say thanks or goodbye, nothing else', slots: [] },
   Fallback: { description: 'anything the bot does not understand', slots: [], lexBuiltIn: 'AMAZON.FallbackIntent' },
 };
 

@@ -4,6 +4,7 @@
  * the bare word CANCEL: it is an opt-out keyword.
  */
 export const en = {
+  welcome: { text: "You're welcome! Text us any time." },
   greeting: { text: 'Hi! This is {business}. I can book, move or cancel a visit. Try: "{example}"' },
   help: { text: '{business}: text what you need and when, e.g. "{example}". "my appointments" lists yours. Reply {stop} to opt out.', short: '{business}: e.g. "{example}". Reply {stop} to opt out.' },
   mediaOnly: { text: 'Thanks! I can only read text, though. You can write e.g. "{example}".' },

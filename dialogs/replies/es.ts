@@ -2,6 +2,7 @@ import type { MessageId } from './en';
 
 /** The same messages in Spanish; the type makes a missing or extra id a compile error. */
 export const es: Record<MessageId, { text: string; short?: string }> = {
+  welcome: { text: '¡De nada! Escríbenos cuando quieras.' },
   greeting: { text: '¡Hola! Te escribe {business}. Puedo agendar, cambiar o anular una hora. Prueba: "{example}"' },
   help: { text: '{business}: escribe qué necesitas y cuándo, p. ej. "{example}". "mis horas" muestra las tuyas. Responde {stop} para no recibir más.', short: '{business}: p. ej. "{example}". Responde {stop} para salir.' },
   mediaOnly: { text: '¡Gracias! Pero solo puedo leer texto. Puedes escribir, por ejemplo: "{example}".' },

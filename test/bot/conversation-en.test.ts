@@ -257,6 +257,7 @@ describe('questions', () => {
     expect(await phone.say('how much is an oil change?')).toBe('Oil change: $49, about 45 min. When would you like it?');
     expect(await phone.say('what time do you open?')).toBe("Edgar's Mobile Auto Shop is open Mon–Sat 8:00 AM–5:00 PM.");
     expect(await phone.say('hello')).toBe('Hi! This is Edgar\'s Mobile Auto Shop. I can book, move or cancel a visit. Try: "oil change tomorrow at 3pm"');
+    expect(await phone.say('thanks!')).toBe("You're welcome! Text us any time.");
     expect(await phone.say('asdf qwerty')).toBe('Sorry, I didn\'t get that. You can write e.g. "oil change tomorrow at 3pm".');
   });
 

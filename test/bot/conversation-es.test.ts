@@ -64,6 +64,7 @@ describe('agendar por WhatsApp', () => {
     expect(await phone.say('qué precios tienen?')).toBe('Clínica Los Aromos: Consulta general $35.000, Control $20.000, Pediatría $40.000. ¿Qué quieres agendar?');
     expect(await phone.say('cuánto cuesta la consulta?')).toBe('Consulta general: $35.000, unos 20 min. ¿Para cuándo?');
     expect(await phone.say('a qué hora atienden?')).toBe('Clínica Los Aromos atiende lunes–viernes 09:00–19:00 y sábado 09:00–13:00.');
+    expect(await phone.say('muchas gracias!')).toBe('¡De nada! Escríbenos cuando quieras.');
   });
 
   it('se da de baja con BAJA y vuelve con START', async () => {

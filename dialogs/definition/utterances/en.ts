@@ -116,8 +116,16 @@ export const enUtterances: Utterances = {
     'good afternoon',
     'hi edgar',
     'hello is this the shop',
+  ],
+  Thanks: [
     'thanks',
     'thank you',
+    'thanks so much',
+    'thank you very much',
+    'thanks a lot',
+    'many thanks',
+    'thanks edgar',
+    'appreciate it',
   ],
   Fallback: [
     'asdf',

@@ -115,8 +115,16 @@ export const esUtterances: Utterances = {
     'holi',
     'hola buenas',
     'alo',
+  ],
+  Thanks: [
     'gracias',
     'muchas gracias',
+    'mil gracias',
+    'muchísimas gracias',
+    'gracias por todo',
+    'gracias doctora',
+    'se agradece',
+    'muy amable',
   ],
   Fallback: [
     'jajaja',

@@ -17,7 +17,8 @@ export interface Signals {
   hasIntake: boolean;
   answer: 'yes' | 'no' | null;
   choice: number | null;
-  pleasantry: boolean;
+  greeting: boolean;
+  thanks: boolean;
 }
 
 export interface Classification {
@@ -26,7 +27,7 @@ export interface Classification {
 }
 
 /** Ties go to the intent listed first: a request to cancel outranks a price question. */
-const PRIORITY: readonly IntentName[] = ['Cancel', 'Reschedule', 'MyAppointments', 'Services', 'Hours', 'Help', 'Book', 'Confirm', 'Greeting'];
+const PRIORITY: readonly IntentName[] = ['Cancel', 'Reschedule', 'MyAppointments', 'Services', 'Hours', 'Help', 'Book', 'Confirm', 'Greeting', 'Thanks'];
 
 /** Intents about an appointment the customer already has. */
 const MANAGING: readonly IntentName[] = ['Cancel', 'Reschedule', 'MyAppointments'];
@@ -95,7 +96,8 @@ export function classifyIntent(signals: Signals, cues: ReadonlyMap<IntentName, n
   // A bare "ok" confirms; "me sirve el jueves a las 3" is a request that happens to start with a yes.
   if (signals.answer) add('Confirm', signals.hasService || signals.hasWhen || signals.hasStaff ? 1 : 2.5);
   if (signals.hasReference) add('MyAppointments', 1);
-  if (signals.pleasantry) add('Greeting', 1.5);
+  if (signals.greeting) add('Greeting', 1.5);
+  if (signals.thanks) add('Thanks', 1.5);
   let best: IntentName = 'Fallback';
   let bestScore = 0;
   for (const intent of PRIORITY) {

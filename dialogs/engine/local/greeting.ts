@@ -17,7 +17,7 @@ const GREETING = wholeWords(
     `|^\\s*(?:morning|mornin|afternoon|evening)(?=\\s*[!,]|\\s+(?!(?:${NOT_SALUTED})\\s*(?:[!,]|$))\\p{L}+\\s*(?:[!,]|$))`,
 );
 const GREETING_AT_START = new RegExp(`^[\\s¡!¿,.]*${GREETING.source}`, 'u');
-const THANKS = wholeWords('thanks+|thank you|thank u|thx|ty|tysm|muchas gracias|mil gracias|gracia+s+|vale gracias');
+const THANKS = wholeWords('thanks+|thank you|thank u|thx|ty|tysm|appreciate it|much appreciated|cheers|muchas gracias|mil gracias|gracia+s+|vale gracias|se agradece|muy amable');
 
 export interface Pleasantries {
   greeting: boolean;
