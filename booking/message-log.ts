@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { batched } from '../core/batch';
-import { type InboundFields, type Received, receiveInbound, replyGivenTo, saveTurns, type TurnOutcome } from './repositories/messages';
+import { type InboundFields, type Received, type Redelivery, receiveInbound, releaseInbound, saveTurns, takeOverRedelivery, type TurnOutcome } from './repositories/messages';
 import { poolSql, type Sql } from './repositories/sql';
 
 /**
@@ -39,7 +39,13 @@ export class MessageLog {
     return this.saveBatched(turn);
   }
 
-  replyGivenTo(providerSid: string): Promise<string | undefined> {
-    return replyGivenTo(this.sql, providerSid);
+  /** For a MessageSid stored before: its answer, its turn to run, or a wait (see `Redelivery`). */
+  redelivery(providerSid: string, graceMs: number): Promise<Redelivery> {
+    return takeOverRedelivery(this.sql, providerSid, graceMs);
+  }
+
+  /** Lets a message whose turn could not be saved be taken over by its next delivery at once. */
+  release(inboundId: string, graceMs: number): Promise<void> {
+    return releaseInbound(this.sql, inboundId, graceMs);
   }
 }

@@ -26,12 +26,27 @@ export interface InboundDeps {
   clock: Clock;
   log: Logger;
   idleMinutes: number;
+  /**
+   * How long the delivery that stored a message has it in hand before a redelivery of the same
+   * MessageSid may run its turn instead (10 s when not given). A turn takes milliseconds and
+   * Twilio gives up on a request after 15 s, so a delivery still unanswered after 10 s has died or
+   * hung; a delivery that fails visibly gives the message up at once.
+   */
+  redeliveryGraceMs?: number;
 }
+
+const DEFAULT_REDELIVERY_GRACE_MS = 10_000;
 
 /**
  * Everything that happens to one inbound message: stored before anything else (so nothing a
  * customer wrote is lost), deduplicated by MessageSid, then keywords, opt-out, rate limit and
  * the dialog turn; the reply and the new state are stored together.
+ *
+ * A redelivery of a stored MessageSid (Twilio's retry or Fallback URL after the first delivery
+ * failed or timed out) gets the answer its turn gave. If no turn was saved, it waits while the
+ * delivery that has the message in hand may still answer (the grace), giving that answer once
+ * saved; after the grace one redelivery takes the turn over and runs it, exactly one even when
+ * several arrive at once. A turn still running after the grace could run twice; none should.
  */
 export class InboundHandler {
   constructor(private readonly deps: InboundDeps) {}
@@ -50,9 +65,15 @@ export class InboundHandler {
       media: m.media,
       providerSid: m.sid,
     });
-    if (!received.inboundId) {
-      log.info({ sid: m.sid }, 'redelivered message: answering as before');
-      return { kind: 'reply', body: (await booking.messages.replyGivenTo(m.sid)) ?? null };
+    let inboundId = received.inboundId;
+    if (!inboundId) {
+      const redelivery = await this.redelivery(m.sid);
+      if (redelivery.kind === 'answered') {
+        log.info({ sid: m.sid }, 'redelivered message: answering as before');
+        return { kind: 'reply', body: redelivery.reply };
+      }
+      log.warn({ sid: m.sid }, 'redelivered message whose turn was never saved: running it now');
+      inboundId = redelivery.inboundId;
     }
 
     const now = this.deps.clock.now();
@@ -66,19 +87,49 @@ export class InboundHandler {
       log.error({ err: error, sid: m.sid }, 'turn failed; answering with an apology');
       outcome = { reply: new Speech(catalog, received.customer.locale ?? catalog.business.defaultLocale, m.channel).say('error'), state: stored, changes: {} };
     }
-    await booking.messages.saveTurn({
+    const turn = {
       businessId: catalog.business.id,
       customerId: received.customer.id,
       channel: m.channel,
-      inboundId: received.inboundId,
+      inboundId,
       conversationId: received.conversation?.id ?? null,
       reply: outcome.reply === null ? null : { from: m.to, to: m.from, body: outcome.reply },
       state: outcome.state as unknown as Record<string, unknown>,
       lastInboundAt: now,
       expiresAt: isIdle(outcome.state) ? null : new Date(now.getTime() + this.deps.idleMinutes * 60_000),
       customerChange: outcome.changes,
-    });
+    };
+    try {
+      await booking.messages.saveTurn(turn);
+    } catch (error) {
+      // The request fails and Twilio retries or calls the fallback: let that delivery run the turn.
+      await booking.messages.release(inboundId, this.graceMs).catch((releaseError: unknown) => log.warn({ err: releaseError, sid: m.sid }, 'could not release the message'));
+      throw error;
+    }
     return { kind: 'reply', body: outcome.reply };
+  }
+
+  private get graceMs(): number {
+    return this.deps.redeliveryGraceMs ?? DEFAULT_REDELIVERY_GRACE_MS;
+  }
+
+  /**
+   * Asks until the message's turn is saved or this delivery takes it over. Gives up with no answer
+   * after waiting a grace and a second, which only a chain of deliveries dying in turn could cause.
+   */
+  private async redelivery(sid: string): Promise<{ kind: 'answered'; reply: string | null } | { kind: 'taken'; inboundId: string }> {
+    const giveUpAt = performance.now() + this.graceMs + 1_000;
+    for (let pause = 50; ; pause = Math.min(pause * 2, 1_000)) {
+      const redelivery = await this.deps.booking.messages.redelivery(sid, this.graceMs);
+      if (redelivery.kind !== 'in_hand') return redelivery;
+      const left = giveUpAt - performance.now();
+      if (left <= 0) {
+        this.deps.log.warn({ sid }, 'redelivered message still in another delivery\'s hands; answering with nothing');
+        return { kind: 'answered', reply: null };
+      }
+      // Poll while the other delivery may answer, and be there the moment its grace ends.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(pause, redelivery.retryInMs + 5, left)));
+    }
   }
 
   private async respond(m: InboundMessage, catalog: Catalog, customer: CustomerRow, state: DialogState, expiredAt: Date | null, now: Date): Promise<Outcome> {

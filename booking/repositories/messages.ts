@@ -91,13 +91,62 @@ const RECEIVE = `
       SELECT * FROM conversation WHERE business_id = i.business_id AND customer_id = c.id AND channel = i.channel LIMIT 1
     ) v ON true`;
 
-/** The reply given to an earlier delivery of this MessageSid; undefined when none was given. */
-export async function replyGivenTo(sql: Sql, providerSid: string): Promise<string | undefined> {
-  const [row] = await sql.rows<{ body: string }>(
-    `SELECT r.body FROM message i JOIN message r ON r.in_reply_to = i.id WHERE i.provider_sid = $1 ORDER BY r.created_at LIMIT 1`,
-    [providerSid],
+/**
+ * An inbound message is `received` when stored. Its turn, once saved, leaves a reply linked to it
+ * or, when the turn said nothing (opted out, rate limited), the status `handled`: either marks a
+ * message whose turn is done. Until then the delivery that stored it has it in hand, for
+ * `graceMs` from `updated_at`; a redelivery after that takes it over (see `takeOverRedelivery`).
+ */
+export const INBOUND_RECEIVED = 'received';
+export const INBOUND_HANDLED = 'handled';
+
+/** What a redelivered MessageSid should do. */
+export type Redelivery =
+  /** Its turn was saved: answer as it did (null: it said nothing). */
+  | { kind: 'answered'; reply: string | null }
+  /** Its turn was never saved and no delivery has it in hand any more: this one runs it. */
+  | { kind: 'taken'; inboundId: string }
+  /** Another delivery took it in hand less than the grace ago; ask again in `retryInMs`. */
+  | { kind: 'in_hand'; retryInMs: number };
+
+/**
+ * One statement: the reply given to the message, or its turn taken over. Taking it over stamps
+ * `updated_at`; two deliveries that try at once both update the one row, and the second, which
+ * waits for the first's commit, then sees a stamp younger than the grace and takes nothing.
+ */
+export async function takeOverRedelivery(sql: Sql, providerSid: string, graceMs: number): Promise<Redelivery> {
+  const [row] = await sql.rows<{ status: string; reply: string | null; taken: string | null; wait_ms: number }>(TAKE_OVER, [providerSid, graceMs, INBOUND_RECEIVED]);
+  if (!row) return { kind: 'answered', reply: null };
+  if (row.reply !== null) return { kind: 'answered', reply: row.reply };
+  if (row.taken) return { kind: 'taken', inboundId: row.taken };
+  if (row.status !== INBOUND_RECEIVED) return { kind: 'answered', reply: null };
+  return { kind: 'in_hand', retryInMs: Math.max(0, Math.ceil(row.wait_ms)) };
+}
+
+const TAKE_OVER = `
+  WITH i AS (
+    SELECT id, status, updated_at FROM message WHERE provider_sid = $1 AND direction = 'inbound'
+  ), r AS (
+    SELECT body FROM message WHERE in_reply_to = (SELECT id FROM i) ORDER BY created_at LIMIT 1
+  ), taken AS (
+    UPDATE message m SET updated_at = now() FROM i
+     WHERE m.id = i.id AND m.status = $3 AND m.updated_at <= now() - make_interval(secs => $2::float8 / 1000)
+       AND NOT EXISTS (SELECT FROM r)
+    RETURNING m.id
+  )
+  SELECT i.status, (SELECT body FROM r) AS reply, (SELECT id FROM taken) AS taken,
+         (extract(epoch FROM i.updated_at - now()) * 1000 + $2::float8)::float8 AS wait_ms
+    FROM i`;
+
+/**
+ * A delivery that failed before saving its turn lets the message go at once, so that Twilio's
+ * retry or fallback, which follows such a failure within moments, runs the turn without waiting.
+ */
+export async function releaseInbound(sql: Sql, inboundId: string, graceMs: number): Promise<void> {
+  await sql.rows(
+    `UPDATE message SET updated_at = now() - make_interval(secs => $2::float8 / 1000) WHERE id = $1 AND status = $3`,
+    [inboundId, graceMs, INBOUND_RECEIVED],
   );
-  return row?.body;
 }
 
 export interface TurnOutcome {
@@ -150,6 +199,7 @@ export async function saveTurns(sql: Sql, turns: TurnOutcome[]): Promise<void> {
 function saveTurnsStatement(turns: TurnOutcome[]): string {
   const writes = [
     turns.some((t) => t.reply) && SAVE_PARTS.reply,
+    turns.some((t) => !t.reply) && SAVE_PARTS.silent,
     turns.some(changesCustomer) && SAVE_PARTS.customerChange,
     turns.some((t) => t.conversationId) && SAVE_PARTS.knownConversation,
     turns.some((t) => !t.conversationId) && SAVE_PARTS.newConversation,
@@ -169,6 +219,10 @@ const SAVE_PARTS = {
   reply: `reply AS (
     INSERT INTO message (business_id, customer_id, in_reply_to, direction, channel, from_address, to_address, body, status)
     SELECT business_id, customer_id, inbound_id, 'outbound', channel, reply_from, reply_to, reply_body, 'replied' FROM t WHERE reply_body IS NOT NULL
+  )`,
+  // A reply marks its message's turn as done; a turn that says nothing marks the message itself.
+  silent: `silent AS (
+    UPDATE message m SET status = '${INBOUND_HANDLED}', updated_at = now() FROM t WHERE t.reply_body IS NULL AND m.id = t.inbound_id
   )`,
   customerChange: `customer_change AS (
     UPDATE customer c SET
