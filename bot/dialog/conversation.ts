@@ -7,7 +7,7 @@ import type { DialogEngine, Understanding } from '../../dialogs/engine/types';
 import { formatPrice } from '../../dialogs/replies/format';
 import { nluContextOf } from '../nlu-context';
 import { advanceBooking, ask, changesProposal, executeBooking, mergeUnderstanding, pickOffered, repeatOffer } from './booking-flow';
-import { answerVisit, executeCancel, executeReschedule, hasUpcomingVisit, listAppointments, pickAppointment, startChange } from './manage-flow';
+import { answerVisit, executeCancel, executeReschedule, listAppointments, pickAppointment, startChange } from './manage-flow';
 import { Speech } from './speech';
 import { type DialogState, focusDayOf, freshState, isIdle, revivedProposal } from './state';
 import type { TurnContext } from './turn-context';
@@ -101,9 +101,6 @@ export class Conversation {
     }
     switch (u.intent) {
       case 'Book':
-        // "thursday at 2pm" with no service, from a customer who has a visit: the reminder
-        // invited them to "tell us a new time to move it".
-        if (!u.serviceKey && u.when && (await hasUpcomingVisit(t))) return startChange(t, 'Reschedule');
         t.state = { ...freshState(), intent: 'Book' };
         mergeUnderstanding(t);
         return advanceBooking(t);

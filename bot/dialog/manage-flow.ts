@@ -12,10 +12,6 @@ async function upcoming(t: TurnContext): Promise<AppointmentRow[]> {
   return (await t.booking.appointments.upcomingFor(t.catalog.business.id, t.customer.id)).filter((a) => a.kind === 'visit');
 }
 
-export async function hasUpcomingVisit(t: TurnContext): Promise<boolean> {
-  return (await upcoming(t)).length > 0;
-}
-
 export async function listAppointments(t: TurnContext): Promise<string> {
   const visits = await upcoming(t);
   t.state = freshState();

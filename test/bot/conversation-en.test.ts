@@ -270,13 +270,13 @@ describe('questions', () => {
     expect(await phone.say('2015 Mazda 3')).toBe('Oil change, Fri Dec 18 at 10:00 AM at 5 Oak Ave. Reply YES to book.');
   });
 
-  it('takes a new time from a customer with a visit as moving it, as the reminder invites', async () => {
+  it('takes a time without a service from a customer with a visit as a new booking, never moving the visit unasked', async () => {
     const phone = newPhone();
     await phone.say('battery replacement saturday dec 19 at 10am, 1 Fig St, 2008 Honda Fit');
     await phone.say('yes');
-    app().clock.set('2026-12-18T10:00:00-08:00');
-    expect(await phone.say('can u come at 11 instead?')).toBe('Move your battery replacement from Sat Dec 19 at 10:00 AM to Sat Dec 19 at 11:00 AM? Reply YES to confirm.');
-    expect(await phone.say('yes')).toMatch(/^Done: your battery replacement is now Sat Dec 19 at 11:00 AM\./);
+    expect(await phone.say('can I book another appointment for friday dec 18 at 10am?')).toMatch(/^What can Edgar's Mobile Auto Shop do for you\? /);
+    expect(await phone.say('are we still on for saturday?')).not.toMatch(/^Move your/);
+    expect((await appointmentsOf(phone)).map((a: { starts_at: Date }) => local(a.starts_at))).toEqual(['Sat 2026-12-19 10:00 -08:00']);
   });
 
   it('says when the business is closed and offers the nearest open times', async () => {
