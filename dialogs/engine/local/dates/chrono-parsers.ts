@@ -107,15 +107,25 @@ export function dayOfMonth(context: ParsingContext, day: number, weekday?: numbe
   return null;
 }
 
-/** A day and month ("el 3-12"): this year's if still ahead (or today), otherwise next year's. */
-export function dayAndMonth(context: ParsingContext, day: number, month: number): ParsingComponents | null {
+/**
+ * A day and month ("el 3-12"): this year's if still ahead (or today), otherwise next year's.
+ * With a weekday ("jueves 3-12"), only if that date is that weekday: "jueves 9-11" is hours.
+ */
+export function dayAndMonth(context: ParsingContext, day: number, month: number, weekday?: number): ParsingComponents | null {
   const today = referenceDay(context);
   for (const year of [today.getUTCFullYear(), today.getUTCFullYear() + 1]) {
     const candidate = new Date(Date.UTC(year, month - 1, day));
     if (candidate.getUTCMonth() !== month - 1 || candidate.getUTCDate() !== day) return null;
-    if (candidate >= today) return context.createParsingComponents({ year, month, day });
+    if (candidate < today) continue;
+    if (weekday !== undefined && candidate.getUTCDay() !== weekday) return null;
+    return context.createParsingComponents({ year, month, day });
   }
   return null;
+}
+
+/** Whether the text just before a match ends with one of these words ("on 12-4"). */
+export function precededBy(context: ParsingContext, match: RegExpMatchArray, words: RegExp): boolean {
+  return words.test(context.text.slice(0, match.index ?? 0));
 }
 
 /** A day a number of days after the reference day ("pasado mañana"). */

@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
 import type { Locale } from '../../../../core/locale';
 import type { NluContext, When } from '../../types';
-import { editDistance } from '../edit-distance';
 import { type MaskedText, matchesOf } from '../text';
 import { addChronoFacts } from './chrono-facts';
 import { parseDates } from './chrono-setup';
 import { scanDayParts } from './day-parts';
+import { normaliseWeekdays } from './weekday-typos';
 import type { DateFacts } from './facts';
 import { scanRelativeSpans } from './relative-spans';
 import { resolveWhen } from './resolve-when';
@@ -27,29 +27,6 @@ function normaliseClockTimes(masked: MaskedText): void {
   }
 }
 
-/** "tues" and "weds" are how people shorten those days; chrono knows "tue." and "wed.". */
-const SHORT_WEEKDAY = /(?<![\p{L}\p{N}])(tues|weds)(?![\p{L}\p{N}])/gu;
-const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-const LONG_WORD = /(?<![\p{L}\p{N}])\p{L}{4,9}y(?![\p{L}\p{N}])/gu;
-
-/**
- * A misspelt English weekday ("wensday", "firday", "saterday"): the same first letter, a final
- * y, and one edit from a short name or two from a long one, so "monkey" or "sundae" stay as
- * they are.
- */
-function misspeltWeekday(word: string): string | undefined {
-  if (WEEKDAY_NAMES.includes(word)) return undefined;
-  return WEEKDAY_NAMES.find((name) => name[0] === word[0] && editDistance(word, name, 2) <= (name.length >= 8 ? 2 : 1));
-}
-
-function normaliseWeekdays(masked: MaskedText): void {
-  for (const match of matchesOf(SHORT_WEEKDAY, masked.text)) masked.rewrite(match.index, `${match[1].slice(0, 3)}.`);
-  for (const match of matchesOf(LONG_WORD, masked.text)) {
-    const day = misspeltWeekday(match[0]);
-    if (day) masked.rewrite(match.index, `${day.slice(0, 3)}.`.padEnd(match[0].length));
-  }
-}
-
 /** A value made on first use, then kept. */
 function lazy<T>(make: () => T): () => T {
   let value: T | undefined;
@@ -66,7 +43,7 @@ export function extractWhen(masked: MaskedText, locale: Locale, context: Pick<Nl
   const now = lazy(() => DateTime.fromJSDate(context.now, { zone: timeZone(context.timezone) }));
   const facts: DateFacts = {};
   normaliseClockTimes(masked);
-  normaliseWeekdays(masked);
+  normaliseWeekdays(masked, locale);
   scanRelativeSpans(masked, facts, now);
   scanDayParts(masked, facts);
   const text = masked.text;

@@ -1,9 +1,13 @@
 import type { Parser } from 'chrono-node';
-import { B, clockComponents, clockRange, dayAndMonth, dayOfMonth, daysAhead, E, HOUR, hourOf, meridiemOf, regexParser, startsInsideNumber } from './chrono-parsers';
+import { B, clockComponents, clockRange, dayAndMonth, dayOfMonth, daysAhead, E, HOUR, hourOf, meridiemOf, precededBy, regexParser, startsInsideNumber } from './chrono-parsers';
 
 /** English forms chrono-node 2.10 misses or misreads (checked one by one against it). */
 
 const AMPM = '(a\\.?m\\.?|p\\.?m\\.?)';
+/** "on" just before a match. */
+const ON = /(?<![\p{L}\p{N}])on\s+$/u;
+/** A time right after a match: "at 9", "9am", "around 2". */
+const TIME_NEXT = /^\s*(?:(?:at|@|around|about|by)\s*)?\d/u;
 const WEEKDAYS: Readonly<Record<string, number>> = {
   sunday: 0, sun: 0, monday: 1, mon: 1, tuesday: 2, tue: 2, tues: 2, wednesday: 3, wed: 3, thursday: 4, thu: 4, thur: 4, thurs: 4, friday: 5, fri: 5, saturday: 6, sat: 6,
 };
@@ -35,12 +39,19 @@ export const EN_PARSERS: readonly Parser[] = [
         ? clockRange(context, m, { hour: m[1], minute: m[2], meridiem: meridiemOf(m[3]) }, { hour: m[4], minute: m[5], meridiem: meridiemOf(m[6]) })
         : clockRange(context, m, { hour: m[7], minute: m[8] }, { hour: m[9], minute: m[10], meridiem: meridiemOf(m[11]) }),
   ),
-  // "12-4 at 9": month and day, as Americans write a date
-  regexParser(new RegExp(`${B}(\\d{1,2})-(\\d{1,2})(?=\\s*(?:at|@)\\s*\\d)`, 'u'), (m, context) => (startsInsideNumber(context, m) ? null : dayAndMonth(context, Number(m[2]), Number(m[1])))),
+  // "on 12-4", "12-4 at 9", "12-4 9am": month and day, as Americans write a date; alone, "12-4" is hours
+  regexParser(new RegExp(`${B}(\\d{1,2})-(\\d{1,2})(?![\\d/:.-])${E}`, 'u'), (m, context) =>
+    !startsInsideNumber(context, m) && (precededBy(context, m, ON) || TIME_NEXT.test(context.text.slice((m.index ?? 0) + m[0].length)))
+      ? dayAndMonth(context, Number(m[2]), Number(m[1]))
+      : null,
+  ),
   // "tomorrow 9-11", "10:30-12": a window even without am/pm (the business rule settles it)
   regexParser(
-    new RegExp(`${B}(\\d{1,2})(?::(\\d{2}))?\\s*(?:-|–)\\s*(\\d{1,2})(?::(\\d{2}))?(?![\\d/:.-]|\\s*(?:${AMPM}|mins?|minutes?|hours?|hrs?|days?|weeks?|people|cars?|at\\s*\\d|@)${E})${E}`, 'u'),
-    (m, context) => (Number(m[1]) <= 12 && Number(m[3]) <= 12 && !startsInsideNumber(context, m) ? clockRange(context, m, { hour: m[1], minute: m[2] }, { hour: m[3], minute: m[4] }) : null),
+    new RegExp(`${B}(\\d{1,2})(?::(\\d{2}))?\\s*(?:-|–)\\s*(\\d{1,2})(?::(\\d{2}))?(?![\\d/:.-]|\\s*(?:${AMPM}|mins?|minutes?|hours?|hrs?|days?|weeks?|people|cars?|(?:at|around|about|by)\\s*\\d|@)${E}|\\s+\\d)${E}`, 'u'),
+    (m, context) =>
+      Number(m[1]) <= 12 && Number(m[3]) <= 12 && !startsInsideNumber(context, m) && !precededBy(context, m, ON)
+        ? clockRange(context, m, { hour: m[1], minute: m[2] }, { hour: m[3], minute: m[4] })
+        : null,
   ),
   // "after 2", "any time after 1:30pm", "can we do 4 instead", "how about 10?"
   regexParser(

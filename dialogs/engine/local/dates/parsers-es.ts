@@ -1,5 +1,5 @@
 import type { Parser } from 'chrono-node';
-import { B, clockComponents, clockRange, dayAndMonth, dayOfMonth, daysAhead, E, HOUR, hourOf, regexParser } from './chrono-parsers';
+import { B, clockComponents, clockRange, dayAndMonth, dayOfMonth, daysAhead, E, HOUR, hourOf, regexParser, startsInsideNumber } from './chrono-parsers';
 
 /** Spanish (Chile and Latin America) forms chrono-node 2.10 misses or misreads. */
 
@@ -28,10 +28,10 @@ export const ES_PARSERS: readonly Parser[] = [
         ? clockRange(context, m, { hour: m[1], minute: m[2] }, { hour: m[3], minute: m[4] })
         : clockRange(context, m, { hour: m[5], minute: m[6] }, { hour: m[7], minute: m[8] }),
   ),
-  // "mañana 10 a 12", "10:30 a 12": a window without "de"
+  // "mañana 10 a 12", "10:30 a 12", "jueves 9-11": a window without "de"
   regexParser(
-    new RegExp(`${B}(\\d{1,2})(?::(\\d{2}))?\\s+a\\s+(\\d{1,2})(?::(\\d{2}))?(?![\\d:.]|\\s*(?:min\\w*|hrs?|horas?|dias?|semanas?|personas?|autos?)${E})${E}`, 'u'),
-    (m, context) => clockRange(context, m, { hour: m[1], minute: m[2] }, { hour: m[3], minute: m[4] }),
+    new RegExp(`${B}(\\d{1,2})(?::(\\d{2}))?(?:\\s+a\\s+|\\s*-\\s*)(\\d{1,2})(?::(\\d{2}))?(?![\\d:./-]|\\s*(?:min\\w*|hrs?|horas?|dias?|semanas?|personas?|autos?)${E})${E}`, 'u'),
+    (m, context) => (startsInsideNumber(context, m) ? null : clockRange(context, m, { hour: m[1], minute: m[2] }, { hour: m[3], minute: m[4] })),
   ),
   // "después de las 3", "desde las 4"
   regexParser(new RegExp(`${B}(?:despues\\s+de|desde)\\s+las?\\s+${HOUR}(?::(\\d{2}))?${E}`, 'u'), (m, context) => clockComponents(context, hourOf(m[1]), Number(m[2] ?? 0))),
@@ -50,10 +50,11 @@ export const ES_PARSERS: readonly Parser[] = [
     new RegExp(`${B}(?:el|del|al|para\\s+el)\\s+(?:dia\\s+)?(\\d{1,2})(?![\\d:./-]|\\s*(?:de\\s+la|hrs?|hs|h|horas|pm|am|y\\s+(?:media|cuarto))${E})${E}`, 'u'),
     (m, context) => dayOfMonth(context, Number(m[1])),
   ),
-  // "el 3-12" is the 3rd of December (chrono reads "3/12" day first, but "3-12" as hours)
+  // "el 3-12", "jueves 3-12" are the 3rd of December (chrono reads "3/12" day first, but "3-12"
+  // as hours); after a weekday only when the date falls on it, since "jueves 9-11" is hours
   regexParser(
-    new RegExp(`${B}(?:el|del|al|para\\s+el|${Object.keys(WEEKDAYS).join('|')})\\s+(?:dia\\s+)?(\\d{1,2})-(\\d{1,2})(?![\\d:-])${E}`, 'u'),
-    (m, context) => dayAndMonth(context, Number(m[1]), Number(m[2])),
+    new RegExp(`${B}(el|del|al|para\\s+el|${Object.keys(WEEKDAYS).join('|')})\\s+(?:dia\\s+)?(\\d{1,2})-(\\d{1,2})(?![\\d:-])${E}`, 'u'),
+    (m, context) => dayAndMonth(context, Number(m[2]), Number(m[3]), WEEKDAYS[m[1]]),
   ),
   // "martes 24": a date only when the 24th is a Tuesday
   regexParser(
