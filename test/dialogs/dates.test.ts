@@ -140,6 +140,14 @@ describe('the day being settled', () => {
     expect(await whenOf('in 2 hours')).toMatchObject({ start: '2026-11-23T12:00:00-08:00' });
   });
 
+  it('reads a weekday alone in the week in focus when that is a later week', async () => {
+    const later: NluTurn = { ...thursday, focusDay: '2026-12-16' };
+    expect((await understand('thursday instead', { turn: later })).when).toMatchObject({ start: '2026-12-17T00:00:00-08:00', grain: 'day' });
+    expect((await understand('tuesday at 2?', { turn: later })).when).toMatchObject({ start: '2026-12-15T14:00:00-08:00' });
+    expect((await understand('mejor el jueves', { business: 'clinica-santiago', turn: later })).when).toMatchObject({ start: '2026-12-17T00:00:00-03:00' });
+    expect((await understand('friday', { turn: thursday })).when).toMatchObject({ start: '2026-11-27T00:00:00-08:00' });
+  });
+
   it('ignores a day already past', async () => {
     const stale: NluTurn = { ...thursday, focusDay: '2026-11-20' };
     expect((await understand('3pm', { turn: stale })).when).toMatchObject({ start: '2026-11-23T15:00:00-08:00' });

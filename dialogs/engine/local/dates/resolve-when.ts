@@ -25,11 +25,14 @@ function luxonWeekday(chronoWeekday: number): number {
   return chronoWeekday === 0 ? 7 : chronoWeekday;
 }
 
-function dayOf(facts: DateFacts, now: DateTime): DateTime | null {
+function dayOf(facts: DateFacts, now: DateTime, focus: DateTime | null): DateTime | null {
   if (facts.date) return DateTime.fromObject(facts.date, { zone: now.zone }).startOf('day');
   if (facts.weekday === undefined) return null;
   const wanted = luxonWeekday(facts.weekday);
   if (facts.week === 'next') return now.startOf('week').plus({ weeks: 1, days: wanted - 1 }).startOf('day');
+  // Settling on Wed Dec 16, "thursday instead" is the 17th: a weekday of the week in focus
+  // when that week is a later one.
+  if (!facts.week && focus && focus.startOf('week') > now.startOf('week')) return focus.startOf('week').plus({ days: wanted - 1 }).startOf('day');
   const ahead = (wanted - now.weekday + 7) % 7 || 7;
   return now.plus({ days: ahead }).startOf('day');
 }
@@ -79,7 +82,7 @@ function focusFor(facts: DateFacts, focus: DateTime | null, now: DateTime): Date
 
 export function resolveWhen(facts: DateFacts, now: DateTime, focus: DateTime | null = null): When | null {
   if (facts.instant) return range(facts.instant, facts.instant, 'minute');
-  const day = dayOf(facts, now) ?? focusFor(facts, focus, now);
+  const day = dayOf(facts, now, focus) ?? focusFor(facts, focus, now);
   // "last night", "yesterday": nobody books the past, and a stray reading must not look like a request.
   if (day && day < now.startOf('day')) return null;
   // "next week, mornings are best", "next week at 3": the week is the request; a time or part
