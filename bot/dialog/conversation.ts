@@ -3,7 +3,7 @@ import type { BookingServices } from '../../booking';
 import type { Channel } from '../../booking/db/entities/channel-endpoint';
 import type { CustomerRow } from '../../booking/db/entities/customer';
 import type { Catalog } from '../../booking/repositories/catalog';
-import type { DialogEngine, Understanding } from '../../dialogs/engine/types';
+import type { DialogEngine, Expectation, Understanding } from '../../dialogs/engine/types';
 import { formatPrice } from '../../dialogs/replies/format';
 import { nluContextOf } from '../nlu-context';
 import { advanceBooking, ask, changesProposal, executeBooking, mergeUnderstanding, pickOffered, repeatOffer } from './booking-flow';
@@ -95,6 +95,11 @@ export class Conversation {
       if (u.answer === 'yes' && !u.when) return repeatOffer(t);
       if (u.answer === 'no' && !u.when) return decline(t);
     }
+    // "never mind", "forget it", "no" to "what address?" or "when?": the customer is done.
+    if (u.answer === 'no' && s.asked !== null && LETS_GO_OF.has(s.asked) && !u.when && !u.serviceKey && !u.staffKey) {
+      t.state = freshState();
+      return t.speech.say('noProblem');
+    }
     if (continuesBooking(s, u)) {
       mergeUnderstanding(t);
       return advanceBooking(t);
@@ -126,6 +131,9 @@ export class Conversation {
     }
   }
 }
+
+/** Questions a "no" answers by letting the whole request go (not "anything we should know?"). */
+const LETS_GO_OF: ReadonlySet<Expectation> = new Set(['service', 'when', 'staff', 'name', 'address', 'vehicle', 'reference']);
 
 /**
  * A message that adds to the booking or move under way ("4pm instead", "12 Oak St", "with Dr.

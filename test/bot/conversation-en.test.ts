@@ -167,6 +167,17 @@ describe('answers that change or decline the plan', () => {
     expect(await phone.say('can we do friday instead?')).toMatch(/^Here is what we have\. Free: 1\) Fri Dec 18 8:00 AM /);
   });
 
+  it('lets the booking go on "forget it" or "never mind", storing nothing', async () => {
+    const phone = newPhone();
+    expect(await phone.say('oil change tue dec 1 at 10am')).toBe('What address should we come to?');
+    expect(await phone.say('forget it')).toBe('No problem. Text us any time.');
+    expect(await phone.say('brakes')).toBe('When would you like your brake pads? E.g. "tomorrow at 3pm".');
+    expect(await phone.say('never mind')).toBe('No problem. Text us any time.');
+    const [row] = await app().runtime.db.query(`SELECT v.state FROM conversation v JOIN customer c ON c.id = v.customer_id WHERE c.phone = $1`, [phone.from]);
+    expect(row.state).toMatchObject({ intent: null, asked: null, intake: {} });
+    expect(await appointmentsOf(phone)).toEqual([]);
+  });
+
   it('keeps an English customer in English when the street has a Spanish name', async () => {
     const phone = newPhone();
     expect(await phone.say('I need an oil change on dec 14 at 10am')).toBe('What address should we come to?');
