@@ -2,7 +2,7 @@ import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync } from 'fastify';
 import twilio from 'twilio';
 import type { Runtime } from '../../core/runtime';
-import { recordDeliveryStatus } from '../../booking/repositories/messages';
+import { recordStatusCallback } from '../../booking/repositories/delivery-status';
 import { poolSql } from '../../booking/repositories/sql';
 import type { Bot } from '../../bot';
 import { inboundFromForm, type TwilioForm } from '../../bot/twilio/inbound-message';
@@ -28,9 +28,10 @@ export const twilioRoutes: FastifyPluginAsync<{ runtime: Runtime; bot: Bot }> = 
 
   app.post('/webhooks/twilio/status', { schema: { body: statusCallbackBody } }, async (request, reply) => {
     const form = request.body as TwilioForm;
-    const errorCode = form.ErrorCode ? Number(form.ErrorCode) : null;
-    const applied = await recordDeliveryStatus(poolSql(runtime.db), form.MessageSid!, form.MessageStatus!, errorCode);
-    if (!applied) request.log.info({ sid: form.MessageSid, status: form.MessageStatus }, 'status for an unknown message, or older than the one recorded');
+    const callback = { providerSid: form.MessageSid!, status: form.MessageStatus!, errorCode: form.ErrorCode ? Number(form.ErrorCode) : null };
+    const outcome = await recordStatusCallback(poolSql(runtime.db), callback, runtime.clock.now());
+    if (outcome === 'ignored') request.log.info({ sid: callback.providerSid, status: callback.status }, 'status older than the one recorded');
+    if (outcome === 'kept') request.log.info({ sid: callback.providerSid, status: callback.status }, 'status for a SID not stored yet: kept for the sender');
     return reply.code(204).send();
   });
 };

@@ -14,6 +14,7 @@ import { Initial1763769600001 } from './migrations/0001-initial';
 import { CatalogOrder1763856000002 } from './migrations/0002-catalog-order';
 import { CustomerActiveVisits1764460800003 } from './migrations/0003-customer-active-visits';
 import { LighterMessageWrites1764806400004 } from './migrations/0004-lighter-message-writes';
+import { EarlyDeliveryStatuses1765152000005 } from './migrations/0005-early-delivery-statuses';
 
 /** Entities and migrations, listed (not globbed) so bundlers and Lambda see every one. */
 export const bookingSchema: Schema = {
@@ -31,5 +32,5 @@ export const bookingSchema: Schema = {
     AdminUserEntity,
     AuditLogEntity,
   ] as Schema['entities'],
-  migrations: [Initial1763769600001, CatalogOrder1763856000002, CustomerActiveVisits1764460800003, LighterMessageWrites1764806400004],
+  migrations: [Initial1763769600001, CatalogOrder1763856000002, CustomerActiveVisits1764460800003, LighterMessageWrites1764806400004, EarlyDeliveryStatuses1765152000005],
 };

@@ -243,19 +243,3 @@ const SAVE_PARTS = {
       SET state = EXCLUDED.state, last_inbound_at = EXCLUDED.last_inbound_at, expires_at = EXCLUDED.expires_at, updated_at = now()
   )`,
 };
-
-/** Delivery states only move forward; callbacks arrive in any order (PROTOCOLS.md). */
-const STATUS_RANK: Record<string, number> = {
-  accepted: 1, scheduled: 1, queued: 2, sending: 3, sent: 4, receiving: 4, received: 5,
-  delivered: 6, undelivered: 6, failed: 6, canceled: 6, partially_delivered: 6, read: 7,
-};
-
-export async function recordDeliveryStatus(sql: Sql, providerSid: string, status: string, errorCode: number | null): Promise<boolean> {
-  const rows = await sql.rows<{ id: string }>(
-    `UPDATE message SET status = $2, error_code = COALESCE($3, error_code), updated_at = now()
-      WHERE provider_sid = $1 AND COALESCE(($4::jsonb ->> status)::int, 0) <= $5
-      RETURNING id`,
-    [providerSid, status, errorCode, JSON.stringify(STATUS_RANK), STATUS_RANK[status] ?? 0],
-  );
-  return rows.length > 0;
-}

@@ -3,7 +3,8 @@ import type { Sql } from './sql';
 
 /**
  * Proactive messages (reminders, notices, digests) as message rows: queued → sending → sent
- * (with the provider's SID) → delivered/failed by status callback; or skipped, never sent.
+ * (with the provider's SID, `markSent` in delivery-status.ts) → delivered/failed by status
+ * callback; or skipped, never sent.
  */
 
 export interface OutboundDraft {
@@ -89,10 +90,6 @@ export async function claimOutbound(sql: Sql, id: string, o: ClaimOptions): Prom
   return claimed;
 }
 
-export async function markSent(sql: Sql, id: string, providerSid: string): Promise<void> {
-  await sql.rows(`UPDATE message SET status = 'sent', provider_sid = $2, error_code = NULL, updated_at = now() WHERE id = $1 AND status = 'sending'`, [id, providerSid]);
-}
-
 export async function markFailed(sql: Sql, id: string, errorCode: number | null): Promise<void> {
   await sql.rows(`UPDATE message SET status = 'failed', error_code = $2, updated_at = now() WHERE id = $1 AND status = 'sending'`, [id, errorCode]);
 }
@@ -105,4 +102,9 @@ export async function releaseOutbound(sql: Sql, id: string, errorCode: number | 
 /** Twilio refused with 21610: the person texted STOP. Nothing more goes to them until START. */
 export async function optOutPhone(sql: Sql, businessId: string, phone: string, at: Date): Promise<void> {
   await sql.rows(`UPDATE customer SET opted_out_at = $3 WHERE business_id = $1 AND phone = $2 AND opted_out_at IS NULL`, [businessId, phone, at]);
+}
+
+/** `optOutPhone` for a message's recipient address (a WhatsApp address is the same phone). */
+export function optOutRecipient(sql: Sql, businessId: string, toAddress: string, at: Date): Promise<void> {
+  return optOutPhone(sql, businessId, toAddress.replace(/^whatsapp:/, ''), at);
 }

@@ -33,6 +33,7 @@ export class FakeTwilio {
   readonly requests: RecordedRequest[] = [];
   private readonly scripts = new Map<string, Answer[]>();
   private waiters: (() => void)[] = [];
+  private beforeAccepting: ((request: RecordedRequest) => Promise<void>) | null = null;
 
   private constructor(private readonly server: Server, readonly url: string, private readonly auth: string) {}
 
@@ -48,6 +49,14 @@ export class FakeTwilio {
   /** The next answers for messages to `to` (in order); after them, 201 again. */
   script(to: string, ...answers: Answer[]): void {
     this.scripts.set(to, [...(this.scripts.get(to) ?? []), ...answers]);
+  }
+
+  /**
+   * Runs `hook` for each accepted message before its 201 goes back: what Twilio does there (a
+   * status callback, say) reaches the app before the sender learns the SID. Null removes it.
+   */
+  beforeAnswering(hook: ((request: RecordedRequest) => Promise<void>) | null): void {
+    this.beforeAccepting = hook;
   }
 
   accepted(): RecordedRequest[] {
@@ -99,12 +108,14 @@ export class FakeTwilio {
     const queued = this.scripts.get(form.To);
     const answered = queued?.shift() ?? 201;
     const sid = answered === 201 ? `SM${randomBytes(16).toString('hex')}` : null;
-    this.requests.push({ at: performance.timeOrigin + performance.now(), accountSid: match[1], form, answered, sid });
+    const recorded: RecordedRequest = { at: performance.timeOrigin + performance.now(), accountSid: match[1], form, answered, sid };
+    this.requests.push(recorded);
     for (const wake of this.waiters.splice(0)) wake();
     if (answered !== 201) {
       const error = ERRORS[answered];
       return reply(res, error.status, { code: answered === 429 ? 20429 : answered === 500 ? 20500 : answered, message: error.message, more_info: `https://www.twilio.com/docs/errors/${answered}`, status: error.status });
     }
+    if (this.beforeAccepting) await this.beforeAccepting(recorded);
     const now = new Date().toUTCString();
     reply(res, 201, {
       sid,

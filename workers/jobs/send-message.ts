@@ -1,5 +1,6 @@
 import { type Job, UnrecoverableError } from 'bullmq';
-import { type ClaimedMessage, claimOutbound, markFailed, markSent, optOutPhone, releaseOutbound } from '../../booking/repositories/outbound-messages';
+import { markSent } from '../../booking/repositories/delivery-status';
+import { type ClaimedMessage, claimOutbound, markFailed, optOutRecipient, releaseOutbound } from '../../booking/repositories/outbound-messages';
 import type { WorkerContext } from '../context';
 import type { SendJob } from '../queues';
 import { SendFailure, TWILIO_ERRORS } from '../senders/transport';
@@ -8,12 +9,13 @@ import { SendFailure, TWILIO_ERRORS } from '../senders/transport';
  * The outbound sender: one message per job. Waits for the sending number's slot, claims the row
  * (which re-checks opt-out and, for reminders, that the visit is still on), sends, and records
  * the SID. Failures are translated here, once: retry with backoff on 429/5xx/network, give up and
- * record on anything else, opt the recipient out on 21610, use the template on 63016.
+ * record on anything else, opt the recipient out on 21610 (also when a status callback that beat
+ * the SID's storing reported it), use the template on 63016.
  */
 export async function sendMessage(ctx: WorkerContext, job: Job<SendJob>, token?: string): Promise<string> {
   const { messageId, startsAt } = job.data;
   if (job.data.sentSid) {
-    await markSent(ctx.sql, messageId, job.data.sentSid);
+    await recordSent(ctx, messageId, job.data.sentSid);
     return job.data.sentSid;
   }
   await ctx.slots.waitForSlot(job, token, ctx.sendRate(job.data.from));
@@ -38,8 +40,14 @@ export async function sendMessage(ctx: WorkerContext, job: Job<SendJob>, token?:
   // Twilio has it now. Kept with the job first, so that if recording it fails the retry only
   // records it: sending again would text the recipient twice.
   await job.updateData({ ...job.data, sentSid: sid });
-  await markSent(ctx.sql, messageId, sid);
+  await recordSent(ctx, messageId, sid);
   return sid;
+}
+
+/** Stores the SID; a report Twilio sent before that (kept by SID) may already say the recipient opted out. */
+async function recordSent(ctx: WorkerContext, messageId: string, sid: string): Promise<void> {
+  const sent = await markSent(ctx.sql, messageId, sid);
+  if (sent?.errorCode === TWILIO_ERRORS.optedOut) await optOutRecipient(ctx.sql, sent.businessId, sent.to, ctx.clock.now());
 }
 
 async function sendWithFallback(ctx: WorkerContext, m: ClaimedMessage, data: SendJob): Promise<{ sid: string }> {
@@ -64,7 +72,7 @@ async function recordFailure(ctx: WorkerContext, job: Job<SendJob>, m: ClaimedMe
   }
   await markFailed(ctx.sql, m.id, failure.code);
   if (failure.code === TWILIO_ERRORS.optedOut) {
-    await optOutPhone(ctx.sql, m.businessId, m.to.replace(/^whatsapp:/, ''), ctx.clock.now());
+    await optOutRecipient(ctx.sql, m.businessId, m.to, ctx.clock.now());
   }
   return new UnrecoverableError(`message ${m.id} not sent: ${failure.message}`);
 }

@@ -1,3 +1,4 @@
+import { RECIPIENT_OPTED_OUT } from '../../booking/repositories/delivery-status';
 import type { Template } from '../queues';
 
 /** One message handed to a provider: a body, or a WhatsApp template instead of one. */
@@ -31,6 +32,6 @@ export class SendFailure extends Error {
 
 /** Twilio error codes the sender acts on (PROTOCOLS.md). */
 export const TWILIO_ERRORS = {
-  optedOut: 21610,
+  optedOut: RECIPIENT_OPTED_OUT,
   outsideWhatsAppWindow: 63016,
 } as const;
