@@ -122,6 +122,7 @@ describe('answers that change or decline the plan', () => {
     expect(await phone.say('wednesday dec 9')).toMatch(/^Here is what we have\. Free: 1\) Wed Dec 9 /);
     expect(await phone.say('12:30')).toBe('Oil change, Wed Dec 9 at 12:30 PM at 8 Cedar Ln. Reply YES to book.');
     expect(await phone.say('actually make it 10am')).toBe('Oil change, Wed Dec 9 at 10:00 AM at 8 Cedar Ln. Reply YES to book.');
+    expect(await phone.say('11?')).toBe('Oil change, Wed Dec 9 at 11:00 AM at 8 Cedar Ln. Reply YES to book.');
   });
 
   it('takes the only time offered with a yes, and asks again when a yes cannot say which', async () => {

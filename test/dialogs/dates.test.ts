@@ -148,6 +148,14 @@ describe('the day being settled', () => {
     expect((await understand('friday', { turn: thursday })).when).toMatchObject({ start: '2026-11-27T00:00:00-08:00' });
   });
 
+  it('reads a number alone as a time when a time is asked for and nothing numbered is on offer', async () => {
+    const asked: NluTurn = { expecting: 'when', activeIntent: 'Book' };
+    expect((await understand('11?', { turn: asked })).when).toMatchObject({ start: '2026-11-23T11:00:00-08:00' });
+    expect((await understand('2:30', { turn: asked })).when).toMatchObject({ start: '2026-11-23T14:30:00-08:00' });
+    expect((await understand('11', { turn: { expecting: 'address', activeIntent: 'Book' } })).when).toBeNull();
+    expect((await understand('2', { turn: thursday })).when).toBeNull();
+  });
+
   it('ignores a day already past', async () => {
     const stale: NluTurn = { ...thursday, focusDay: '2026-11-20' };
     expect((await understand('3pm', { turn: stale })).when).toMatchObject({ start: '2026-11-23T15:00:00-08:00' });

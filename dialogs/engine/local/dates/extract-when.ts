@@ -33,12 +33,25 @@ function lazy<T>(make: () => T): () => T {
   return () => (value ??= make());
 }
 
+/**
+ * "11?", "2:30" alone, in answer to "when?" or to a proposal (nothing numbered on offer): a time
+ * of day, with the business rule settling am or pm.
+ */
+const BARE_CLOCK = /^\s*(\d{1,2})(?::([0-5]\d))?\s*(?:\?|ish)?\s*$/u;
+
+function bareClock(text: string, expecting: NluContext['expecting']): DateFacts['time'] | undefined {
+  const match = expecting === 'when' || expecting === 'confirmation' ? BARE_CLOCK.exec(text) : null;
+  const hour = match ? Number(match[1]) : Number.NaN;
+  if (!match || hour > 23) return undefined;
+  return { hour, minute: Number(match[2] ?? 0), meridiemKnown: hour === 0 || hour > 12, approximate: false };
+}
+
 /** No fact at all: resolveWhen has nothing to pin to the calendar and gives null. */
 function isEmpty(facts: DateFacts): boolean {
   return Object.keys(facts).length === 0;
 }
 
-export function extractWhen(masked: MaskedText, locale: Locale, context: Pick<NluContext, 'now' | 'timezone' | 'locales' | 'focusDay'>): When | null {
+export function extractWhen(masked: MaskedText, locale: Locale, context: Pick<NluContext, 'now' | 'timezone' | 'locales' | 'focusDay' | 'expecting'>): When | null {
   // Many messages name no time: the zoned "now" (not free in luxon) is built only when one does.
   const now = lazy(() => DateTime.fromJSDate(context.now, { zone: timeZone(context.timezone) }));
   const facts: DateFacts = {};
@@ -57,7 +70,12 @@ export function extractWhen(masked: MaskedText, locale: Locale, context: Pick<Nl
     addChronoFacts(masked.folded, results, facts);
     break;
   }
-  if (isEmpty(facts)) return null;
+  if (isEmpty(facts)) {
+    const time = bareClock(masked.text, context.expecting);
+    if (!time) return null;
+    facts.time = time;
+    masked.mask(0, masked.text.length);
+  }
   const focus = context.focusDay ? DateTime.fromISO(context.focusDay, { zone: now().zone }) : null;
   return resolveWhen(facts, now(), focus?.isValid ? focus : null);
 }
