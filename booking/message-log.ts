@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { batched } from '../core/batch';
-import { type InboundFields, type Received, type Redelivery, receiveInbound, releaseInbound, saveTurns, takeOverRedelivery, type TurnOutcome } from './repositories/messages';
+import { type InboundFields, type Received, type Redelivery, receiveInbound, releaseInbound, reminderSentSince, saveTurns, takeOverRedelivery, type TurnOutcome } from './repositories/messages';
 import { poolSql, type Sql } from './repositories/sql';
 
 /**
@@ -42,6 +42,11 @@ export class MessageLog {
   /** For a MessageSid stored before: its answer, its turn to run, or a wait (see `Redelivery`). */
   redelivery(providerSid: string, graceMs: number): Promise<Redelivery> {
     return takeOverRedelivery(this.sql, providerSid, graceMs);
+  }
+
+  /** Whether a reminder went to the customer after `since` (a late "yes" then answers it). */
+  remindedSince(businessId: string, customerId: string, since: Date): Promise<boolean> {
+    return reminderSentSince(this.sql, businessId, customerId, since);
   }
 
   /** Lets a message whose turn could not be saved be taken over by its next delivery at once. */

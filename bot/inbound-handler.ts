@@ -79,10 +79,10 @@ export class InboundHandler {
     const now = this.deps.clock.now();
     const stored = stateFrom(received.conversation?.state);
     const expiresAt = received.conversation?.expiresAt ?? null;
-    const expiredAt = !isIdle(stored) && expiresAt !== null && expiresAt <= now ? expiresAt : null;
+    const staleSince = !isIdle(stored) && expiresAt !== null && expiresAt <= now ? (received.conversation?.lastInboundAt ?? expiresAt) : null;
     let outcome: Outcome;
     try {
-      outcome = await this.respond(m, catalog, received.customer, stored, expiredAt, now);
+      outcome = await this.respond(m, catalog, received.customer, stored, staleSince, now);
     } catch (error) {
       log.error({ err: error, sid: m.sid }, 'turn failed; answering with an apology');
       outcome = { reply: new Speech(catalog, received.customer.locale ?? catalog.business.defaultLocale, m.channel).say('error'), state: stored, changes: {} };
@@ -132,7 +132,7 @@ export class InboundHandler {
     }
   }
 
-  private async respond(m: InboundMessage, catalog: Catalog, customer: CustomerRow, state: DialogState, expiredAt: Date | null, now: Date): Promise<Outcome> {
+  private async respond(m: InboundMessage, catalog: Catalog, customer: CustomerRow, state: DialogState, staleSince: Date | null, now: Date): Promise<Outcome> {
     const speech = new Speech(catalog, customer.locale ?? catalog.business.defaultLocale, m.channel);
     switch (keywordOf(m.body, catalog.business.settings.extraOptOutKeywords, m.optOutType, customer.optedOutAt !== null)) {
       case 'stop':
@@ -146,7 +146,7 @@ export class InboundHandler {
     if (!(await this.withinRateLimit(catalog.business.id, m.phone, now))) return { reply: null, state, changes: {} };
     // A photo or voice note alone: kept with the message, but the bot reads only text.
     if (m.body.trim() === '' && m.media.length > 0) return { reply: speech.say('mediaOnly'), state, changes: {} };
-    const turn = await this.deps.conversation.turn({ catalog, customer, channel: m.channel, text: m.body, state, expiredAt, now });
+    const turn = await this.deps.conversation.turn({ catalog, customer, channel: m.channel, text: m.body, state, staleSince, now });
     return { reply: turn.reply, state: turn.state, changes: turn.customerChanges };
   }
 

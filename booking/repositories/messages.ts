@@ -243,3 +243,11 @@ const SAVE_PARTS = {
       SET state = EXCLUDED.state, last_inbound_at = EXCLUDED.last_inbound_at, expires_at = EXCLUDED.expires_at, updated_at = now()
   )`,
 };
+
+export async function reminderSentSince(sql: Sql, businessId: string, customerId: string, since: Date): Promise<boolean> {
+  const [row] = await sql.rows<{ sent: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM message WHERE business_id = $1 AND customer_id = $2 AND direction = 'outbound' AND purpose = 'reminder' AND created_at > $3) AS sent`,
+    [businessId, customerId, since],
+  );
+  return row.sent;
+}

@@ -7,9 +7,9 @@ import type { DialogEngine, Expectation, Understanding } from '../../dialogs/eng
 import { formatPrice } from '../../dialogs/replies/format';
 import { nluContextOf } from '../nlu-context';
 import { advanceBooking, ask, changesProposal, executeBooking, mergeUnderstanding, pickOffered, repeatOffer } from './booking-flow';
-import { answerVisit, executeCancel, executeReschedule, listAppointments, pickAppointment, startChange } from './manage-flow';
+import { answerVisit, askCancelAgain, executeCancel, executeReschedule, listAppointments, pickAppointment, startChange } from './manage-flow';
 import { Speech } from './speech';
-import { type DialogState, focusDayOf, freshState, isIdle, revivedProposal } from './state';
+import { type DialogState, focusDayOf, freshState, isIdle, slotTaken } from './state';
 import type { TurnContext } from './turn-context';
 
 export interface TurnInput {
@@ -18,8 +18,8 @@ export interface TurnInput {
   channel: Channel;
   text: string;
   state: DialogState;
-  /** When the dialog's idle expiry passed, if it did: then it starts afresh. */
-  expiredAt: Date | null;
+  /** When the dialog, now past its idle expiry, last moved; null if it has not expired. It then starts afresh. */
+  staleSince: Date | null;
   now: Date;
 }
 
@@ -35,7 +35,7 @@ export class Conversation {
   constructor(private readonly deps: { booking: BookingServices; engine: DialogEngine }) {}
 
   async turn(input: TurnInput): Promise<TurnResult> {
-    const expired = input.expiredAt !== null;
+    const expired = input.staleSince !== null;
     const state = expired ? freshState() : input.state;
     const understand = (against: DialogState, focusDay?: string) =>
       this.deps.engine.understand(
@@ -51,19 +51,13 @@ export class Conversation {
     const understanding = await understand(state);
     const speech = new Speech(input.catalog, understanding.locale, input.channel);
     const t: TurnContext = { ...input, booking: this.deps.booking, understanding, speech, state, customerChanges: {}, reread: (day) => understand(state, day) };
-    // Whether a late "2" or YES took a slot is read against the question it answered.
-    const stale = input.expiredAt && (input.state.proposal || input.state.offered.length > 0) ? input.state : null;
-    const revived = stale ? revivedProposal(stale, await understand(stale), input.now.getTime() - input.expiredAt!.getTime()) : null;
+    const late = input.staleSince && !isIdle(input.state) ? await lateAnswer(t, input.state, input.staleSince, () => understand(input.state)) : null;
     let reply: string;
-    if (revived) {
-      // A YES or a pick after the dialog expired (SMS replies often come late) neither books a
-      // slot unseen nor drops it: the slot is checked again and said back for a fresh YES.
-      t.state = revived;
-      reply = `${speech.say('checkedAgain')} ${await advanceBooking(t)}`;
-    } else {
+    if (late && 'reply' in late) reply = late.reply;
+    else {
       reply = await this.respond(t);
       const answeredStaleQuestion = understanding.answer !== null || understanding.choice !== null || understanding.intent === 'Fallback';
-      if (expired && !isIdle(input.state) && answeredStaleQuestion) reply = `${speech.say('restart')} ${reply}`;
+      if (expired && !isIdle(input.state) && answeredStaleQuestion && !late) reply = `${speech.say('restart')} ${reply}`;
     }
     if (input.customer.locale !== understanding.locale) t.customerChanges.locale = understanding.locale;
     return { reply, state: t.state, locale: understanding.locale, customerChanges: t.customerChanges };
@@ -130,6 +124,24 @@ export class Conversation {
         return t.speech.say('fallback');
     }
   }
+}
+
+/**
+ * An answer to a question that sat past the idle limit: a late YES, "2", or YES to "cancel
+ * it?". A reminder sent since is what such a yes answers. Otherwise it neither acts unseen nor
+ * is dropped (SMS replies often come late): the slot or visit is checked again and asked about
+ * once more. Null when the message answers no such question.
+ */
+async function lateAnswer(t: TurnContext, stale: DialogState, staleSince: Date, understandStale: () => Promise<Understanding>): Promise<{ reply: string } | { reminded: true } | null> {
+  const u = await understandStale();
+  const slot = slotTaken(stale, u);
+  const cancels = stale.intent === 'Cancel' && stale.asked === 'confirmation' && stale.target !== null && u.answer === 'yes';
+  if (!slot && !cancels) return null;
+  if (await t.booking.messages.remindedSince(t.catalog.business.id, t.customer.id, staleSince)) return { reminded: true };
+  const again = t.speech.say('checkedAgain');
+  if (!slot) return { reply: `${again} ${await askCancelAgain(t, stale.target!.id)}` };
+  t.state = { ...stale, asked: null, proposal: null, offered: [], when: { start: slot.start, end: slot.start, grain: 'minute' } };
+  return { reply: `${again} ${await advanceBooking(t)}` };
 }
 
 /** Questions a "no" answers by letting the whole request go (not "anything we should know?"). */

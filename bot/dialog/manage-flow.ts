@@ -52,6 +52,13 @@ function describedVisits(t: TurnContext, visits: AppointmentRow[], byDay: boolea
   return ofService.filter((a) => DateTime.fromJSDate(a.startsAt, { zone }).weekday === weekday);
 }
 
+/** "Cancel your oil change…?" asked again, of the visit as it is now (if it is still upcoming). */
+export async function askCancelAgain(t: TurnContext, appointmentId: string): Promise<string> {
+  const visit = (await upcoming(t)).find((a) => a.id === appointmentId);
+  t.state = { ...freshState(), intent: 'Cancel' };
+  return visit ? targetChosen(t, visit) : startChange(t, 'Cancel');
+}
+
 /**
  * "2", or "the battery one", to "which one?"; null when the service names none of the visits
  * listed, or several.

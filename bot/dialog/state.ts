@@ -58,21 +58,13 @@ export function localDay(instant: string | Date, timezone: string): string {
   return at.toISODate() ?? '';
 }
 
-/**
- * The slot a late answer took ("yes" to the proposal, "2" or a yes to the options), as a time
- * to check again; null when the answer took none. A YES hours later more likely answers a
- * reminder than a proposal long abandoned, so only a recently expired dialog is revived.
- */
-export function revivedProposal(stale: DialogState, u: Understanding, expiredFor: number): DialogState | null {
-  if (expiredFor > REVIVE_WITHIN_MS || stale.intent === 'Cancel' || u.when) return null;
-  let slot: HeldSlot | undefined;
-  if (stale.asked === 'confirmation' && u.answer === 'yes') slot = stale.proposal ?? undefined;
-  if (stale.asked === 'choice' && stale.picks.length === 0) slot = stale.offered[(u.choice ?? (u.answer === 'yes' && stale.offered.length === 1 ? 1 : 0)) - 1];
-  if (!slot) return null;
-  return { ...stale, asked: null, proposal: null, offered: [], when: { start: slot.start, end: slot.start, grain: 'minute' } };
+/** The slot an answer to a stale question took: "yes" to its proposal, "2" or a yes to its options. */
+export function slotTaken(stale: DialogState, u: Understanding): HeldSlot | undefined {
+  if (stale.intent === 'Cancel' || u.when) return undefined;
+  if (stale.asked === 'confirmation' && u.answer === 'yes') return stale.proposal ?? undefined;
+  if (stale.asked === 'choice' && stale.picks.length === 0) return stale.offered[(u.choice ?? (u.answer === 'yes' && stale.offered.length === 1 ? 1 : 0)) - 1];
+  return undefined;
 }
-
-const REVIVE_WITHIN_MS = 3 * 60 * 60_000;
 
 /** Reads a stored state; anything unrecognisable starts afresh rather than failing the turn. */
 export function stateFrom(stored: Record<string, unknown> | null | undefined): DialogState {

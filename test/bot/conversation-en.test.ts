@@ -319,17 +319,34 @@ describe('time', () => {
     expect((await appointmentsOf(phone)).map((a: { service: string; status: string }) => `${a.service}:${a.status}`)).toEqual(['oil-change:booked', 'battery:booked']);
   });
 
-  it('checks a number picked after the dialog sat idle, and takes a reminder\'s YES hours later as the reminder\'s', async () => {
+  it('checks a number picked after the dialog sat idle, and takes a late YES as the answer to a reminder sent since', async () => {
     const phone = newPhone();
     await phone.say('oil change monday dec 28 at 9am, 8 Ivy St, 2010 Kia Rio');
     await phone.say('yes');
-    expect(await phone.say('tire rotation tuesday dec 29')).toMatch(/^Here is what we have\. Free: 1\) Tue Dec 29 8:00 AM 2\) Tue Dec 29 (\S+ \S+) /);
+    expect(await phone.say('tire rotation tuesday dec 29')).toMatch(/^Here is what we have\. Free: 1\) Tue Dec 29 8:00 AM /);
     app().clock.advance(40 * 60_000);
-    expect(await phone.say('2')).toMatch(/^That was a while ago, so I checked again: Tire rotation, Tue Dec 29 at /);
+    expect(await phone.say('2')).toMatch(/^That was a while ago, so I checked again: Tire rotation, Tue Dec 29 at .*\. Reply YES to book\.$/);
     app().clock.advance(5 * 60 * 60_000);
-    const [{ reference }] = await appointmentsOf(phone);
-    expect(await phone.say('YES')).toBe(`Let's start over. Thanks, see you Mon Dec 28 at 9:00 AM! Ref ${reference}.`);
+    const [visit] = await appointmentsOf(phone);
+    await app().runtime.db.query(
+      `INSERT INTO message (business_id, customer_id, appointment_id, direction, channel, purpose, from_address, to_address, body, media, status, created_at)
+       SELECT a.business_id, a.customer_id, a.id, 'outbound', 'sms', 'reminder', $2, $3, 'Reminder: Oil change…', '[]', 'sent', $4 FROM appointment a WHERE a.reference = $1`,
+      [visit.reference, EDGAR, phone.from, app().clock.now()],
+    );
+    expect(await phone.say('YES')).toBe(`Thanks, see you Mon Dec 28 at 9:00 AM! Ref ${visit.reference}.`);
     expect((await appointmentsOf(phone)).map((a: { service: string; status: string }) => `${a.service}:${a.status}`)).toEqual(['oil-change:confirmed']);
+  });
+
+  it('asks again about a cancel whose YES came after the dialog sat idle, and never confirms the visit instead', async () => {
+    const phone = newPhone();
+    await phone.say('diagnostics thursday dec 31 at 9am, 2 Elm St, 2010 Kia Rio');
+    await phone.say('yes');
+    const [{ reference }] = await appointmentsOf(phone);
+    expect(await phone.say('cancel my appointment')).toMatch(/^Cancel your diagnostics on Thu Dec 31 at 9:00 AM/);
+    app().clock.advance(60 * 60_000);
+    expect(await phone.say('yes')).toBe(`That was a while ago, so I checked again: Cancel your diagnostics on Thu Dec 31 at 9:00 AM (ref ${reference})? Reply YES to cancel it.`);
+    expect((await appointmentsOf(phone)).map((a: { status: string }) => a.status)).toEqual(['booked']);
+    expect(await phone.say('yes')).toMatch(/^Cancelled: diagnostics on Thu Dec 31/);
   });
 
   it('books the right instants in the week the clocks go back', async () => {
