@@ -7,9 +7,10 @@ import type { DialogEngine, Expectation, Understanding } from '../../dialogs/eng
 import { formatPrice } from '../../dialogs/replies/format';
 import { nluContextOf } from '../nlu-context';
 import { advanceBooking, ask, changesProposal, executeBooking, mergeUnderstanding, pickOffered, repeatOffer } from './booking-flow';
-import { answerVisit, askCancelAgain, executeCancel, executeReschedule, listAppointments, pickAppointment, startChange } from './manage-flow';
+import { answerVisit, executeCancel, executeReschedule, listAppointments, pickAppointment, startChange } from './manage-flow';
 import { Speech } from './speech';
-import { type DialogState, focusDayOf, freshState, isIdle, slotTaken } from './state';
+import { lateAnswer } from './late-answer';
+import { type DialogState, focusDayOf, freshState, isIdle } from './state';
 import type { TurnContext } from './turn-context';
 
 export interface TurnInput {
@@ -124,24 +125,6 @@ export class Conversation {
         return t.speech.say('fallback');
     }
   }
-}
-
-/**
- * An answer to a question that sat past the idle limit: a late YES, "2", or YES to "cancel
- * it?". A reminder sent since is what such a yes answers. Otherwise it neither acts unseen nor
- * is dropped (SMS replies often come late): the slot or visit is checked again and asked about
- * once more. Null when the message answers no such question.
- */
-async function lateAnswer(t: TurnContext, stale: DialogState, staleSince: Date, understandStale: () => Promise<Understanding>): Promise<{ reply: string } | { reminded: true } | null> {
-  const u = await understandStale();
-  const slot = slotTaken(stale, u);
-  const cancels = stale.intent === 'Cancel' && stale.asked === 'confirmation' && stale.target !== null && u.answer === 'yes';
-  if (!slot && !cancels) return null;
-  if (await t.booking.messages.remindedSince(t.catalog.business.id, t.customer.id, staleSince)) return { reminded: true };
-  const again = t.speech.say('checkedAgain');
-  if (!slot) return { reply: `${again} ${await askCancelAgain(t, stale.target!.id)}` };
-  t.state = { ...stale, asked: null, proposal: null, offered: [], when: { start: slot.start, end: slot.start, grain: 'minute' } };
-  return { reply: `${again} ${await advanceBooking(t)}` };
 }
 
 /** Questions a "no" answers by letting the whole request go (not "anything we should know?"). */

@@ -1,33 +1,10 @@
-import { DateTime } from 'luxon';
 import { seedBusiness } from '../../booking/businesses/seed';
-import { conversationApp, Phone } from '../helpers/app';
+import { Phone } from '../helpers/app';
 import { testBusinessFile } from '../helpers/business';
+import { EDGAR, edgarConversations, local, REF } from './edgar';
 
-/** Edgar's Mobile Auto Shop over SMS, in English. Monday 23 November 2026, 9:00 in Los Angeles. */
-const EDGAR = '+15550100001';
-const LA = 'America/Los_Angeles';
-const NOW = '2026-11-23T09:00:00-08:00';
-const { app, newPhone } = conversationApp({ now: NOW, to: EDGAR, phonePrefix: '+1555300' });
-const local = (d: Date) => DateTime.fromJSDate(d, { zone: LA }).toFormat("ccc yyyy-LL-dd HH:mm ZZ");
-const REF = /Ref ([A-Z0-9]{4,6})\./;
-
-async function appointmentsOf(phone: Phone) {
-  return app().runtime.db.query(
-    `SELECT a.reference, a.status, a.starts_at, a.address, a.notes, a.version, s.key AS service
-       FROM appointment a JOIN customer c ON c.id = a.customer_id JOIN service s ON s.id = a.service_id
-      WHERE c.phone = $1 ORDER BY a.created_at`,
-    [phone.from],
-  );
-}
-
-async function bookDirectly(start: string, serviceKey = 'oil-change') {
-  const catalog = await app().booking.catalogs.bySlug('edgar');
-  const service = catalog.services.find((s) => s.key === serviceKey)!;
-  const [customer] = await app().runtime.db.query(`INSERT INTO customer (business_id, phone) VALUES ($1, $2) RETURNING id`, [catalog.business.id, newPhone().from]);
-  const outcome = await app().booking.appointments.book({ businessId: catalog.business.id, serviceId: service.id, customerId: customer.id, start: DateTime.fromISO(start, { zone: LA }).toJSDate(), channel: 'sms', actor: { kind: 'system' } });
-  if (!outcome.ok) throw new Error(`could not set up a booking at ${start}`);
-  return outcome.appointment;
-}
+/** Edgar's Mobile Auto Shop over SMS, in English: booking, managing visits, questions, time. */
+const { app, newPhone, appointmentsOf, bookDirectly } = edgarConversations('+1555300');
 
 describe('booking by text', () => {
   it('books in one message, says the exact slot back, and books on YES', async () => {
@@ -103,89 +80,6 @@ describe('booking by text', () => {
     expect([won.length, lost.length]).toEqual([1, 1]);
     const [{ n }] = await app().runtime.db.query(`SELECT count(*)::int AS n FROM appointment WHERE starts_at = '2026-11-27T21:00:00Z' AND status = 'booked'`);
     expect(n).toBe(1);
-  });
-});
-
-describe('answers that change or decline the plan', () => {
-  it('takes a new time given with the yes, on the day being discussed, and books that', async () => {
-    const phone = newPhone();
-    expect(await phone.say('brake pads tuesday dec 8 at 9am, 7 Ash St, 2016 Jeep Cherokee')).toBe('Brake pads, Tue Dec 8 at 9:00 AM at 7 Ash St. Reply YES to book.');
-    expect(await phone.say('yes but can we do 1pm instead')).toBe('Brake pads, Tue Dec 8 at 1:00 PM at 7 Ash St. Reply YES to book.');
-    expect(await phone.say('yes')).toMatch(/^Booked: Brake pads .*Tue Dec 8 at 1:00 PM/);
-    const [a] = await appointmentsOf(phone);
-    expect(local(a.starts_at)).toBe('Tue 2026-12-08 13:00 -08:00');
-  });
-
-  it('reads a bare time after the day was settled as that day\'s', async () => {
-    const phone = newPhone();
-    await phone.say('oil change, 8 Cedar Ln, 2014 Nissan Leaf');
-    expect(await phone.say('wednesday dec 9')).toMatch(/^Here is what we have\. Free: 1\) Wed Dec 9 /);
-    expect(await phone.say('12:30')).toBe('Oil change, Wed Dec 9 at 12:30 PM at 8 Cedar Ln. Reply YES to book.');
-    expect(await phone.say('actually make it 10am')).toBe('Oil change, Wed Dec 9 at 10:00 AM at 8 Cedar Ln. Reply YES to book.');
-    expect(await phone.say('11?')).toBe('Oil change, Wed Dec 9 at 11:00 AM at 8 Cedar Ln. Reply YES to book.');
-  });
-
-  it('takes the only time offered with a yes, and asks again when a yes cannot say which', async () => {
-    app().clock.set('2026-11-23T15:15:00-08:00');
-    const phone = newPhone();
-    await phone.say('my address is 3 Elm Ct');
-    expect(await phone.say('oil change today, 3 Elm Ct, 2018 Kia Rio')).toBe('Here is what we have. Free: 1) Mon Nov 23 4:15 PM. Reply 1 or another time.');
-    expect(await phone.say('yes')).toBe('Oil change, Mon Nov 23 at 4:15 PM at 3 Elm Ct. Reply YES to book.');
-    const other = newPhone();
-    await other.say('tire rotation thursday, 4 Elm Ct, 2018 Kia Rio');
-    expect(await other.say('ok')).toMatch(/^Free: 1\) Thu Nov 26 8:00 AM 2\) .* 3\) .*\. Reply 1-3 or another time\.$/);
-  });
-
-  it('says nothing is free when a whole day is closed, rather than that a time is taken', async () => {
-    const phone = newPhone();
-    expect(await phone.say('oil change sunday')).toBe('Nothing is free then. Free: 1) Mon Nov 30 8:00 AM 2) Mon Nov 30 8:15 AM 3) Mon Nov 30 8:30 AM. Reply 1-3 or another time.');
-  });
-
-  it('never confirms a visit on a no, and says how to move or cancel it', async () => {
-    const phone = newPhone();
-    await phone.say('battery replacement thursday dec 10 at 11am, 6 Oak Pl, 2009 Ford Focus');
-    await phone.say('yes');
-    expect(await phone.say('no')).toBe('OK, your battery replacement on Thu Dec 10 at 11:00 AM is not confirmed. Tell me a new time to move it, or write "cancel my visit".');
-    expect(await phone.say('tire rotation friday dec 11')).toMatch(/^Here is what we have\./);
-    expect(await phone.say('no, none of those work')).toBe('No problem. Tell me another time or day that suits you.');
-    expect((await appointmentsOf(phone)).map((a: { status: string }) => a.status)).toEqual(['booked']);
-    const other = newPhone();
-    await other.say('diagnostics thursday dec 10 at 3pm, 6 Oak Pl, 2009 Ford Focus');
-    await other.say('yes');
-    const [{ reference }] = await appointmentsOf(other);
-    expect(await other.say('yes')).toBe(`Thanks, see you Thu Dec 10 at 3:00 PM! Ref ${reference}.`);
-    expect((await appointmentsOf(other)).map((a: { status: string }) => a.status)).toEqual(['confirmed']);
-  });
-
-  it('takes a change of plan asked instead of the detail requested, and never stores it as that detail', async () => {
-    const phone = newPhone();
-    expect(await phone.say('oil change thursday dec 17 at 1pm')).toBe('What address should we come to?');
-    expect(await phone.say('actually make it a diagnostic instead')).toBe('What address should we come to?');
-    expect(await phone.say('do you come to Pasadena?')).toBe('Sorry, I didn\'t get that. You can write e.g. "oil change tomorrow at 3pm".');
-    expect(await phone.say('actually 3pm would be better')).toBe('What address should we come to?');
-    expect(await phone.say('9 Vine St')).toBe('What car is it (year, make, model)?');
-    expect(await phone.say('2017 Ford Escape')).toBe('Diagnostics, Thu Dec 17 at 3:00 PM at 9 Vine St. Reply YES to book.');
-    expect(await phone.say('can we do friday instead?')).toMatch(/^Here is what we have\. Free: 1\) Fri Dec 18 8:00 AM /);
-  });
-
-  it('lets the booking go on "forget it" or "never mind", storing nothing', async () => {
-    const phone = newPhone();
-    expect(await phone.say('oil change tue dec 1 at 10am')).toBe('What address should we come to?');
-    expect(await phone.say('forget it')).toBe('No problem. Text us any time.');
-    expect(await phone.say('brakes')).toBe('When would you like your brake pads? E.g. "tomorrow at 3pm".');
-    expect(await phone.say('never mind')).toBe('No problem. Text us any time.');
-    const [row] = await app().runtime.db.query(`SELECT v.state FROM conversation v JOIN customer c ON c.id = v.customer_id WHERE c.phone = $1`, [phone.from]);
-    expect(row.state).toMatchObject({ intent: null, asked: null, intake: {} });
-    expect(await appointmentsOf(phone)).toEqual([]);
-  });
-
-  it('keeps an English customer in English when the street has a Spanish name', async () => {
-    const phone = newPhone();
-    expect(await phone.say('I need an oil change on dec 14 at 10am')).toBe('What address should we come to?');
-    expect(await phone.say('2200 Paseo de la Playa')).toBe('What car is it (year, make, model)?');
-    expect(await phone.say('2011 Honda Fit')).toBe('Oil change, Mon Dec 14 at 10:00 AM at 2200 Paseo de la Playa. Reply YES to book.');
-    const [customer] = await app().runtime.db.query('SELECT locale FROM customer WHERE phone = $1', [phone.from]);
-    expect(customer.locale).toBe('en');
   });
 });
 
