@@ -89,6 +89,11 @@ export class Conversation {
       if (n !== null) return pickOffered(t, n);
       if (u.answer === 'yes' && !u.when) return repeatOffer(t);
       if (u.answer === 'no' && !u.when) return decline(t);
+      // "12 Oak St" while times are on offer: noted, and the times asked about again.
+      if (!u.when && !u.serviceKey && !u.staffKey && Object.values(u.intake).some(Boolean)) {
+        mergeUnderstanding(t);
+        return repeatOffer(t);
+      }
     }
     // "never mind", "forget it", "no" to "what address?" or "when?": the customer is done.
     if (u.answer === 'no' && s.asked !== null && LETS_GO_OF.has(s.asked) && !u.when && !u.serviceKey && !u.staffKey) {

@@ -25,6 +25,13 @@ describe('answers that change or decline the plan', () => {
     expect(await phone.say('11?')).toBe('Oil change, Wed Dec 9 at 11:00 AM at 8 Cedar Ln. Reply YES to book.');
   });
 
+  it('notes an address given while times are on offer, and asks for the time again', async () => {
+    const phone = newPhone();
+    expect(await phone.say('tire rotation monday dec 14')).toMatch(/^Here is what we have\. Free: 1\) Mon Dec 14 8:00 AM /);
+    expect(await phone.say('12 Oak St')).toMatch(/^Free: 1\) Mon Dec 14 8:00 AM .*\. Reply 1-3 or another time\.$/);
+    expect(await phone.say('1')).toBe('What car is it (year, make, model)?');
+  });
+
   it('takes the only time offered with a yes, and asks again when a yes cannot say which', async () => {
     app().clock.set('2026-11-23T15:15:00-08:00');
     const phone = newPhone();

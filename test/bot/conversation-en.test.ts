@@ -90,6 +90,7 @@ describe('managing a booking', () => {
     const booked = await phone.say('yes');
     const ref = REF.exec(booked)![1];
     expect(await phone.say('when is my appointment?')).toBe(`Your visits: Sat Nov 28 at 9:00 AM Oil change (${ref}).`);
+    expect(await phone.say('is it still on?')).toBe(`Your visits: Sat Nov 28 at 9:00 AM Oil change (${ref}).`);
 
     expect(await phone.say('can I move it to monday at 2pm?')).toBe('Move your oil change from Sat Nov 28 at 9:00 AM to Mon Nov 30 at 2:00 PM? Reply YES to confirm.');
     expect(await phone.say('yes')).toBe(`Done: your oil change is now Mon Nov 30 at 2:00 PM. Ref ${ref}.`);
