@@ -10,8 +10,8 @@ import { advanceBooking, ask, changesProposal, executeBooking, mergeUnderstandin
 import { answerVisit, executeCancel, executeReschedule, listAppointments, pickAppointment, startChange } from './manage-flow';
 import { Speech } from './speech';
 import { lateAnswer } from './late-answer';
-import { type DialogState, focusDayOf, freshState, isIdle } from './state';
-import type { TurnContext } from './turn-context';
+import { type DialogState, focusOf, freshState, isIdle } from './state';
+import type { Focus, TurnContext } from './turn-context';
 
 export interface TurnInput {
   catalog: Catalog;
@@ -38,7 +38,7 @@ export class Conversation {
   async turn(input: TurnInput): Promise<TurnResult> {
     const expired = input.staleSince !== null;
     const state = expired ? freshState() : input.state;
-    const understand = (against: DialogState, focusDay?: string) =>
+    const understand = (against: DialogState, focus?: Focus) =>
       this.deps.engine.understand(
         input.text,
         nluContextOf(input.catalog, input.now, {
@@ -46,12 +46,12 @@ export class Conversation {
           expecting: against.asked,
           activeIntent: against.intent,
           offeredCount: against.offered.length || against.picks.length,
-          focusDay: focusDay ?? focusDayOf(against, input.catalog.business.timezone),
+          ...(focus ?? focusOf(against, input.catalog.business.timezone)),
         }),
       );
     const understanding = await understand(state);
     const speech = new Speech(input.catalog, understanding.locale, input.channel);
-    const t: TurnContext = { ...input, booking: this.deps.booking, understanding, speech, state, customerChanges: {}, reread: (day) => understand(state, day) };
+    const t: TurnContext = { ...input, booking: this.deps.booking, understanding, speech, state, customerChanges: {}, reread: (focus) => understand(state, focus) };
     const late = input.staleSince && !isIdle(input.state) ? await lateAnswer(t, input.state, input.staleSince, () => understand(input.state)) : null;
     let reply: string;
     if (late && 'reply' in late) reply = late.reply;

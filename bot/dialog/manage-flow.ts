@@ -87,9 +87,12 @@ async function targetChosen(t: TurnContext, a: AppointmentRow): Promise<string> 
   s.serviceKey = service.key;
   if (s.intent === 'Cancel') return ask(t, 'confirmation', t.speech.say('confirmCancel', vars));
   s.staffKey = t.understanding.staffKey ?? t.catalog.staff.find((m) => m.id === a.staffId)?.key ?? null;
-  // "move it to 2pm": 2pm on the visit's day, unless the message names another day. (A time
-  // kept from an earlier message, before "which one?", was read without the visit's day.)
-  if (s.when && s.when === t.understanding.when) s.when = (await t.reread(localDay(a.startsAt, t.catalog.business.timezone))).when;
+  // "move it to 2pm": 2pm on the visit's day, unless the message names another day; "an hour
+  // later": from the visit's time. (A time kept from an earlier message, before "which one?",
+  // was read without the visit.)
+  const focus = { focusDay: localDay(a.startsAt, t.catalog.business.timezone), focusTime: a.startsAt.toISOString() };
+  if (s.when && s.when === t.understanding.when) s.when = (await t.reread(focus)).when;
+  else if (!s.when && s.intent === 'Reschedule' && t.understanding.intent === 'Reschedule') s.when = (await t.reread(focus)).when;
   if (!s.when) return ask(t, 'when', t.speech.say('askNewTime', vars));
   return advanceBooking(t);
 }

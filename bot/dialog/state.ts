@@ -38,10 +38,16 @@ export function isIdle(state: DialogState): boolean {
 }
 
 /**
- * The local day the customer is settling on: that of the proposal, of the options offered when
- * they share one day, or of the day or time asked for. A bare "10am" next is that day's.
+ * What the customer is settling on, for reading their next message: the local day of the
+ * proposal, of the options offered when they share one day, or of the day or time asked for (a
+ * bare "10am" is that day's), and the proposal's or moved visit's time ("an hour later").
  */
-export function focusDayOf(state: DialogState, timezone: string): string | null {
+export function focusOf(state: DialogState, timezone: string): { focusDay: string | null; focusTime: string | null } {
+  const focusTime = state.proposal?.start ?? (state.intent === 'Reschedule' && state.offered.length === 0 ? (state.target?.startsAt ?? null) : null);
+  return { focusDay: focusDayOf(state, timezone), focusTime };
+}
+
+function focusDayOf(state: DialogState, timezone: string): string | null {
   if (state.intent !== 'Book' && state.intent !== 'Reschedule') return null;
   const days = (starts: string[]) => [...new Set(starts.map((s) => localDay(s, timezone)))];
   if (state.proposal) return days([state.proposal.start])[0];

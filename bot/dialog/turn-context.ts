@@ -3,7 +3,7 @@ import type { BookingServices } from '../../booking';
 import type { Channel } from '../../booking/db/entities/channel-endpoint';
 import type { CustomerDetails, CustomerRow } from '../../booking/db/entities/customer';
 import type { Catalog } from '../../booking/repositories/catalog';
-import type { Understanding } from '../../dialogs/engine/types';
+import type { NluContext, Understanding } from '../../dialogs/engine/types';
 import type { Speech } from './speech';
 import type { DialogState } from './state';
 
@@ -18,6 +18,8 @@ export interface TurnContext {
   speech: Speech;
   state: DialogState;
   customerChanges: { name?: string; locale?: Locale; details?: CustomerDetails };
-  /** The same message understood again with a day in focus (the visit being moved). */
-  reread(focusDay: string): Promise<Understanding>;
+  /** The same message understood again with another day and time in focus (the visit being moved). */
+  reread(focus: Focus): Promise<Understanding>;
 }
+
+export type Focus = Pick<NluContext, 'focusDay' | 'focusTime'>;

@@ -44,6 +44,8 @@ export interface NluContext {
    * offered or proposed: after "Thursday?" a bare "12:15" or "morning" means Thursday's.
    */
   focusDay?: string | null;
+  /** The instant being settled (a proposal, or the visit being moved): "an hour later" counts from it. */
+  focusTime?: string | null;
 }
 
 /**

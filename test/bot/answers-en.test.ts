@@ -64,6 +64,14 @@ describe('answers that change or decline the plan', () => {
     expect((await appointmentsOf(other)).map((a: { status: string }) => a.status)).toEqual(['confirmed']);
   });
 
+  it('moves a proposal or a visit by "30 min earlier" or "an hour later"', async () => {
+    const phone = newPhone();
+    expect(await phone.say('battery replacement mon dec 21 at 1pm, 3 Ash St, 2011 Audi A3')).toBe('Battery replacement, Mon Dec 21 at 1:00 PM at 3 Ash St. Reply YES to book.');
+    expect(await phone.say('30 min earlier?')).toBe('Battery replacement, Mon Dec 21 at 12:30 PM at 3 Ash St. Reply YES to book.');
+    await phone.say('yes');
+    expect(await phone.say('can we make it an hour later?')).toBe('Move your battery replacement from Mon Dec 21 at 12:30 PM to Mon Dec 21 at 1:30 PM? Reply YES to confirm.');
+  });
+
   it('takes a change of plan asked instead of the detail requested, and never stores it as that detail', async () => {
     const phone = newPhone();
     expect(await phone.say('oil change thursday dec 17 at 1pm')).toBe('What address should we come to?');

@@ -156,6 +156,16 @@ describe('the day being settled', () => {
     expect((await understand('2', { turn: thursday })).when).toBeNull();
   });
 
+  it('counts "an hour later" and "push it back 30 minutes" from the time being settled', async () => {
+    const settling: NluTurn = { expecting: 'confirmation', activeIntent: 'Book', focusDay: '2026-12-09', focusTime: '2026-12-09T18:00:00.000Z' };
+    const at = async (text: string, business: 'edgar' | 'clinica-santiago' = 'edgar') => (await understand(text, { business, turn: settling })).when?.start;
+    expect(await at('can we make it an hour later?')).toBe('2026-12-09T11:00:00-08:00');
+    expect(await at('30 min earlier?')).toBe('2026-12-09T09:30:00-08:00');
+    expect(await at('push it back 30 minutes')).toBe('2026-12-09T10:30:00-08:00');
+    expect(await at('una hora más tarde', 'clinica-santiago')).toBe('2026-12-09T16:00:00-03:00');
+    expect((await understand('an hour later', { turn: { expecting: null } })).when).toBeNull();
+  });
+
   it('ignores a day already past', async () => {
     const stale: NluTurn = { ...thursday, focusDay: '2026-11-20' };
     expect((await understand('3pm', { turn: stale })).when).toMatchObject({ start: '2026-11-23T15:00:00-08:00' });

@@ -27,6 +27,8 @@ export const CUES: readonly Cue[] = [
   cue('Reschedule', 4, '(?:move|push|bump|shift) (?:my|the|it|our|that|this|me)|switch (?:it|my|to)|change (?:it|that)|change (?:my|the|our) (?:appointment|appt|booking|time|day|date|slot)'),
   cue('Reschedule', 4, 'cambi\\w* (?:mi|la|el|de|su) (?:hora|cita|dia|fecha|reserva|horario)|cambiarla|cambiarlo|cambiarme|(?:mover|muev\\w*|corre\\w*|adelant\\w*|atras\\w*) (?:mi|la|el) (?:hora|cita)'),
   cue('Reschedule', 4, '(?:me )?(?:la|lo) (?:puedo|podemos|puede|pueden|podria|podrian) (?:cambiar|mover|correr)'),
+  // "an hour later", "30 min earlier", "media hora antes": a shift of the time already set
+  cue('Reschedule', 4, '(?:an?|one|half an?|\\d{1,3}|una|un|media|two|dos) (?:hours?|hrs?|minutes?|mins?|horas?|minutos?) (?:later|earlier|mas tarde|mas temprano)'),
   // "cambiar mi control al viernes": one's own visit, named by its service, moved to another day.
   cue('Reschedule', 4, '(?:cambi\\w*|mover|muev\\w*|corre\\w*) (?:mi|su) \\w+(?: \\w+)? (?:al|para el|para la|para|a la|a el)\\b'),
   // "can't make it Tuesday, can we do Thursday": calling off one time while asking for another.

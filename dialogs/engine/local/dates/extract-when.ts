@@ -51,13 +51,17 @@ function isEmpty(facts: DateFacts): boolean {
   return Object.keys(facts).length === 0;
 }
 
-export function extractWhen(masked: MaskedText, locale: Locale, context: Pick<NluContext, 'now' | 'timezone' | 'locales' | 'focusDay' | 'expecting'>): When | null {
+export function extractWhen(masked: MaskedText, locale: Locale, context: Pick<NluContext, 'now' | 'timezone' | 'locales' | 'focusDay' | 'focusTime' | 'expecting'>): When | null {
   // Many messages name no time: the zoned "now" (not free in luxon) is built only when one does.
   const now = lazy(() => DateTime.fromJSDate(context.now, { zone: timeZone(context.timezone) }));
   const facts: DateFacts = {};
   normaliseClockTimes(masked);
   normaliseWeekdays(masked, locale);
-  scanRelativeSpans(masked, facts, now);
+  const focusTime = () => {
+    const at = context.focusTime ? DateTime.fromISO(context.focusTime, { zone: now().zone }) : null;
+    return at?.isValid ? at : null;
+  };
+  scanRelativeSpans(masked, facts, now, focusTime);
   scanDayParts(masked, facts);
   const text = masked.text;
   const reference = lazy(() => floatingReference(now()));

@@ -32,15 +32,28 @@ function find(masked: MaskedText, pattern: RegExp): RegExpExecArray | null {
   return match;
 }
 
-/** `now` is called only for "in 2 hours". */
-export function scanRelativeSpans(masked: MaskedText, facts: DateFacts, now: () => DateTime): void {
+const SPAN = '(\\d{1,3}|an?|one|half an?|una|un|media|two|dos|three|tres)\\s+(hours?|hrs?|minutes?|mins?|horas?|minutos?)';
+/** "an hour later", "30 min earlier", "una hora más tarde", "media hora antes": from the time being settled. */
+const SHIFTED = wholeWords(`${SPAN}\\s+(later|after|earlier|before|mas tarde|despues|antes|mas temprano)`);
+/** "push it back 30 minutes", "move it up an hour". */
+const PUSHED = wholeWords(`(push(?:ed)?|move(?:d)?|bump(?:ed)?)\\s+(?:it\\s+|that\\s+)?(back|up|forward)\\s+(?:by\\s+)?${SPAN}`);
+
+function minutesOf(amount: string, unit: string): number {
+  const count = /^\d+$/.test(amount) ? Number(amount) : AMOUNT[amount.split(/\s+/)[0]];
+  return /^(?:h|hr)/.test(unit) ? count * 60 : count;
+}
+
+/** `now` is called only for "in 2 hours"; `focus` is the instant "an hour later" counts from. */
+export function scanRelativeSpans(masked: MaskedText, facts: DateFacts, now: () => DateTime, focus: () => DateTime | null): void {
   const inHours = find(masked, IN_HOURS);
-  if (inHours) {
-    const amount = /^\d+$/.test(inHours[1]) ? Number(inHours[1]) : AMOUNT[inHours[1].split(/\s+/)[0]];
-    const minutes = /^(?:h|hr)/.test(inHours[2]) ? amount * 60 : amount;
-    // Luxon adds hours and minutes as elapsed time, so the answer is right across a DST change.
-    facts.instant = now().plus({ minutes }).startOf('minute');
-  }
+  // Luxon adds hours and minutes as elapsed time, so the answer is right across a DST change.
+  if (inHours) facts.instant = now().plus({ minutes: minutesOf(inHours[1], inHours[2]) }).startOf('minute');
+  // Without a time being settled there is nothing to count from; chrono must not count from now.
+  const shifted = find(masked, SHIFTED);
+  const pushed = find(masked, PUSHED);
+  const from = shifted || pushed ? focus() : null;
+  if (from && shifted) facts.instant = from.plus({ minutes: minutesOf(shifted[1], shifted[2]) * (/^(?:later|after|mas tarde|despues)$/.test(shifted[3]) ? 1 : -1) });
+  if (from && pushed) facts.instant = from.plus({ minutes: minutesOf(pushed[3], pushed[4]) * (pushed[2] === 'back' ? 1 : -1) });
   if (find(masked, NEXT_WEEK)) facts.week = 'next';
   else if (find(masked, THIS_WEEK)) facts.week = 'this';
   if (find(masked, WEEKEND)) facts.weekday = SATURDAY;
