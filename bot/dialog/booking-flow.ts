@@ -30,6 +30,7 @@ export function mergeUnderstanding(t: TurnContext): void {
   const proposal = s.proposal;
   const asked = changesAsked(t);
   if (asked.service) s.serviceKey = u.serviceKey;
+  if (u.alsoServiceKey && s.intent === 'Book') s.nextServiceKey = u.alsoServiceKey;
   if (u.staffKey) s.staffKey = u.staffKey;
   if (u.when) {
     s.when = u.when;
@@ -192,12 +193,17 @@ export async function executeBooking(t: TurnContext): Promise<string> {
   rememberIntake(t);
   const a = outcome.appointment;
   t.state = freshState();
-  return t.speech.say(a.status === 'pending_approval' ? 'bookedPending' : 'booked', {
+  const booked = t.speech.say(a.status === 'pending_approval' ? 'bookedPending' : 'booked', {
     service: t.speech.serviceName(service),
     when: t.speech.when(a.startsAt),
     staff: t.speech.withStaff(a.staffId),
     ref: a.reference,
   });
+  if (!s.nextServiceKey) return booked;
+  // "An oil change and a tire rotation": the second is proposed right after the first.
+  const after = a.busyUntil.toISOString();
+  t.state = { ...freshState(), intent: 'Book', serviceKey: s.nextServiceKey, intake: s.intake, when: { start: after, end: after, grain: 'minute' } };
+  return `${booked} ${await advanceBooking(t)}`;
 }
 
 export function ask(t: TurnContext, what: NonNullable<TurnContext['state']['asked']>, reply: string): string {

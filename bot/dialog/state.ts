@@ -27,6 +27,8 @@ export interface DialogState {
   /** The appointment being cancelled or moved, at the version the customer saw. */
   target: { id: string; version: number; startsAt: string } | null;
   intake: Intake;
+  /** A second service asked for with this one, booked right after it. */
+  nextServiceKey?: string | null;
 }
 
 export function freshState(): DialogState {

@@ -81,6 +81,8 @@ export interface Understanding {
   /** The language of this message (one the business serves). */
   locale: Locale;
   serviceKey: string | null;
+  /** A second service named in the same message ("an oil change and a tire rotation"). */
+  alsoServiceKey: string | null;
   staffKey: string | null;
   when: When | null;
   /** 1-based number of an offered option ("2", "the second one", "la 2"). */

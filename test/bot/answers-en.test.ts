@@ -72,6 +72,17 @@ describe('answers that change or decline the plan', () => {
     expect(await phone.say('can we make it an hour later?')).toBe('Move your battery replacement from Mon Dec 21 at 12:30 PM to Mon Dec 21 at 1:30 PM? Reply YES to confirm.');
   });
 
+  it('books two services asked for together, the second right after the first', async () => {
+    const phone = newPhone();
+    expect(await phone.say('need an oil change and a tire rotation wed jan 6 at 9am, 5 Oak Ave, 2015 Mazda 3')).toMatch(/^(Oil change|Tire rotation), Wed Jan 6 at 9:00 AM at 5 Oak Ave\. Reply YES to book\.$/);
+    const second = await phone.say('yes');
+    expect(second).toMatch(/^Booked: .*Wed Jan 6 at 9:00 AM\. Ref [A-Z0-9]+\. Text us to change it\. (Oil change|Tire rotation), Wed Jan 6 at 10:(00|15) AM at 5 Oak Ave\. Reply YES to book\.$/);
+    await phone.say('yes');
+    const booked = await appointmentsOf(phone);
+    expect(booked.map((a: { service: string }) => a.service).sort()).toEqual(['oil-change', 'tire-rotation']);
+    expect(booked.map((a: { address: string }) => a.address)).toEqual(['5 Oak Ave', '5 Oak Ave']);
+  });
+
   it('takes a change of plan asked instead of the detail requested, and never stores it as that detail', async () => {
     const phone = newPhone();
     expect(await phone.say('oil change thursday dec 17 at 1pm')).toBe('What address should we come to?');

@@ -12,7 +12,7 @@ describe('local engine', () => {
   it('returns the full, JSON-serialisable result', async () => {
     const u = await engine.understand('cancel K7WM', await demoContext('edgar', new Date('2026-11-23T18:00:00Z')));
     expect(JSON.parse(JSON.stringify(u))).toEqual(u);
-    expect(Object.keys(u).sort()).toEqual(['answer', 'choice', 'confidence', 'intake', 'intent', 'locale', 'reference', 'serviceKey', 'staffKey', 'when'].sort());
+    expect(Object.keys(u).sort()).toEqual(['alsoServiceKey', 'answer', 'choice', 'confidence', 'intake', 'intent', 'locale', 'reference', 'serviceKey', 'staffKey', 'when'].sort());
     expect(u).toMatchObject<Partial<Understanding>>({ intent: 'Cancel', reference: 'K7WM', locale: 'en' });
     expect(u.confidence).toBeGreaterThan(0.5);
   });

@@ -31,6 +31,8 @@ export function understandLocally(text: string, context: NluContext): Understand
   const when = extractWhen(masked, locale, context);
   const service = matchService(masked.text, context.services, locale, context.locales);
   if (service) masked.mask(service.start, service.end);
+  const also = service && !service.generic ? matchService(masked.text, context.services, locale, context.locales) : null;
+  if (also) masked.mask(also.start, also.end);
   const staff = matchStaff(masked.text, context.staff);
 
   const { intent, confidence } = classifyIntent(
@@ -50,5 +52,6 @@ export function understandLocally(text: string, context: NluContext): Understand
   );
   // "hora" and "appointment" name the catalog's service only when booking.
   const serviceKey = service && (!service.generic || intent === 'Book') ? service.key : null;
-  return { intent, confidence, locale, serviceKey, staffKey: staff?.key ?? null, when, choice, answer, reference, intake };
+  const alsoServiceKey = serviceKey && also && !also.generic && also.key !== serviceKey ? also.key : null;
+  return { intent, confidence, locale, serviceKey, alsoServiceKey, staffKey: staff?.key ?? null, when, choice, answer, reference, intake };
 }
