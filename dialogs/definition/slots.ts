@@ -45,8 +45,8 @@ export const ANSWER_VALUES: readonly SlotValue[] = [
   {
     value: 'no',
     synonyms: {
-      en: ['no', 'nope', 'nah', 'naw', 'n', 'no thanks', 'no thank you', 'not really', 'negative', 'never mind', 'nevermind', 'forget it', 'forget about it', 'not that one', 'nothing', 'none', "that's it", "can't do that", "can't make that", "doesn't work", '👎'],
-      es: ['no', 'nop', 'nones', 'no gracias', 'no po', 'para nada', 'mejor no', 'no me sirve', 'no puedo', 'olvídalo', 'olvidalo', 'déjalo', 'dejalo', 'no importa', 'ninguna', 'ninguno', 'nada', 'eso es todo', '👎'],
+      en: ['no', 'nope', 'nah', 'naw', 'n', 'no thanks', 'no thank you', 'not really', 'negative', 'never mind', 'nevermind', 'nvm', 'forget it', 'forget about it', 'not that one', 'nothing', 'none', "that's it", "can't do that", "can't make that", "doesn't work", '👎'],
+      es: ['no', 'nop', 'nones', 'no gracias', 'no po', 'para nada', 'mejor no', 'no me sirve', 'no puedo', 'olvídalo', 'olvidalo', 'déjalo', 'dejalo', 'ninguna', 'ninguno', 'nada', 'eso es todo', '👎'],
     },
   },
 ];

@@ -46,6 +46,10 @@ describe('English dates at Edgar (Los Angeles)', () => {
     ['oil change 12-4 9am', '2026-12-04T09:00:00-08:00'],
     ['on 12-4', '2026-12-04T00:00:00-08:00', 'day'],
     ['12-4 around 2', '2026-12-04T14:00:00-08:00', 'hour'],
+    ['oil change sat 12-3', '2026-11-28T12:00:00-08:00', 'hour', '2026-11-28T15:00:00-08:00'],
+    ['thursday 3 to 5', '2026-11-26T15:00:00-08:00', 'hour', '2026-11-26T17:00:00-08:00'],
+    ['whenever works', '2026-11-23T10:00:00-08:00', 'day'],
+    ['earliest you can do an oil change?', '2026-11-23T10:00:00-08:00', 'day'],
     ['oil change wensday at noon', '2026-11-25T12:00:00-08:00'],
     ['firday 2pm', '2026-11-27T14:00:00-08:00'],
     ['thrusday', '2026-11-26T00:00:00-08:00', 'day'],
@@ -112,6 +116,7 @@ describe('Spanish dates at the clinic (Santiago)', () => {
     ['consulta el vienes a las 10', '2026-11-27T10:00:00-03:00'],
     ['el miercole a las 10', '2026-11-25T10:00:00-03:00'],
     ['vienes a domicilio?', null],
+    ['no importa, cualquier día', '2026-11-23T10:00:00-03:00', 'day'],
     ['antes del mediodía el jueves', '2026-11-26T08:00:00-03:00', 'part_of_day', '2026-11-26T12:00:00-03:00'],
     ['mañana al final de la tarde', '2026-11-24T15:00:00-03:00', 'part_of_day', '2026-11-24T17:00:00-03:00'],
     ['en una hora', '2026-11-23T11:00:00-03:00'],
@@ -146,6 +151,7 @@ describe('the day being settled', () => {
     expect((await understand('tuesday at 2?', { turn: later })).when).toMatchObject({ start: '2026-12-15T14:00:00-08:00' });
     expect((await understand('mejor el jueves', { business: 'clinica-santiago', turn: later })).when).toMatchObject({ start: '2026-12-17T00:00:00-03:00' });
     expect((await understand('friday', { turn: thursday })).when).toMatchObject({ start: '2026-11-27T00:00:00-08:00' });
+    expect((await understand('this friday instead', { turn: later })).when).toMatchObject({ start: '2026-11-27T00:00:00-08:00' });
   });
 
   it('reads a number alone as a time when a time is asked for and nothing numbered is on offer', async () => {
@@ -154,6 +160,8 @@ describe('the day being settled', () => {
     expect((await understand('2:30', { turn: asked })).when).toMatchObject({ start: '2026-11-23T14:30:00-08:00' });
     expect((await understand('11', { turn: { expecting: 'address', activeIntent: 'Book' } })).when).toBeNull();
     expect((await understand('2', { turn: thursday })).when).toBeNull();
+    expect((await understand('12', { turn: thursday })).when).toMatchObject({ start: '2026-11-26T12:00:00-08:00' });
+    expect((await understand('11 instead', { turn: { ...asked, expecting: 'confirmation' } })).when).toMatchObject({ start: '2026-11-23T11:00:00-08:00' });
   });
 
   it('counts "an hour later" and "push it back 30 minutes" from the time being settled', async () => {

@@ -30,6 +30,7 @@ describe('intake details', () => {
     ['address', '12 Oak St', { address: '12 Oak St' }],
     ['address', 'at 455 W Elm Ave apt 3', { address: '455 W Elm Ave apt 3' }],
     ['address', 'mi dirección es Av. Providencia 1234', { address: 'Av. Providencia 1234' }],
+    ['address', 'no, 9 Pine St', { address: '9 Pine St' }],
     ['vehicle', "it's a 2015 Honda Civic", { vehicle: '2015 Honda Civic' }],
     ['vehicle', 'tengo un Toyota Corolla 2014', { vehicle: 'Toyota Corolla 2014' }],
     ['notes', 'the gate code is 1234', { notes: 'the gate code is 1234' }],
@@ -61,6 +62,8 @@ describe('intake details', () => {
     ['address', 'do you come to Pasadena?', {}],
     ['vehicle', 'oh wait, can we do wednesday instead?', { when: { start: '2026-11-25T00:00:00-08:00' } }],
     ['name', 'never mind', {}],
+    ['address', 'nvm', {}],
+    ['address', 'thanks', {}],
   ] as const)('asked for %s, takes "%s" as a change of plan, not the detail', async (expecting, text, fields) => {
     const u = await understand(text, { turn: { expecting, activeIntent: 'Book' } });
     expect(u.intake).toEqual({});

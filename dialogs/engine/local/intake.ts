@@ -1,5 +1,6 @@
 import type { Expectation, Intake } from '../types';
 import { fold, foldSameLength, type MaskedText, matchesOf, wholeWords } from './text';
+import { isOnlyThanks } from './greeting';
 import { bareAnswer } from './yes-no';
 
 /**
@@ -19,8 +20,8 @@ export function isIntakeField(expecting: Expectation | null | undefined): expect
 /** Openers that are not part of the answer itself. */
 const LEAD_INS: Readonly<Record<IntakeField, RegExp>> = {
   name: /^(?:(?:hi|hello|hola|ok|sure|yes|si)[\s,.!]+)?(?:(?:my name is|my name s|name s|name is|i m|i am|im|it s|its|this is|me llamo|mi nombre es|soy|a nombre de|es)\s+)?/,
-  address: /^(?:(?:ok|sure|yes|si)[\s,.!]+)?(?:(?:my address is|the address is|address is|address|it s|its|i m at|i am at|im at|come to|at|mi direccion es|la direccion es|direccion|vivo en|estoy en|es en|en)\s+)?/,
-  vehicle: /^(?:(?:ok|sure|yes|si)[\s,.!]+)?(?:(?:it s|its|it is|i have|i drive|i got|my car is|my truck is|the car is|car is|es|tengo|mi auto es|mi auto|mi carro es|mi camioneta es)\s+)?(?:(?:an?|un|una|the|my|mi)\s+)?/,
+  address: /^(?:(?:ok|sure|yes|si|no)[\s,.!]+)?(?:(?:my address is|the address is|address is|address|it s|its|i m at|i am at|im at|come to|at|mi direccion es|la direccion es|direccion|vivo en|estoy en|es en|en)\s+)?/,
+  vehicle: /^(?:(?:ok|sure|yes|si|no)[\s,.!]+)?(?:(?:it s|its|it is|i have|i drive|i got|my car is|my truck is|the car is|car is|es|tengo|mi auto es|mi auto|mi carro es|mi camioneta es)\s+)?(?:(?:an?|un|una|the|my|mi)\s+)?/,
   notes: /^(?:(?:ok|sure|yes|si)[\s,.!]+)?(?:(?:notes?|nota)\s*:?\s+)?/,
 };
 
@@ -40,7 +41,7 @@ function answerTo(field: IntakeField, masked: MaskedText): string | undefined {
   // "nothing", "no thanks", "nada": an empty answer to "anything we should know?". A bare yes or
   // no is never a name, an address or a car.
   const bare = bareAnswer(masked.text);
-  if (bare === 'no' || (bare === 'yes' && field !== 'notes')) return undefined;
+  if (bare === 'no' || (bare === 'yes' && field !== 'notes') || isOnlyThanks(masked.text)) return undefined;
   // Apostrophes as spaces, so "it's", "it s" and "its" read alike.
   const folded = masked.text.replace(/['’]/g, ' ');
   const lead = LEAD_INS[field].exec(folded)?.[0].length ?? 0;

@@ -37,12 +37,14 @@ function lazy<T>(make: () => T): () => T {
  * "11?", "2:30" alone, in answer to "when?" or to a proposal (nothing numbered on offer): a time
  * of day, with the business rule settling am or pm.
  */
-const BARE_CLOCK = /^\s*(\d{1,2})(?::([0-5]\d))?\s*(?:\?|ish)?\s*$/u;
+const BARE_CLOCK = /^\s*(\d{1,2})(?::([0-5]\d))?\s*(?:ish|instead|works better|works|better|then|please|pls|mejor|entonces|porfa)?\s*\??\s*$/u;
 
-function bareClock(text: string, expecting: NluContext['expecting']): DateFacts['time'] | undefined {
-  const match = expecting === 'when' || expecting === 'confirmation' ? BARE_CLOCK.exec(text) : null;
+function bareClock(text: string, context: Pick<NluContext, 'expecting' | 'offeredCount'>): DateFacts['time'] | undefined {
+  const match = BARE_CLOCK.exec(text);
   const hour = match ? Number(match[1]) : Number.NaN;
-  if (!match || hour > 23) return undefined;
+  // Where options are numbered, "12" is a time only if it cannot be one of them.
+  const asked = context.expecting === 'when' || context.expecting === 'confirmation' || (context.expecting === 'choice' && hour > (context.offeredCount ?? 0));
+  if (!match || !asked || hour > 23) return undefined;
   return { hour, minute: Number(match[2] ?? 0), meridiemKnown: hour === 0 || hour > 12, approximate: false };
 }
 
@@ -51,7 +53,7 @@ function isEmpty(facts: DateFacts): boolean {
   return Object.keys(facts).length === 0;
 }
 
-export function extractWhen(masked: MaskedText, locale: Locale, context: Pick<NluContext, 'now' | 'timezone' | 'locales' | 'focusDay' | 'focusTime' | 'expecting'>): When | null {
+export function extractWhen(masked: MaskedText, locale: Locale, context: Pick<NluContext, 'now' | 'timezone' | 'locales' | 'focusDay' | 'focusTime' | 'expecting' | 'offeredCount'>): When | null {
   // Many messages name no time: the zoned "now" (not free in luxon) is built only when one does.
   const now = lazy(() => DateTime.fromJSDate(context.now, { zone: timeZone(context.timezone) }));
   const facts: DateFacts = {};
@@ -75,7 +77,7 @@ export function extractWhen(masked: MaskedText, locale: Locale, context: Pick<Nl
     break;
   }
   if (isEmpty(facts)) {
-    const time = bareClock(masked.text, context.expecting);
+    const time = bareClock(masked.text, context);
     if (!time) return null;
     facts.time = time;
     masked.mask(0, masked.text.length);

@@ -45,9 +45,9 @@ export const EN_PARSERS: readonly Parser[] = [
       ? dayAndMonth(context, Number(m[2]), Number(m[1]))
       : null,
   ),
-  // "tomorrow 9-11", "10:30-12": a window even without am/pm (the business rule settles it)
+  // "tomorrow 9-11", "10:30-12", "sat 12 to 3": a window even without am/pm (the business rule settles it)
   regexParser(
-    new RegExp(`${B}(\\d{1,2})(?::(\\d{2}))?\\s*(?:-|–)\\s*(\\d{1,2})(?::(\\d{2}))?(?![\\d/:.-]|\\s*(?:${AMPM}|mins?|minutes?|hours?|hrs?|days?|weeks?|people|cars?|(?:at|around|about|by)\\s*\\d|@)${E}|\\s+\\d)${E}`, 'u'),
+    new RegExp(`${B}(\\d{1,2})(?::(\\d{2}))?(?:\\s*(?:-|–)\\s*|\\s+(?:to|till|til|until)\\s+)(\\d{1,2})(?::(\\d{2}))?(?![\\d/:.-]|\\s*(?:${AMPM}|mins?|minutes?|hours?|hrs?|days?|weeks?|people|cars?|(?:at|around|about|by)\\s*\\d|@)${E}|\\s+\\d)${E}`, 'u'),
     (m, context) =>
       Number(m[1]) <= 12 && Number(m[3]) <= 12 && !startsInsideNumber(context, m) && !precededBy(context, m, ON)
         ? clockRange(context, m, { hour: m[1], minute: m[2] }, { hour: m[3], minute: m[4] })
@@ -86,7 +86,7 @@ export const EN_PARSERS: readonly Parser[] = [
   ),
   // "friday the 27th", "fri 27": a date only when that day is that weekday
   regexParser(
-    new RegExp(`${B}(${Object.keys(WEEKDAYS).join('|')})\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:.]|\\s*(?:${AMPM}|o'?clock|hrs?)${E})${E}`, 'u'),
+    new RegExp(`${B}(${Object.keys(WEEKDAYS).join('|')})\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:./-]|\\s*(?:${AMPM}|o'?clock|hrs?|(?:-|–|to|till|til|until)\\s*\\d)${E})${E}`, 'u'),
     (m, context) => dayOfMonth(context, Number(m[2]), WEEKDAYS[m[1]]),
   ),
   regexParser(new RegExp(`${B}(?:the\\s+)?day\\s+after\\s+(?:tomorrow|tmrw|tmr|tmw)${E}`, 'u'), (_m, context) => daysAhead(context, 2)),

@@ -15,12 +15,16 @@ const IN_HOURS = wholeWords(
 );
 const NEXT_WEEK = wholeWords('(?:the\\s+)?(?:next|following|coming)\\s+week|week after this|(?:la\\s+)?(?:semana\\s+que\\s+viene|proxima\\s+semana|semana\\s+proxima|otra\\s+semana|semana\\s+siguiente)');
 const THIS_WEEK = wholeWords('(?:later\\s+)?this\\s+week|esta\\s+semana');
+/** "this friday", "este viernes": the coming one, whatever day is being settled. */
+const THIS_WEEKDAY = /(?<![\p{L}\p{N}])(?:this|este)(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|lunes|martes|miercoles|jueves|viernes|sabado|domingo))/u;
 const WEEKEND = wholeWords('(?:this\\s+|the\\s+|on\\s+the\\s+)?weekend|(?:el|este)\\s+(?:fin\\s+de\\s+semana|finde)');
 const SATURDAY = 6;
 /** "urgente" is left out: it says how much, not when. */
 const SOON = wholeWords(
   'a\\.?s\\.?a\\.?p|as soon as (?:possible|you can|u can)|soonest(?: possible)?|earliest possible|right away|' +
     'lo (?:antes|mas pronto|mas rapido) posible|lo antes|cuanto antes|al tiro|altiro|ahora mismo|ya mismo|de inmediato|' +
+    // "whenever works", "cualquier día": no preference, so the earliest time there is.
+    'earliest|next available|first available|whenever|(?:no )?preference|any ?time|cualquier (?:dia|hora|momento)|cuando (?:haya|sea|puedan)|lo que haya|' +
     // "can you come now", "the light's flashing now": the present, so the earliest time, not this minute.
     '(?:right )?now',
 );
@@ -55,7 +59,7 @@ export function scanRelativeSpans(masked: MaskedText, facts: DateFacts, now: () 
   if (from && shifted) facts.instant = from.plus({ minutes: minutesOf(shifted[1], shifted[2]) * (/^(?:later|after|mas tarde|despues)$/.test(shifted[3]) ? 1 : -1) });
   if (from && pushed) facts.instant = from.plus({ minutes: minutesOf(pushed[3], pushed[4]) * (pushed[2] === 'back' ? 1 : -1) });
   if (find(masked, NEXT_WEEK)) facts.week = 'next';
-  else if (find(masked, THIS_WEEK)) facts.week = 'this';
+  else if (find(masked, THIS_WEEK) || find(masked, THIS_WEEKDAY)) facts.week = 'this';
   if (find(masked, WEEKEND)) facts.weekday = SATURDAY;
   // Every one: "asap, it's flashing now" must not leave "now" for chrono to read as this minute.
   while (find(masked, SOON)) facts.soon = true;
