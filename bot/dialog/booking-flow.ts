@@ -41,11 +41,16 @@ export function mergeUnderstanding(t: TurnContext): void {
     s.when = { start: proposal.start, end: proposal.start, grain: 'minute' };
     s.proposal = null;
   }
-  for (const [field, value] of Object.entries(u.intake)) {
-    if (value) s.intake[field as IntakeField] = value;
-  }
+  mergeIntake(t);
   // "Anything we should know?" "no": answered, with nothing to note.
   if (s.asked === 'notes' && u.answer === 'no') s.intake.notes = '';
+}
+
+/** The name, address, car or notes this message gave. */
+export function mergeIntake(t: TurnContext): void {
+  for (const [field, value] of Object.entries(t.understanding.intake)) {
+    if (value) t.state.intake[field as IntakeField] = value;
+  }
 }
 
 /** What this message asks to change about the booking under way. */

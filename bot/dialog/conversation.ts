@@ -6,8 +6,8 @@ import type { Catalog } from '../../booking/repositories/catalog';
 import type { DialogEngine, Expectation, Understanding } from '../../dialogs/engine/types';
 import { formatPrice } from '../../dialogs/replies/format';
 import { nluContextOf } from '../nlu-context';
-import { advanceBooking, ask, changesProposal, executeBooking, mergeUnderstanding, pickOffered, repeatOffer } from './booking-flow';
-import { answerVisit, executeCancel, executeReschedule, listAppointments, pickAppointment, startChange } from './manage-flow';
+import { advanceBooking, ask, changesProposal, executeBooking, mergeIntake, mergeUnderstanding, pickOffered, repeatOffer } from './booking-flow';
+import { answerVisit, decline, executeCancel, executeReschedule, listAppointments, pickAppointment, startChange } from './manage-flow';
 import { Speech } from './speech';
 import { lateAnswer } from './late-answer';
 import { type DialogState, focusOf, freshState, isIdle } from './state';
@@ -86,17 +86,20 @@ export class Conversation {
     if (s.asked === 'choice' && s.offered.length > 0) {
       // A single option can be taken with a yes; a yes to several cannot say which.
       const n = u.choice ?? (u.answer === 'yes' && s.offered.length === 1 ? 1 : null);
-      if (n !== null) return pickOffered(t, n);
+      if (n !== null) {
+        mergeIntake(t); // "1, 9 Pine St"
+        return pickOffered(t, n);
+      }
       if (u.answer === 'yes' && !u.when) return repeatOffer(t);
       if (u.answer === 'no' && !u.when) return decline(t);
       // "12 Oak St" while times are on offer: noted, and the times asked about again.
       if (!u.when && !u.serviceKey && !u.staffKey && Object.values(u.intake).some(Boolean)) {
-        mergeUnderstanding(t);
+        mergeIntake(t);
         return repeatOffer(t);
       }
     }
     // "never mind", "forget it", "no" to "what address?" or "when?": the customer is done.
-    if (u.answer === 'no' && s.asked !== null && LETS_GO_OF.has(s.asked) && !u.when && !u.serviceKey && !u.staffKey) {
+    if (u.answer === 'no' && s.asked !== null && LETS_GO_OF.has(s.asked) && !u.when && !u.serviceKey && !u.staffKey && isShortAnswer(t.text)) {
       t.state = freshState();
       return t.speech.say('noProblem');
     }
@@ -130,6 +133,11 @@ export class Conversation {
         return t.speech.say('fallback');
     }
   }
+}
+
+/** "forget it", "no thanks": a few words and no question ("no, can I bring it to you?" is one). */
+function isShortAnswer(text: string): boolean {
+  return !/\?\s*$/.test(text) && text.trim().split(/\s+/).length <= 3;
 }
 
 /** Questions a "no" answers by letting the whole request go (not "anything we should know?"). */
@@ -173,22 +181,4 @@ function execute(t: TurnContext): Promise<string> {
   if (t.state.intent === 'Cancel') return executeCancel(t);
   if (t.state.intent === 'Reschedule') return executeReschedule(t);
   return executeBooking(t);
-}
-
-function decline(t: TurnContext): string {
-  const s = t.state;
-  if (s.intent !== 'Book' && !s.target) {
-    // "no" to "which visit?": nothing to change after all.
-    t.state = freshState();
-    return t.speech.say('noProblem');
-  }
-  if (s.intent === 'Cancel' && s.target) {
-    const service = t.catalog.services.find((x) => x.key === s.serviceKey);
-    const reply = t.speech.say('kept', { service: service ? t.speech.serviceName(service).toLowerCase() : '', when: t.speech.when(s.target.startsAt) });
-    t.state = freshState();
-    return reply;
-  }
-  s.proposal = null;
-  s.when = null;
-  return ask(t, 'when', t.speech.say('declined'));
 }

@@ -1,23 +1,32 @@
 import type { Understanding } from '../../dialogs/engine/types';
-import { advanceBooking } from './booking-flow';
-import { askCancelAgain } from './manage-flow';
+import { advanceBooking, repeatOffer } from './booking-flow';
+import { askCancelAgain, decline, upcomingVisit } from './manage-flow';
 import { type DialogState, slotTaken } from './state';
 import type { TurnContext } from './turn-context';
 
 /**
- * An answer to a question that sat past the idle limit: a late YES, "2", or YES to "cancel
- * it?". A reminder sent since is what such a yes answers. Otherwise it neither acts unseen nor
- * is dropped (SMS replies often come late): the slot or visit is checked again and asked about
- * once more. Null when the message answers no such question.
+ * An answer to a question that sat past the idle limit: a late YES, "2", no, or YES to "cancel
+ * it?". A reminder sent since is what a yes or no answers. Otherwise the answer neither acts
+ * unseen nor is dropped (SMS replies often come late): the slot or visit is checked again and
+ * asked about once more, and a no declines what was asked. Null when the message answers no
+ * such question.
  */
 export async function lateAnswer(t: TurnContext, stale: DialogState, staleSince: Date, understandStale: () => Promise<Understanding>): Promise<{ reply: string } | { reminded: true } | null> {
   const u = await understandStale();
-  const slot = slotTaken(stale, u);
-  const cancels = stale.intent === 'Cancel' && stale.asked === 'confirmation' && stale.target !== null && u.answer === 'yes';
-  if (!slot && !cancels) return null;
-  if (await t.booking.messages.remindedSince(t.catalog.business.id, t.customer.id, staleSince)) return { reminded: true };
+  const pendingQuestion = stale.asked === 'confirmation' || (stale.asked === 'choice' && stale.offered.length > 0);
+  if (!pendingQuestion || u.when || (u.answer === null && u.choice === null)) return null;
+  // A number picks from the options whatever was sent since; a yes or no may answer a reminder.
+  if (u.choice === null && (await t.booking.messages.remindedSince(t.catalog.business.id, t.customer.id, staleSince))) return { reminded: true };
+  const target = stale.target && (await upcomingVisit(t, stale.target.id));
+  if (stale.target && !target) return null; // the visit is gone: start afresh
+  t.state = target ? { ...stale, target: { id: target.id, version: target.version, startsAt: target.startsAt.toISOString() } } : { ...stale };
+  if (u.answer === 'no') return { reply: decline(t) };
   const again = t.speech.say('checkedAgain');
-  if (!slot) return { reply: `${again} ${await askCancelAgain(t, stale.target!.id)}` };
-  t.state = { ...stale, asked: null, proposal: null, offered: [], when: { start: slot.start, end: slot.start, grain: 'minute' } };
+  if (stale.intent === 'Cancel') return { reply: `${again} ${await askCancelAgain(t, stale.target!.id)}` };
+  const slot = slotTaken(stale, u);
+  // "yes" to several options cannot say which: fresh ones for the time first asked for.
+  if (!slot && !stale.when) return { reply: repeatOffer(t) };
+  const when = slot ? { start: slot.start, end: slot.start, grain: 'minute' as const } : stale.when;
+  t.state = { ...t.state, asked: null, proposal: null, offered: [], when };
   return { reply: `${again} ${await advanceBooking(t)}` };
 }

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { AppointmentRow } from '../../booking/db/entities/appointment';
 import { BookingError } from '../../booking/errors';
 import { numbered } from '../../dialogs/replies/format';
-import { advanceBooking, ask, offer } from './booking-flow';
+import { advanceBooking, ask, mergeUnderstanding, offer } from './booking-flow';
 import { freshState, localDay } from './state';
 import type { TurnContext } from './turn-context';
 
@@ -15,16 +15,30 @@ async function upcoming(t: TurnContext): Promise<AppointmentRow[]> {
 export async function listAppointments(t: TurnContext): Promise<string> {
   const visits = await upcoming(t);
   t.state = freshState();
-  if (visits.length === 0) return t.speech.say('myAppointmentsNone');
+  if (visits.length === 0) return offerToBook(t, 'myAppointmentsNone');
   return t.speech.say('myAppointments', { list: visits.map((a) => t.speech.appointmentLine(a)).join('; ') });
+}
+
+/** "…Want to book one?": a yes then leads into booking. */
+function offerToBook(t: TurnContext, id: 'myAppointmentsNone' | 'nothingToChange'): string {
+  t.state = { ...freshState(), intent: 'Book' };
+  return ask(t, 'service', t.speech.say(id));
 }
 
 /** Cancel or Reschedule: find which visit (by code, by the only one, or by asking). */
 export async function startChange(t: TurnContext, intent: 'Cancel' | 'Reschedule'): Promise<string> {
   const visits = await upcoming(t);
   const when = t.understanding.when;
+  if (visits.length === 0) {
+    // "can you do friday instead?" with nothing booked: book it.
+    if (intent === 'Reschedule' && (t.understanding.serviceKey || when)) {
+      t.state = { ...freshState(), intent: 'Book' };
+      mergeUnderstanding(t);
+      return advanceBooking(t);
+    }
+    return offerToBook(t, 'nothingToChange');
+  }
   t.state = { ...freshState(), intent, when: intent === 'Reschedule' ? when : null };
-  if (visits.length === 0) return t.speech.say('nothingToChange');
   const byReference = visits.find((a) => a.reference === t.understanding.reference);
   // "cancel my brake appointment", "cancel tuesday's": the visits it can mean. A move's time is
   // where the visit goes, not which one it is.
@@ -52,9 +66,14 @@ function describedVisits(t: TurnContext, visits: AppointmentRow[], byDay: boolea
   return ofService.filter((a) => DateTime.fromJSDate(a.startsAt, { zone }).weekday === weekday);
 }
 
+/** The customer's visit with this id, as it is now, if it is still upcoming. */
+export async function upcomingVisit(t: TurnContext, appointmentId: string): Promise<AppointmentRow | undefined> {
+  return (await upcoming(t)).find((a) => a.id === appointmentId);
+}
+
 /** "Cancel your oil change…?" asked again, of the visit as it is now (if it is still upcoming). */
 export async function askCancelAgain(t: TurnContext, appointmentId: string): Promise<string> {
-  const visit = (await upcoming(t)).find((a) => a.id === appointmentId);
+  const visit = await upcomingVisit(t, appointmentId);
   t.state = { ...freshState(), intent: 'Cancel' };
   return visit ? targetChosen(t, visit) : startChange(t, 'Cancel');
 }
@@ -145,4 +164,23 @@ export async function answerVisit(t: TurnContext): Promise<string | null> {
   const a = await t.booking.appointments.changeStatus({ businessId: t.catalog.business.id, appointmentId: next.id, to: 'confirmed', expectedVersion: next.version, actor: { kind: 'customer', customerId: t.customer.id } });
   t.state = freshState();
   return t.speech.say('confirmedVisit', { when: t.speech.when(a.startsAt), ref: a.reference });
+}
+
+/** No to "Reply YES": a cancel keeps the visit; a booking or move asks for another time. */
+export function decline(t: TurnContext): string {
+  const s = t.state;
+  if (s.intent !== 'Book' && !s.target) {
+    // "no" to "which visit?": nothing to change after all.
+    t.state = freshState();
+    return t.speech.say('noProblem');
+  }
+  if (s.intent === 'Cancel' && s.target) {
+    const service = t.catalog.services.find((x) => x.key === s.serviceKey);
+    const reply = t.speech.say('kept', { service: service ? t.speech.serviceName(service).toLowerCase() : '', when: t.speech.when(s.target.startsAt) });
+    t.state = freshState();
+    return reply;
+  }
+  s.proposal = null;
+  s.when = null;
+  return ask(t, 'when', t.speech.say('declined'));
 }

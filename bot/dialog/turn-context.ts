@@ -14,6 +14,8 @@ export interface TurnContext {
   customer: CustomerRow;
   channel: Channel;
   now: Date;
+  /** The message as the customer wrote it. */
+  text: string;
   understanding: Understanding;
   speech: Speech;
   state: DialogState;

@@ -83,6 +83,21 @@ describe('answers that change or decline the plan', () => {
     expect(booked.map((a: { address: string }) => a.address)).toEqual(['5 Oak Ave', '5 Oak Ave']);
   });
 
+  it('offers the earliest times to "whenever works", and keeps the booking through a "no, …?" question', async () => {
+    const phone = newPhone();
+    expect(await phone.say('I need brakes')).toMatch(/^When would you like your brake pads\?/);
+    expect(await phone.say('no idea, whenever works')).toMatch(/^Here is what we have\. Free: 1\) Mon Nov 23 /);
+    expect(await phone.say('1, 9 Pine St')).toBe('What car is it (year, make, model)?');
+    expect(await phone.say('no, can I bring it to you instead?')).not.toBe('No problem. Text us any time.');
+  });
+
+  it('leads a "Want to book one?" yes into booking', async () => {
+    const phone = newPhone();
+    expect(await phone.say('when is my appointment?')).toBe("You have no upcoming visits with Edgar's Mobile Auto Shop. Want to book one?");
+    expect(await phone.say('yes')).toMatch(/^What can Edgar's Mobile Auto Shop do for you\? /);
+    expect(await phone.say('make it tire rotation tomorrow at 3pm')).toMatch(/^What address should we come to\?$/);
+  });
+
   it('takes a change of plan asked instead of the detail requested, and never stores it as that detail', async () => {
     const phone = newPhone();
     expect(await phone.say('oil change thursday dec 17 at 1pm')).toBe('What address should we come to?');

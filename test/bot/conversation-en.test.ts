@@ -232,6 +232,19 @@ describe('time', () => {
     expect((await appointmentsOf(phone)).map((a: { service: string; status: string }) => `${a.service}:${a.status}`)).toEqual(['oil-change:confirmed']);
   });
 
+  it('reads a late "no" to a cancel as keeping the visit, and a late yes to several times as asking for them afresh', async () => {
+    const phone = newPhone();
+    await phone.say('diagnostics friday jan 8 at 9am, 2 Elm St, 2010 Kia Rio');
+    await phone.say('yes');
+    await phone.say('cancel my appointment');
+    app().clock.advance(60 * 60_000);
+    expect(await phone.say('no')).toBe('OK, your diagnostics on Fri Jan 8 at 9:00 AM stays as it is.');
+    expect(await phone.say('tire rotation monday jan 11')).toMatch(/^Here is what we have\./);
+    app().clock.advance(60 * 60_000);
+    expect(await phone.say('yes')).toMatch(/^That was a while ago, so I checked again: Here is what we have\. Free: 1\) Mon Jan 11 /);
+    expect((await appointmentsOf(phone)).map((a: { status: string }) => a.status)).toEqual(['booked']);
+  });
+
   it('asks again about a cancel whose YES came after the dialog sat idle, and never confirms the visit instead', async () => {
     const phone = newPhone();
     await phone.say('diagnostics thursday dec 31 at 9am, 2 Elm St, 2010 Kia Rio');
