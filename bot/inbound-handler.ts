@@ -15,6 +15,8 @@ interface Outcome {
   reply: string | null;
   state: DialogState;
   changes: CustomerChange;
+  /** The message did not move the dialog (a photo alone): its expiry stays where it was. */
+  keepsExpiry?: true;
 }
 
 export type InboundResult = { kind: 'unknown_business' } | { kind: 'reply'; body: string | null };
@@ -79,7 +81,8 @@ export class InboundHandler {
     const now = this.deps.clock.now();
     const stored = stateFrom(received.conversation?.state);
     const expiresAt = received.conversation?.expiresAt ?? null;
-    const staleSince = !isIdle(stored) && expiresAt !== null && expiresAt <= now ? (received.conversation?.lastInboundAt ?? expiresAt) : null;
+    // The dialog last moved one idle period before its expiry.
+    const staleSince = !isIdle(stored) && expiresAt !== null && expiresAt <= now ? new Date(expiresAt.getTime() - this.deps.idleMinutes * 60_000) : null;
     let outcome: Outcome;
     try {
       outcome = await this.respond(m, catalog, received.customer, stored, staleSince, now);
@@ -96,7 +99,7 @@ export class InboundHandler {
       reply: outcome.reply === null ? null : { from: m.to, to: m.from, body: outcome.reply },
       state: outcome.state as unknown as Record<string, unknown>,
       lastInboundAt: now,
-      expiresAt: isIdle(outcome.state) ? null : new Date(now.getTime() + this.deps.idleMinutes * 60_000),
+      expiresAt: outcome.keepsExpiry ? expiresAt : isIdle(outcome.state) ? null : new Date(now.getTime() + this.deps.idleMinutes * 60_000),
       customerChange: outcome.changes,
     };
     try {
@@ -145,7 +148,7 @@ export class InboundHandler {
     if (customer.optedOutAt) return { reply: null, state, changes: {} };
     if (!(await this.withinRateLimit(catalog.business.id, m.phone, now))) return { reply: null, state, changes: {} };
     // A photo or voice note alone: kept with the message, but the bot reads only text.
-    if (m.body.trim() === '' && m.media.length > 0) return { reply: speech.say('mediaOnly'), state, changes: {} };
+    if (m.body.trim() === '' && m.media.length > 0) return { reply: speech.say('mediaOnly'), state, changes: {}, keepsExpiry: true };
     const turn = await this.deps.conversation.turn({ catalog, customer, channel: m.channel, text: m.body, state, staleSince, now });
     return { reply: turn.reply, state: turn.state, changes: turn.customerChanges };
   }

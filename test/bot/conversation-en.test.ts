@@ -208,6 +208,8 @@ describe('time', () => {
     await phone.say('yes');
     expect(await phone.say('battery replacement friday at 2pm')).toBe('Battery replacement, Fri Nov 27 at 2:00 PM at 5 Bay St. Reply YES to book.');
     app().clock.advance(45 * 60_000);
+    const photo = await phone.send('', { NumMedia: '1', MediaUrl0: 'https://api.twilio.com/2010-04-01/Accounts/AC0/Messages/MM2/Media/ME2', MediaContentType0: 'image/jpeg' });
+    expect(photo.text).toMatch(/^Thanks! I can only read text, though\./);
     expect(await phone.say('YES')).toBe('That was a while ago, so I checked again: Battery replacement, Fri Nov 27 at 2:00 PM at 5 Bay St. Reply YES to book.');
     expect((await appointmentsOf(phone)).map((a: { service: string; status: string }) => `${a.service}:${a.status}`)).toEqual(['oil-change:booked']);
     expect(await phone.say('yes')).toMatch(/^Booked: Battery replacement .*Fri Nov 27 at 2:00 PM/);
