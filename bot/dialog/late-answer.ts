@@ -1,6 +1,6 @@
 import type { Understanding } from '../../dialogs/engine/types';
 import { advanceBooking, repeatOffer } from './booking-flow';
-import { askCancelAgain, decline, upcomingVisit } from './manage-flow';
+import { askCancelAgain, decline, startChange, upcomingVisit } from './manage-flow';
 import { type DialogState, slotTaken } from './state';
 import type { TurnContext } from './turn-context';
 
@@ -18,7 +18,8 @@ export async function lateAnswer(t: TurnContext, stale: DialogState, staleSince:
   // A number picks from the options whatever was sent since; a yes or no may answer a reminder.
   if (u.choice === null && (await t.booking.messages.remindedSince(t.catalog.business.id, t.customer.id, staleSince))) return { reminded: true };
   const target = stale.target && (await upcomingVisit(t, stale.target.id));
-  if (stale.target && !target) return null; // the visit is gone: start afresh
+  // Cancelled or moved past meanwhile: say what is booked now.
+  if (stale.target && !target) return { reply: await startChange(t, stale.intent === 'Cancel' ? 'Cancel' : 'Reschedule') };
   t.state = target ? { ...stale, target: { id: target.id, version: target.version, startsAt: target.startsAt.toISOString() } } : { ...stale };
   if (u.answer === 'no') return { reply: decline(t) };
   const again = t.speech.say('checkedAgain');

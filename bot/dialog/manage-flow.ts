@@ -34,7 +34,7 @@ export async function startChange(t: TurnContext, intent: 'Cancel' | 'Reschedule
     if (intent === 'Reschedule' && (t.understanding.serviceKey || when)) {
       t.state = { ...freshState(), intent: 'Book' };
       mergeUnderstanding(t);
-      return advanceBooking(t);
+      return `${t.speech.say('nothingToMoveSoBook')} ${await advanceBooking(t)}`;
     }
     return offerToBook(t, 'nothingToChange');
   }

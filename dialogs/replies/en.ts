@@ -36,6 +36,7 @@ export const en = {
   confirmCancel: { text: 'Cancel your {service} on {when} (ref {ref})? Reply YES to cancel it.' },
   cancelled: { text: 'Cancelled: {service} on {when}. Text us any time to book again.' },
   kept: { text: 'OK, your {service} on {when} stays as it is.' },
+  nothingToMoveSoBook: { text: "You have no visit booked with us, so let's book one." },
   nothingToChange: { text: "You don't have an upcoming visit to change. Want to book one?" },
   askNewTime: { text: 'When would you like to move your {service} ({when}) to?' },
   confirmReschedule: { text: 'Move your {service} from {old} to {when}? Reply YES to confirm.' },

@@ -35,6 +35,7 @@ export const es: Record<MessageId, { text: string; short?: string }> = {
   confirmCancel: { text: '¿Anular tu {service} del {when} (código {ref})? Responde SI para anularla.' },
   cancelled: { text: 'Anulada: {service} del {when}. Escríbenos cuando quieras para agendar otra.' },
   kept: { text: 'Listo, tu {service} del {when} sigue igual.' },
+  nothingToMoveSoBook: { text: 'No tienes una hora agendada, así que agendemos una.' },
   nothingToChange: { text: 'No tienes una hora próxima para cambiar. ¿Quieres agendar una?' },
   askNewTime: { text: '¿Para cuándo quieres cambiar tu {service} ({when})?' },
   confirmReschedule: { text: '¿Cambiar tu {service} del {old} al {when}? Responde SI para confirmar.' },

@@ -247,6 +247,17 @@ describe('time', () => {
     expect((await appointmentsOf(phone)).map((a: { status: string }) => a.status)).toEqual(['booked']);
   });
 
+  it('says what is booked now when a late YES answers a move of a visit cancelled meanwhile', async () => {
+    const phone = newPhone();
+    await phone.say('brakes tuesday jan 12 at 9am, 2 Elm St, 2010 Kia Rio');
+    await phone.say('yes');
+    expect(await phone.say('can I move it to thu jan 14 at 2pm?')).toMatch(/^Move your brake pads /);
+    await app().runtime.db.query(`UPDATE appointment a SET status = 'cancelled' FROM customer c WHERE c.id = a.customer_id AND c.phone = $1`, [phone.from]);
+    app().clock.advance(60 * 60_000);
+    expect(await phone.say('yes')).toBe("You don't have an upcoming visit to change. Want to book one?");
+    expect(await newPhone().say('can I reschedule my oil change to fri jan 15 at 9am?')).toBe("You have no visit booked with us, so let's book one. What address should we come to?");
+  });
+
   it('asks again about a cancel whose YES came after the dialog sat idle, and never confirms the visit instead', async () => {
     const phone = newPhone();
     await phone.say('diagnostics thursday dec 31 at 9am, 2 Elm St, 2010 Kia Rio');

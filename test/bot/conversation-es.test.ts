@@ -108,6 +108,14 @@ describe('agendar por WhatsApp', () => {
     expect(await phone.say('hora con el dr pérez el lunes 14/12 a las 10, soy Luis Mora')).toMatch(/^Dr\. Pérez no atiende a esa hora\. Libres: 1\) mar 15 dic 11:00 /);
   });
 
+  it('cambia el servicio con "en vez de", sin agendar el que deja', async () => {
+    const phone = newPhone();
+    expect(await phone.say('control el martes 15 de diciembre a las 11, soy Ana Soto')).toMatch(/^Control, martes 15 dic, 11:00 con /);
+    expect(await phone.say('en vez de control mejor una consulta')).toMatch(/^Consulta general, martes 15 dic, 11:00 con .*\. Responde SI para agendar\.$/);
+    expect(await phone.say('sí')).toMatch(/^Agendado: Consulta general .* Escríbenos para cambiarla\.$/);
+    expect((await appointmentsOf(phone)).map((a: { service: string }) => a.service)).toEqual(['consulta-general']);
+  });
+
   it('lee el 3-12 como el 3 de diciembre', async () => {
     const phone = newPhone();
     await phone.say('me llamo Rosa Díaz');

@@ -64,3 +64,15 @@ describe('local engine', () => {
     expect(times[Math.floor(times.length / 2)]).toBeLessThan(1);
   });
 });
+
+describe('two services in one message', () => {
+  it.each([
+    ['oil change and a tire rotation', 'edgar', ['tire-rotation', 'oil-change']],
+    ['actually brakes instead of an oil change', 'edgar', ['brake-pads', null]],
+    ['oil change and not brakes', 'edgar', ['oil-change', null]],
+    ['en vez de control mejor una consulta', 'clinica-santiago', ['consulta-general', null]],
+    ['no un control sino una consulta', 'clinica-santiago', ['consulta-general', null]],
+  ] as const)('%s', async (text, business, [serviceKey, alsoServiceKey]) => {
+    expect(await understand(text, { business })).toMatchObject({ serviceKey, alsoServiceKey });
+  });
+});

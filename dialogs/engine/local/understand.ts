@@ -7,7 +7,7 @@ import { extractPleasantries } from './greeting';
 import { extractIntake, isIntakeField, reconsidersInstead } from './intake';
 import { detectLocale } from './language';
 import { extractReference } from './reference';
-import { MaskedText, wordsOnly } from './text';
+import { foldSameLength, MaskedText, wordsOnly } from './text';
 import { extractAnswer } from './yes-no';
 
 /**
@@ -16,6 +16,13 @@ import { extractAnswer } from './yes-no';
  * greetings before parts of day, so "buenas tardes" is not the afternoon; dates before services,
  * so "mañana" is never a typo of anything).
  */
+const SET_ASIDE = /(?<![\p{L}\p{N}])(?:instead of|rather than|not|no|en vez de|en lugar de)\s+(?:(?:an?|the|my|el|la|un|una|mi)\s+)?$/u;
+
+/** Whether a service is named only to be set aside ("instead of an oil change"). */
+function setAside(folded: string, match: { start: number }): boolean {
+  return SET_ASIDE.test(folded.slice(0, match.start));
+}
+
 export function understandLocally(text: string, context: NluContext): Understanding {
   const masked = new MaskedText(text);
   // fold(text), computed once from the masked text's folded copy.
@@ -29,10 +36,13 @@ export function understandLocally(text: string, context: NluContext): Understand
   const choice = extractChoice(masked, context);
   const answer = extractAnswer(masked);
   const when = extractWhen(masked, locale, context);
-  const service = matchService(masked.text, context.services, locale, context.locales);
-  if (service) masked.mask(service.start, service.end);
-  const also = service && !service.generic ? matchService(masked.text, context.services, locale, context.locales) : null;
-  if (also) masked.mask(also.start, also.end);
+  const first = matchService(masked.text, context.services, locale, context.locales);
+  if (first) masked.mask(first.start, first.end);
+  const second = first && !first.generic ? matchService(masked.text, context.services, locale, context.locales) : null;
+  if (second) masked.mask(second.start, second.end);
+  // "brakes instead of an oil change", "en vez de control, una consulta": one replaces the other.
+  const spelt = foldSameLength(text);
+  const [service, also] = second && setAside(spelt, first!) ? [second, null] : [first, second && setAside(spelt, second) ? null : second];
   const staff = matchStaff(masked.text, context.staff);
 
   const { intent, confidence } = classifyIntent(
