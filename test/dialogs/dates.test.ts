@@ -162,6 +162,7 @@ describe('the day being settled', () => {
     expect((await understand('2', { turn: thursday })).when).toBeNull();
     expect((await understand('12', { turn: thursday })).when).toMatchObject({ start: '2026-11-26T12:00:00-08:00' });
     expect((await understand('11 instead', { turn: { ...asked, expecting: 'confirmation' } })).when).toMatchObject({ start: '2026-11-23T11:00:00-08:00' });
+    expect((await understand('2', { turn: { expecting: 'confirmation', activeIntent: 'Cancel' } })).when).toBeNull();
   });
 
   it('counts "an hour later" and "push it back 30 minutes" from the time being settled', async () => {

@@ -39,11 +39,13 @@ function lazy<T>(make: () => T): () => T {
  */
 const BARE_CLOCK = /^\s*(\d{1,2})(?::([0-5]\d))?\s*(?:ish|instead|works better|works|better|then|please|pls|mejor|entonces|porfa)?\s*\??\s*$/u;
 
-function bareClock(text: string, context: Pick<NluContext, 'expecting' | 'offeredCount'>): DateFacts['time'] | undefined {
+function bareClock(text: string, context: Pick<NluContext, 'expecting' | 'offeredCount' | 'activeIntent'>): DateFacts['time'] | undefined {
   const match = BARE_CLOCK.exec(text);
   const hour = match ? Number(match[1]) : Number.NaN;
-  // Where options are numbered, "12" is a time only if it cannot be one of them.
-  const asked = context.expecting === 'when' || context.expecting === 'confirmation' || (context.expecting === 'choice' && hour > (context.offeredCount ?? 0));
+  // Where options are numbered, "12" is a time only if it cannot be one of them; "cancel it?"
+  // is not answered with a time.
+  const proposing = context.expecting === 'confirmation' && context.activeIntent !== 'Cancel';
+  const asked = context.expecting === 'when' || proposing || (context.expecting === 'choice' && hour > (context.offeredCount ?? 0));
   if (!match || !asked || hour > 23) return undefined;
   return { hour, minute: Number(match[2] ?? 0), meridiemKnown: hour === 0 || hour > 12, approximate: false };
 }
@@ -53,7 +55,7 @@ function isEmpty(facts: DateFacts): boolean {
   return Object.keys(facts).length === 0;
 }
 
-export function extractWhen(masked: MaskedText, locale: Locale, context: Pick<NluContext, 'now' | 'timezone' | 'locales' | 'focusDay' | 'focusTime' | 'expecting' | 'offeredCount'>): When | null {
+export function extractWhen(masked: MaskedText, locale: Locale, context: Pick<NluContext, 'now' | 'timezone' | 'locales' | 'focusDay' | 'focusTime' | 'expecting' | 'offeredCount' | 'activeIntent'>): When | null {
   // Many messages name no time: the zoned "now" (not free in luxon) is built only when one does.
   const now = lazy(() => DateTime.fromJSDate(context.now, { zone: timeZone(context.timezone) }));
   const facts: DateFacts = {};
