@@ -9,7 +9,8 @@ import { type Catalog, type CatalogRepository, type StaffMember, serviceOf, staf
 import { poolSql } from './repositories/sql';
 import { timeZone } from '../core/time-zone';
 
-export type SlotProblem = 'in_past' | 'too_soon' | 'too_far' | 'outside_hours';
+/** outside_hours: the business is closed then; staff_away: open, but nobody able to do it works then. */
+export type SlotProblem = 'in_past' | 'too_soon' | 'too_far' | 'outside_hours' | 'staff_away';
 
 export interface SlotSearch {
   businessId: string;
@@ -39,7 +40,10 @@ export class AvailabilityService {
     const problem = this.windowProblem(catalog, start);
     if (problem) return { ok: false, reason: problem };
     const working = this.workingAt(catalog, service, staff, start);
-    return working.length > 0 ? { ok: true, staff: working } : { ok: false, reason: 'outside_hours' };
+    if (working.length > 0) return { ok: true, staff: working };
+    const openingHours = catalog.business.settings.openingHours;
+    const open = fitsHours({ timezone: catalog.business.timezone, openingHours, durationMinutes: service.durationMinutes }, openingHours, start);
+    return { ok: false, reason: open ? 'staff_away' : 'outside_hours' };
   }
 
   private windowProblem(catalog: Catalog, start: Date): SlotProblem | null {

@@ -11,7 +11,7 @@ import type { TurnContext } from './turn-context';
  */
 
 const ASK: Record<IntakeField, MessageId> = { name: 'askName', address: 'askAddress', vehicle: 'askVehicle', notes: 'askNotes' };
-type OfferReason = Unavailable['reason'] | 'range' | 'range_full' | 'staff_away';
+type OfferReason = Unavailable['reason'] | 'range' | 'range_full';
 const REASON: Record<OfferReason, MessageId> = {
   taken: 'reasonTaken',
   outside_hours: 'reasonOutsideHours',
@@ -110,9 +110,6 @@ async function proposeFromWhen(t: TurnContext, serviceId: string): Promise<strin
       s.proposal = { start: start.toISOString(), staffId: free.staffId };
       return null;
     }
-    // Open then, but not the person asked for: say so rather than "we're not open".
-    const anyone = free.reason === 'outside_hours' && search.staffId !== undefined ? await t.booking.availability.staffFreeAt({ ...search, staffId: undefined }, start) : null;
-    if (anyone && (anyone.ok || anyone.reason !== 'outside_hours')) return offer(t, await t.booking.availability.nearest({ ...search, requested: start }), 'staff_away');
     // "around 3", "9-11": the first time taken, the window's other free times come first.
     const inWindow = when.grain === 'hour' ? await t.booking.availability.slots({ ...search, from: start, to: new Date(when.end) }) : [];
     if (inWindow.length > 0) return offer(t, spread(inWindow, 3), 'range');
@@ -135,8 +132,11 @@ export function offer(t: TurnContext, slots: Slot[], reason: OfferReason, just =
   }
   // Chosen by nearness, numbered in time order.
   s.offered = [...slots].sort((a, b) => a.start.getTime() - b.start.getTime()).map((x) => ({ start: x.start.toISOString(), staffId: x.staffId }));
-  const staff = t.catalog.staff.find((m) => m.key === s.staffKey)?.name ?? '';
-  return sayOffer(t, t.speech.say(just ? 'reasonJustTaken' : REASON[reason], { staff }));
+  const staff = t.catalog.staff.find((m) => m.key === s.staffKey)?.name;
+  const service = serviceOf(t);
+  // Open then, but nobody for it: the person asked for, or anyone who does this service.
+  const why = just ? 'reasonJustTaken' : reason === 'staff_away' && !staff ? 'reasonNobodyFor' : REASON[reason];
+  return sayOffer(t, t.speech.say(why, { staff: staff ?? '', service: service ? t.speech.serviceName(service).toLowerCase() : '' }));
 }
 
 /** The options on the table again, when the answer did not pick one. */

@@ -29,6 +29,7 @@ export const en = {
   reasonRange: { text: 'Here is what we have.' },
   reasonRangeFull: { text: 'Nothing is free then.' },
   reasonStaffAway: { text: "{staff} doesn't work then." },
+  reasonNobodyFor: { text: 'Nobody who does {service} works then.' },
   noSlots: { text: 'Sorry, nothing is free near then. Could you try another day?' },
   myAppointmentsNone: { text: 'You have no upcoming visits with {business}. Want to book one?' },
   myAppointments: { text: 'Your visits: {list}.' },

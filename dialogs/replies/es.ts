@@ -28,6 +28,7 @@ export const es: Record<MessageId, { text: string; short?: string }> = {
   reasonRange: { text: 'Esto es lo que tenemos.' },
   reasonRangeFull: { text: 'No hay horas libres entonces.' },
   reasonStaffAway: { text: '{staff} no atiende a esa hora.' },
+  reasonNobodyFor: { text: 'A esa hora nadie atiende {service}.' },
   noSlots: { text: 'Perdón, no hay horas libres cerca de esa fecha. ¿Probamos otro día?' },
   myAppointmentsNone: { text: 'No tienes horas próximas en {business}. ¿Quieres agendar una?' },
   myAppointments: { text: 'Tus horas: {list}.' },

@@ -106,6 +106,7 @@ describe('agendar por WhatsApp', () => {
   it('dice que el doctor no atiende a esa hora, no que la clínica está cerrada', async () => {
     const phone = newPhone();
     expect(await phone.say('hora con el dr pérez el lunes 14/12 a las 10, soy Luis Mora')).toMatch(/^Dr\. Pérez no atiende a esa hora\. Libres: 1\) mar 15 dic 11:00 /);
+    expect(await newPhone().say('pediatría el sábado 12/12 a las 10, soy Eva Paz')).toMatch(/^A esa hora nadie atiende pediatría\. Libres: 1\) lun 14 dic /);
   });
 
   it('cambia el servicio con "en vez de", sin agendar el que deja', async () => {
