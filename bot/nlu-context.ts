@@ -10,7 +10,7 @@ import type { NluContext, NluService, NluStaff } from '../dialogs/engine/types';
  */
 
 /** The per-turn part: what the bot asked last and who is writing. */
-export type NluTurn = Pick<NluContext, 'customerLocale' | 'expecting' | 'activeIntent' | 'offeredCount' | 'focusDay' | 'focusTime'>;
+export type NluTurn = Pick<NluContext, 'customerLocale' | 'expecting' | 'activeIntent' | 'offeredCount' | 'focusDay' | 'focusTime' | 'recentVisit'>;
 
 interface BusinessFacts {
   timezone: string;

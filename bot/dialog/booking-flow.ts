@@ -197,7 +197,7 @@ export async function executeBooking(t: TurnContext): Promise<string> {
   }
   rememberIntake(t);
   const a = outcome.appointment;
-  t.state = freshState();
+  t.state = { ...freshState(), recentVisit: a.startsAt.toISOString() };
   const booked = t.speech.say(a.status === 'pending_approval' ? 'bookedPending' : 'booked', {
     service: t.speech.serviceName(service),
     when: t.speech.when(a.startsAt),
@@ -207,7 +207,7 @@ export async function executeBooking(t: TurnContext): Promise<string> {
   if (!s.nextServiceKey) return booked;
   // "An oil change and a tire rotation": the second is proposed right after the first.
   const after = a.busyUntil.toISOString();
-  t.state = { ...freshState(), intent: 'Book', serviceKey: s.nextServiceKey, intake: s.intake, when: { start: after, end: after, grain: 'minute' } };
+  t.state = { ...freshState(), intent: 'Book', serviceKey: s.nextServiceKey, intake: s.intake, when: { start: after, end: after, grain: 'minute' }, recentVisit: t.state.recentVisit };
   return `${booked} ${await advanceBooking(t)}`;
 }
 

@@ -47,6 +47,7 @@ export class Conversation {
           activeIntent: against.intent,
           offeredCount: against.offered.length || against.picks.length,
           ...(focus ?? focusOf(against, input.catalog.business.timezone)),
+          recentVisit: input.state.recentVisit ?? null,
         }),
       );
     const understanding = await understand(state);

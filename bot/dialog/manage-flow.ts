@@ -142,7 +142,7 @@ export async function executeReschedule(t: TurnContext): Promise<string> {
     });
     if (!outcome.ok) return offer(t, outcome.alternatives, outcome.reason, outcome.reason === 'taken');
     const a = outcome.appointment;
-    t.state = freshState();
+    t.state = { ...freshState(), recentVisit: outcome.appointment.startsAt.toISOString() };
     return t.speech.say('rescheduled', { service: t.speech.serviceName(t.speech.serviceById(a.serviceId)!).toLowerCase(), when: t.speech.when(a.startsAt), ref: a.reference });
   } catch (error) {
     if (error instanceof BookingError) return startChange(t, 'Reschedule');

@@ -29,6 +29,8 @@ export interface DialogState {
   intake: Intake;
   /** A second service asked for with this one, booked right after it. */
   nextServiceKey?: string | null;
+  /** The start of the visit this conversation last booked or moved ("the same day at 11"). */
+  recentVisit?: string | null;
 }
 
 export function freshState(): DialogState {

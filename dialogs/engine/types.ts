@@ -46,6 +46,8 @@ export interface NluContext {
   focusDay?: string | null;
   /** The instant being settled (a proposal, or the visit being moved): "an hour later" counts from it. */
   focusTime?: string | null;
+  /** The start of the visit just booked or moved: "the same day" counts from it when nothing is in focus. */
+  recentVisit?: string | null;
 }
 
 /**

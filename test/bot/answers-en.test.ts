@@ -72,6 +72,13 @@ describe('answers that change or decline the plan', () => {
     expect(await phone.say('can we make it an hour later?')).toBe('Move your battery replacement from Mon Dec 21 at 12:30 PM to Mon Dec 21 at 1:30 PM? Reply YES to confirm.');
   });
 
+  it('books another visit "the same day" as the one just booked', async () => {
+    const phone = newPhone();
+    await phone.say('oil change mon dec 7 at 9am, 50 Cedar St, 2017 Honda Civic');
+    await phone.say('yes');
+    expect(await phone.say('can I also book a tire rotation for my other car the same day at 11?')).toBe('Tire rotation, Mon Dec 7 at 11:00 AM at 50 Cedar St. Reply YES to book.');
+  });
+
   it('books two services asked for together, the second right after the first', async () => {
     const phone = newPhone();
     expect(await phone.say('need an oil change and a tire rotation wed jan 6 at 9am, 5 Oak Ave, 2015 Mazda 3')).toMatch(/^(Oil change|Tire rotation), Wed Jan 6 at 9:00 AM at 5 Oak Ave\. Reply YES to book\.$/);

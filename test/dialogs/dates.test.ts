@@ -175,6 +175,17 @@ describe('the day being settled', () => {
     expect((await understand('an hour later', { turn: { expecting: null } })).when).toBeNull();
   });
 
+  it('counts "the same day", "the day after" and "same time" from the day in focus or the visit just booked', async () => {
+    const later: NluTurn = { ...thursday, focusDay: '2026-12-16' };
+    expect((await understand('same day at 11', { turn: later })).when).toMatchObject({ start: '2026-12-16T11:00:00-08:00' });
+    expect((await understand('the day after instead', { turn: later })).when).toMatchObject({ start: '2026-12-17T00:00:00-08:00', grain: 'day' });
+    const booked: NluTurn = { recentVisit: '2026-12-07T17:00:00.000Z' };
+    expect((await understand('also brakes same day at 2pm', { turn: booked })).when).toMatchObject({ start: '2026-12-07T14:00:00-08:00' });
+    expect((await understand('friday same time?', { turn: booked })).when).toMatchObject({ start: '2026-11-27T09:00:00-08:00' });
+    expect((await understand('a la misma hora el viernes', { business: 'clinica-santiago', turn: { recentVisit: '2026-12-07T13:00:00.000Z' } })).when).toMatchObject({ start: '2026-11-27T10:00:00-03:00' });
+    expect((await understand('same day at 11')).when).toMatchObject({ start: '2026-11-23T11:00:00-08:00' });
+  });
+
   it('ignores a day already past', async () => {
     const stale: NluTurn = { ...thursday, focusDay: '2026-11-20' };
     expect((await understand('3pm', { turn: stale })).when).toMatchObject({ start: '2026-11-23T15:00:00-08:00' });

@@ -5,6 +5,7 @@ import { type MaskedText, matchesOf } from '../text';
 import { addChronoFacts } from './chrono-facts';
 import { parseDates } from './chrono-setup';
 import { scanDayParts } from './day-parts';
+import { scanSameDay } from './same-day';
 import { normaliseWeekdays } from './weekday-typos';
 import type { DateFacts } from './facts';
 import { scanRelativeSpans } from './relative-spans';
@@ -55,7 +56,7 @@ function isEmpty(facts: DateFacts): boolean {
   return Object.keys(facts).length === 0;
 }
 
-export function extractWhen(masked: MaskedText, locale: Locale, context: Pick<NluContext, 'now' | 'timezone' | 'locales' | 'focusDay' | 'focusTime' | 'expecting' | 'offeredCount' | 'activeIntent'>): When | null {
+export function extractWhen(masked: MaskedText, locale: Locale, context: Pick<NluContext, 'now' | 'timezone' | 'locales' | 'focusDay' | 'focusTime' | 'recentVisit' | 'expecting' | 'offeredCount' | 'activeIntent'>): When | null {
   // Many messages name no time: the zoned "now" (not free in luxon) is built only when one does.
   const now = lazy(() => DateTime.fromJSDate(context.now, { zone: timeZone(context.timezone) }));
   const facts: DateFacts = {};
@@ -66,6 +67,10 @@ export function extractWhen(masked: MaskedText, locale: Locale, context: Pick<Nl
     return at?.isValid ? at : null;
   };
   scanRelativeSpans(masked, facts, now, focusTime);
+  scanSameDay(masked, facts, () => now().zone, () => {
+    const time = context.focusTime ?? context.recentVisit ?? null;
+    return { day: context.focusDay ?? (time ? DateTime.fromISO(time, { zone: now().zone }).toISODate() : null), time };
+  });
   scanDayParts(masked, facts);
   const text = masked.text;
   const reference = lazy(() => floatingReference(now()));
