@@ -165,7 +165,7 @@ function askConfirmation(t: TurnContext): string {
   const proposal = s.proposal!;
   const vars = { service: t.speech.serviceName(service), when: t.speech.when(proposal.start), staff: t.speech.withStaff(proposal.staffId) };
   if (s.intent === 'Reschedule') {
-    return ask(t, 'confirmation', t.speech.say('confirmReschedule', { ...vars, service: vars.service.toLowerCase(), old: t.speech.when(s.target!.startsAt) }));
+    return ask(t, 'confirmation', t.speech.say(s.inferredMove ? 'confirmMoveOrBook' : 'confirmReschedule', { ...vars, service: vars.service.toLowerCase(), old: t.speech.when(s.target!.startsAt) }));
   }
   const address = s.intake.address ?? t.customer.details.address;
   const wantsAddress = t.catalog.business.settings.intakeFields.includes('address') && address;

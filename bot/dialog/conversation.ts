@@ -7,7 +7,7 @@ import type { DialogEngine, Expectation, Understanding } from '../../dialogs/eng
 import { formatPrice } from '../../dialogs/replies/format';
 import { nluContextOf } from '../nlu-context';
 import { advanceBooking, ask, changesProposal, executeBooking, mergeIntake, mergeUnderstanding, pickOffered, repeatOffer } from './booking-flow';
-import { answerVisit, decline, executeCancel, executeReschedule, listAppointments, pickAppointment, startChange } from './manage-flow';
+import { answerVisit, decline, executeCancel, offerMove, executeReschedule, listAppointments, pickAppointment, startChange } from './manage-flow';
 import { Speech } from './speech';
 import { lateAnswer } from './late-answer';
 import { type DialogState, focusOf, freshState, isIdle } from './state';
@@ -67,6 +67,12 @@ export class Conversation {
 
   private async respond(t: TurnContext): Promise<string> {
     const { state: s, understanding: u } = t;
+    // "Move your oil change…, or tell me what else to book": "a tire rotation" books that then.
+    if (s.inferredMove && u.serviceKey) {
+      t.state = { ...freshState(), intent: 'Book', when: s.when };
+      mergeUnderstanding(t);
+      return advanceBooking(t);
+    }
     if (s.asked === 'confirmation' && u.answer) {
       // "yes, but 10am instead", "no, make it Friday": the change is the answer.
       if (changesProposal(t)) {
@@ -110,6 +116,10 @@ export class Conversation {
     }
     switch (u.intent) {
       case 'Book':
+        if (!u.serviceKey && u.when) {
+          const move = await offerMove(t);
+          if (move) return move;
+        }
         t.state = { ...freshState(), intent: 'Book' };
         mergeUnderstanding(t);
         return advanceBooking(t);

@@ -19,6 +19,18 @@ export async function listAppointments(t: TurnContext): Promise<string> {
   return t.speech.say('myAppointments', { list: visits.map((a) => t.speech.appointmentLine(a)).join('; ') });
 }
 
+/**
+ * A time and no service from a customer with one visit ("can you do 2pm instead?", the
+ * reminder's "tell us a new time"): moving that visit is offered, with booking something else
+ * as the other answer; never done unasked. Null when there is not exactly one visit.
+ */
+export async function offerMove(t: TurnContext): Promise<string | null> {
+  const visits = await upcoming(t);
+  if (visits.length !== 1) return null;
+  t.state = { ...freshState(), intent: 'Reschedule', when: t.understanding.when, inferredMove: true };
+  return targetChosen(t, visits[0]);
+}
+
 /** "…Want to book one?": a yes then leads into booking. */
 function offerToBook(t: TurnContext, id: 'myAppointmentsNone' | 'nothingToChange'): string {
   t.state = { ...freshState(), intent: 'Book' };
@@ -169,6 +181,10 @@ export async function answerVisit(t: TurnContext): Promise<string | null> {
 /** No to "Reply YES": a cancel keeps the visit; a booking or move asks for another time. */
 export function decline(t: TurnContext): string {
   const s = t.state;
+  if (s.inferredMove) {
+    t.state = { ...freshState(), intent: 'Book' };
+    return ask(t, 'service', t.speech.say('askService', { services: t.speech.serviceNames() }));
+  }
   if (s.intent !== 'Book' && !s.target) {
     // "no" to "which visit?": nothing to change after all.
     t.state = freshState();

@@ -31,6 +31,8 @@ export interface DialogState {
   nextServiceKey?: string | null;
   /** The start of the visit this conversation last booked or moved ("the same day at 11"). */
   recentVisit?: string | null;
+  /** A move the customer did not ask for by name ("2pm instead?"): offered with another booking as the alternative. */
+  inferredMove?: boolean;
 }
 
 export function freshState(): DialogState {

@@ -40,6 +40,7 @@ export const en = {
   nothingToMoveSoBook: { text: "You have no visit booked with us, so let's book one." },
   nothingToChange: { text: "You don't have an upcoming visit to change. Want to book one?" },
   askNewTime: { text: 'When would you like to move your {service} ({when}) to?' },
+  confirmMoveOrBook: { text: 'Move your {service} from {old} to {when}? Reply YES, or tell me what else to book.' },
   confirmReschedule: { text: 'Move your {service} from {old} to {when}? Reply YES to confirm.' },
   rescheduled: { text: 'Done: your {service} is now {when}. Ref {ref}.' },
   services: { text: '{business}: {list}. What would you like to book?', short: '{list}.' },

@@ -39,6 +39,7 @@ export const es: Record<MessageId, { text: string; short?: string }> = {
   nothingToMoveSoBook: { text: 'No tienes una hora agendada, así que agendemos una.' },
   nothingToChange: { text: 'No tienes una hora próxima para cambiar. ¿Quieres agendar una?' },
   askNewTime: { text: '¿Para cuándo quieres cambiar tu {service} ({when})?' },
+  confirmMoveOrBook: { text: '¿Cambiar tu {service} del {old} al {when}? Responde SI, o dime qué más agendar.' },
   confirmReschedule: { text: '¿Cambiar tu {service} del {old} al {when}? Responde SI para confirmar.' },
   rescheduled: { text: 'Listo: tu {service} quedó para el {when}. Código {ref}.' },
   services: { text: '{business}: {list}. ¿Qué quieres agendar?', short: '{list}.' },

@@ -177,13 +177,26 @@ describe('questions', () => {
     expect(await phone.say('2015 Mazda 3')).toBe('Oil change, Fri Dec 18 at 10:00 AM at 5 Oak Ave. Reply YES to book.');
   });
 
-  it('takes a time without a service from a customer with a visit as a new booking, never moving the visit unasked', async () => {
+  it('asks whether a time without a service moves the visit or books another, and never moves it unasked', async () => {
     const phone = newPhone();
     await phone.say('battery replacement saturday dec 19 at 10am, 1 Fig St, 2008 Honda Fit');
     await phone.say('yes');
-    expect(await phone.say('can I book another appointment for friday dec 18 at 10am?')).toMatch(/^What can Edgar's Mobile Auto Shop do for you\? /);
-    expect(await phone.say('are we still on for saturday?')).not.toMatch(/^Move your/);
-    expect((await appointmentsOf(phone)).map((a: { starts_at: Date }) => local(a.starts_at))).toEqual(['Sat 2026-12-19 10:00 -08:00']);
+    expect(await phone.say('can I book another appointment for friday dec 18 at 10am?')).toBe('Move your battery replacement from Sat Dec 19 at 10:00 AM to Fri Dec 18 at 10:00 AM? Reply YES, or tell me what else to book.');
+    expect(await phone.say('a tire rotation')).toBe('Tire rotation, Fri Dec 18 at 10:00 AM at 1 Fig St. Reply YES to book.');
+    await phone.say('yes');
+    expect(await phone.say('are we still on for saturday?')).toMatch(/^Your visits: /);
+    expect(await phone.say('can you do 2pm instead?')).toMatch(/^What can Edgar's Mobile Auto Shop do for you\? /);
+    expect((await appointmentsOf(phone)).map((a: { starts_at: Date }) => local(a.starts_at))).toEqual(['Sat 2026-12-19 10:00 -08:00', 'Fri 2026-12-18 10:00 -08:00']);
+  });
+
+  it('offers to move the one visit to a time said alone, as the reminder invites, and asks what to book on no', async () => {
+    const phone = newPhone();
+    await phone.say('brakes tuesday jan 19 at 9am, 1 Fig St, 2008 Honda Fit');
+    await phone.say('yes');
+    expect(await phone.say('can you do 2pm instead?')).toBe('Move your brake pads from Tue Jan 19 at 9:00 AM to Tue Jan 19 at 2:00 PM? Reply YES, or tell me what else to book.');
+    expect(await phone.say('yes')).toMatch(/^Done: your brake pads is now Tue Jan 19 at 2:00 PM\./);
+    expect(await phone.say('wednesday jan 20 at 9am')).toMatch(/^Move your brake pads from Tue Jan 19 at 2:00 PM to Wed Jan 20 at 9:00 AM\? Reply YES, or tell me what else to book\.$/);
+    expect(await phone.say('no')).toMatch(/^What can Edgar's Mobile Auto Shop do for you\? /);
   });
 
   it('says when the business is closed and offers the nearest open times', async () => {
