@@ -13,6 +13,11 @@ import { bareAnswer } from './yes-no';
 type IntakeField = keyof Intake;
 const INTAKE_FIELDS: readonly IntakeField[] = ['name', 'address', 'vehicle', 'notes'];
 
+/** A name, an address or a car: answers that are proper nouns, not sentences (notes are). */
+export function asksProperNoun(expecting: Expectation | null | undefined): boolean {
+  return expecting === 'name' || expecting === 'address' || expecting === 'vehicle';
+}
+
 export function isIntakeField(expecting: Expectation | null | undefined): expecting is IntakeField {
   return (INTAKE_FIELDS as readonly (string | null | undefined)[]).includes(expecting);
 }
@@ -33,7 +38,7 @@ const RECONSIDERING = wholeWords('actually|instead|wait|never ?mind|scratch that
  * plan or a question, not the detail just asked for. `folded` is fold(text).
  */
 export function reconsidersInstead(expecting: Expectation | null | undefined, text: string, folded: string): boolean {
-  if (expecting !== 'name' && expecting !== 'address' && expecting !== 'vehicle') return false;
+  if (!asksProperNoun(expecting)) return false;
   return /\?\s*$/.test(text) || RECONSIDERING.test(folded);
 }
 

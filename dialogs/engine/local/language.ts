@@ -1,5 +1,6 @@
 import type { Locale } from '../../../core/locale';
 import type { NluContext } from '../types';
+import { asksProperNoun } from './intake';
 import { fold } from './text';
 
 /**
@@ -8,8 +9,6 @@ import { fold } from './text';
  * language is known needs a clear signal to switch, so one stray word does not flip the replies.
  * A name, address or car says nothing of the writer's language ("2200 Paseo de la Playa").
  */
-
-const PROPER_NOUN_ANSWERS: ReadonlySet<string> = new Set(['name', 'address', 'vehicle']);
 
 const CUES: Readonly<Record<Locale, ReadonlySet<string>>> = {
   es: new Set(
@@ -34,7 +33,7 @@ function score(words: string[], locale: Locale): number {
 /** `folded` is fold(text), passed in when the caller has it already. */
 export function detectLocale(text: string, context: Pick<NluContext, 'locales' | 'defaultLocale' | 'customerLocale' | 'expecting'>, folded = fold(text)): Locale {
   const usual = context.customerLocale && context.locales.includes(context.customerLocale) ? context.customerLocale : context.defaultLocale;
-  if (context.locales.length < 2 || (context.expecting && PROPER_NOUN_ANSWERS.has(context.expecting))) return usual;
+  if (context.locales.length < 2 || asksProperNoun(context.expecting)) return usual;
   const words = folded.split(' ').filter(Boolean);
   // "y", "ok", "no": too short to tell.
   if (words.length === 1 && words[0].length <= 2) return usual;

@@ -109,6 +109,14 @@ export class MaskedText {
     this.current = this.current.slice(0, start) + replacement + this.current.slice(start + replacement.length);
   }
 
+  /** The first match of a pattern in what is left, blanked out once found. */
+  takeFirst(pattern: RegExp): RegExpExecArray | null {
+    pattern.lastIndex = 0;
+    const match = pattern.exec(this.current);
+    if (match) this.mask(match.index, match.index + match[0].length);
+    return match;
+  }
+
   /** The customer's own spelling of a span, trimmed of spaces and trailing punctuation. */
   originalAt(start: number, end: number): string {
     return tidy(this.original.slice(start, end));

@@ -27,7 +27,7 @@ export const E = '(?![\\p{L}\\p{N}])';
  * index is into the whole text.
  */
 export function startsInsideNumber(context: ParsingContext, match: RegExpMatchArray): boolean {
-  return /\p{N}/u.test(context.text.charAt((match.index ?? 0) - 1));
+  return precededBy(context, match, /\p{N}$/u);
 }
 
 /** An hour as digits or words, for use inside patterns. */

@@ -51,6 +51,15 @@ function bareClock(text: string, context: Pick<NluContext, 'expecting' | 'offere
   return { hour, minute: Number(match[2] ?? 0), meridiemKnown: hour === 0 || hour > 12, approximate: false };
 }
 
+/** The context's day and times in focus, read once on the business's wall clock. */
+function focusOf(context: Pick<NluContext, 'focusDay' | 'focusTime' | 'recentVisit'>, now: DateTime): { day: DateTime | null; time: DateTime | null; recent: DateTime | null } {
+  const read = (iso: string | null | undefined) => {
+    const at = iso ? DateTime.fromISO(iso, { zone: now.zone }) : null;
+    return at?.isValid ? at : null;
+  };
+  return { day: read(context.focusDay), time: read(context.focusTime), recent: read(context.recentVisit) };
+}
+
 /** No fact at all: resolveWhen has nothing to pin to the calendar and gives null. */
 function isEmpty(facts: DateFacts): boolean {
   return Object.keys(facts).length === 0;
@@ -62,14 +71,11 @@ export function extractWhen(masked: MaskedText, locale: Locale, context: Pick<Nl
   const facts: DateFacts = {};
   normaliseClockTimes(masked);
   normaliseWeekdays(masked, locale);
-  const focusTime = () => {
-    const at = context.focusTime ? DateTime.fromISO(context.focusTime, { zone: now().zone }) : null;
-    return at?.isValid ? at : null;
-  };
-  scanRelativeSpans(masked, facts, now, focusTime);
-  scanSameDay(masked, facts, () => now().zone, () => {
-    const time = context.focusTime ?? context.recentVisit ?? null;
-    return { day: context.focusDay ?? (time ? DateTime.fromISO(time, { zone: now().zone }).toISODate() : null), time };
+  const focus = lazy(() => focusOf(context, now()));
+  scanRelativeSpans(masked, facts, now, () => focus().time);
+  scanSameDay(masked, facts, () => {
+    const time = focus().time ?? focus().recent;
+    return { day: focus().day ?? time?.startOf('day') ?? null, time };
   });
   scanDayParts(masked, facts);
   const text = masked.text;
@@ -89,6 +95,5 @@ export function extractWhen(masked: MaskedText, locale: Locale, context: Pick<Nl
     facts.time = time;
     masked.mask(0, masked.text.length);
   }
-  const focus = context.focusDay ? DateTime.fromISO(context.focusDay, { zone: now().zone }) : null;
-  return resolveWhen(facts, now(), focus?.isValid ? focus : null);
+  return resolveWhen(facts, now(), focus().day);
 }

@@ -29,13 +29,6 @@ const SOON = wholeWords(
     '(?:right )?now',
 );
 
-function find(masked: MaskedText, pattern: RegExp): RegExpExecArray | null {
-  pattern.lastIndex = 0;
-  const match = pattern.exec(masked.text);
-  if (match) masked.mask(match.index, match.index + match[0].length);
-  return match;
-}
-
 const SPAN = '(\\d{1,3}|an?|one|half an?|una|un|media|two|dos|three|tres)\\s+(hours?|hrs?|minutes?|mins?|horas?|minutos?)';
 /** "an hour later", "30 min earlier", "una hora más tarde", "media hora antes": from the time being settled. */
 const SHIFTED = wholeWords(`${SPAN}\\s+(later|after|earlier|before|mas tarde|despues|antes|mas temprano)`);
@@ -49,18 +42,18 @@ function minutesOf(amount: string, unit: string): number {
 
 /** `now` is called only for "in 2 hours"; `focus` is the instant "an hour later" counts from. */
 export function scanRelativeSpans(masked: MaskedText, facts: DateFacts, now: () => DateTime, focus: () => DateTime | null): void {
-  const inHours = find(masked, IN_HOURS);
+  const inHours = masked.takeFirst(IN_HOURS);
   // Luxon adds hours and minutes as elapsed time, so the answer is right across a DST change.
   if (inHours) facts.instant = now().plus({ minutes: minutesOf(inHours[1], inHours[2]) }).startOf('minute');
   // Without a time being settled there is nothing to count from; chrono must not count from now.
-  const shifted = find(masked, SHIFTED);
-  const pushed = find(masked, PUSHED);
+  const shifted = masked.takeFirst(SHIFTED);
+  const pushed = masked.takeFirst(PUSHED);
   const from = shifted || pushed ? focus() : null;
   if (from && shifted) facts.instant = from.plus({ minutes: minutesOf(shifted[1], shifted[2]) * (/^(?:later|after|mas tarde|despues)$/.test(shifted[3]) ? 1 : -1) });
   if (from && pushed) facts.instant = from.plus({ minutes: minutesOf(pushed[3], pushed[4]) * (pushed[2] === 'back' ? 1 : -1) });
-  if (find(masked, NEXT_WEEK)) facts.week = 'next';
-  else if (find(masked, THIS_WEEK) || find(masked, THIS_WEEKDAY)) facts.week = 'this';
-  if (find(masked, WEEKEND)) facts.weekday = SATURDAY;
+  if (masked.takeFirst(NEXT_WEEK)) facts.week = 'next';
+  else if (masked.takeFirst(THIS_WEEK) || masked.takeFirst(THIS_WEEKDAY)) facts.week = 'this';
+  if (masked.takeFirst(WEEKEND)) facts.weekday = SATURDAY;
   // Every one: "asap, it's flashing now" must not leave "now" for chrono to read as this minute.
-  while (find(masked, SOON)) facts.soon = true;
+  while (masked.takeFirst(SOON)) facts.soon = true;
 }

@@ -1,4 +1,4 @@
-import { DateTime, type Zone } from 'luxon';
+import type { DateTime } from 'luxon';
 import { type MaskedText, wholeWords } from '../text';
 import type { DateFacts } from './facts';
 
@@ -11,31 +11,20 @@ import type { DateFacts } from './facts';
 const SAME_DAY = wholeWords("(?:the )?same day|that day|(?:the )?day after(?! tomorrow)|el mismo dia|ese (?:mismo )?dia|al dia siguiente|el dia despues");
 const SAME_TIME = wholeWords('(?:at )?(?:the )?same time|(?:a )?la misma hora');
 
+/** What "the same day" and "same time" refer to, on the business's wall clock. */
 export interface Anchor {
-  /** yyyy-mm-dd in the business's zone. */
-  day: string | null;
-  /** ISO instant. */
-  time: string | null;
+  day: DateTime | null;
+  time: DateTime | null;
 }
 
-function find(masked: MaskedText, pattern: RegExp): RegExpExecArray | null {
-  pattern.lastIndex = 0;
-  const match = pattern.exec(masked.text);
-  if (match) masked.mask(match.index, match.index + match[0].length);
-  return match;
-}
-
-export function scanSameDay(masked: MaskedText, facts: DateFacts, zoneOf: () => Zone, anchor: () => Anchor): void {
-  const sameDay = find(masked, SAME_DAY);
-  const sameTime = find(masked, SAME_TIME);
+export function scanSameDay(masked: MaskedText, facts: DateFacts, anchor: () => Anchor): void {
+  const sameDay = masked.takeFirst(SAME_DAY);
+  const sameTime = masked.takeFirst(SAME_TIME);
   if (!sameDay && !sameTime) return;
   const { day, time } = anchor();
   if (sameDay && day) {
-    const date = DateTime.fromISO(day, { zone: zoneOf() }).plus({ days: /after|siguiente|despues/.test(sameDay[0]) ? 1 : 0 });
+    const date = day.plus({ days: /after|siguiente|despues/.test(sameDay[0]) ? 1 : 0 });
     facts.date = { year: date.year, month: date.month, day: date.day };
   }
-  if (sameTime && time) {
-    const at = DateTime.fromISO(time, { zone: zoneOf() });
-    facts.time = { hour: at.hour, minute: at.minute, meridiemKnown: true, approximate: false };
-  }
+  if (sameTime && time) facts.time = { hour: time.hour, minute: time.minute, meridiemKnown: true, approximate: false };
 }
