@@ -2,7 +2,7 @@ import type { Slot } from '../../booking/availability/slots';
 import type { Unavailable } from '../../booking/appointments';
 import type { IntakeField } from '../../booking/business-settings';
 import type { MessageId } from '../../dialogs/replies/render';
-import { freshState } from './state';
+import { atInstant, type DialogState, freshState } from './state';
 import type { TurnContext } from './turn-context';
 
 /**
@@ -23,6 +23,13 @@ const REASON: Record<OfferReason, MessageId> = {
   staff_away: 'reasonStaffAway',
 };
 
+/** A new booking from this message, on top of what is already known (`seed`). */
+export function startBooking(t: TurnContext, seed: Partial<DialogState> = {}): Promise<string> {
+  t.state = { ...freshState(), ...seed, intent: 'Book' };
+  mergeUnderstanding(t);
+  return advanceBooking(t);
+}
+
 /** Folds what this message said into the booking being built. */
 export function mergeUnderstanding(t: TurnContext): void {
   const u = t.understanding;
@@ -38,7 +45,7 @@ export function mergeUnderstanding(t: TurnContext): void {
     s.offered = [];
   } else if (proposal && (asked.service || asked.staff)) {
     // Same time, another service or person: that time is checked again for them.
-    s.when = { start: proposal.start, end: proposal.start, grain: 'minute' };
+    s.when = atInstant(proposal.start);
     s.proposal = null;
   }
   mergeIntake(t);
@@ -206,8 +213,7 @@ export async function executeBooking(t: TurnContext): Promise<string> {
   });
   if (!s.nextServiceKey) return booked;
   // "An oil change and a tire rotation": the second is proposed right after the first.
-  const after = a.busyUntil.toISOString();
-  t.state = { ...freshState(), intent: 'Book', serviceKey: s.nextServiceKey, intake: s.intake, when: { start: after, end: after, grain: 'minute' }, recentVisit: t.state.recentVisit };
+  t.state = { ...freshState(), intent: 'Book', serviceKey: s.nextServiceKey, intake: s.intake, when: atInstant(a.busyUntil.toISOString()), recentVisit: t.state.recentVisit };
   return `${booked} ${await advanceBooking(t)}`;
 }
 

@@ -6,7 +6,7 @@ import type { Catalog } from '../../booking/repositories/catalog';
 import type { DialogEngine, Expectation, Understanding } from '../../dialogs/engine/types';
 import { formatPrice } from '../../dialogs/replies/format';
 import { nluContextOf } from '../nlu-context';
-import { advanceBooking, ask, changesProposal, executeBooking, mergeIntake, mergeUnderstanding, pickOffered, repeatOffer } from './booking-flow';
+import { advanceBooking, ask, changesProposal, executeBooking, mergeIntake, mergeUnderstanding, pickOffered, repeatOffer, startBooking } from './booking-flow';
 import { answerVisit, decline, executeCancel, offerMove, executeReschedule, listAppointments, pickAppointment, startChange } from './manage-flow';
 import { Speech } from './speech';
 import { lateAnswer } from './late-answer';
@@ -68,11 +68,7 @@ export class Conversation {
   private async respond(t: TurnContext): Promise<string> {
     const { state: s, understanding: u } = t;
     // "Move your oil change…, or tell me what else to book": "a tire rotation" books that then.
-    if (s.inferredMove && u.serviceKey) {
-      t.state = { ...freshState(), intent: 'Book', when: s.when };
-      mergeUnderstanding(t);
-      return advanceBooking(t);
-    }
+    if (s.inferredMove && u.serviceKey) return startBooking(t, { when: s.when });
     if (s.asked === 'confirmation' && u.answer) {
       // "yes, but 10am instead", "no, make it Friday": the change is the answer.
       if (changesProposal(t)) {
@@ -100,7 +96,7 @@ export class Conversation {
       if (u.answer === 'yes' && !u.when) return repeatOffer(t);
       if (u.answer === 'no' && !u.when) return decline(t);
       // "12 Oak St" while times are on offer: noted, and the times asked about again.
-      if (!u.when && !u.serviceKey && !u.staffKey && Object.values(u.intake).some(Boolean)) {
+      if (!u.when && !u.serviceKey && !u.staffKey && givesIntake(u)) {
         mergeIntake(t);
         return repeatOffer(t);
       }
@@ -120,9 +116,7 @@ export class Conversation {
           const move = await offerMove(t);
           if (move) return move;
         }
-        t.state = { ...freshState(), intent: 'Book' };
-        mergeUnderstanding(t);
-        return advanceBooking(t);
+        return startBooking(t);
       case 'Cancel':
       case 'Reschedule':
         return startChange(t, u.intent);
@@ -146,6 +140,10 @@ export class Conversation {
   }
 }
 
+function givesIntake(u: Understanding): boolean {
+  return Object.values(u.intake).some(Boolean);
+}
+
 /** "forget it", "no thanks": a few words and no question ("no, can I bring it to you?" is one). */
 function isShortAnswer(text: string): boolean {
   return !/\?\s*$/.test(text) && text.trim().split(/\s+/).length <= 3;
@@ -163,7 +161,7 @@ function continuesBooking(s: DialogState, u: Understanding): boolean {
   // "can we do friday instead?" while booking reads as a move, but it changes this booking.
   const changesThisBooking = s.intent === 'Book' && u.intent === 'Reschedule' && !u.reference;
   const sameThread = u.intent === s.intent || u.intent === 'Book' || u.intent === 'Fallback' || u.intent === 'Confirm' || changesThisBooking;
-  const addsSomething = Boolean(u.when || u.serviceKey || u.staffKey || Object.values(u.intake).some(Boolean));
+  const addsSomething = Boolean(u.when || u.serviceKey || u.staffKey || givesIntake(u));
   const answersQuestion = u.answer !== null && s.asked !== null && s.asked !== 'confirmation' && s.asked !== 'choice';
   return open && sameThread && (addsSomething || answersQuestion);
 }

@@ -1,7 +1,7 @@
 import type { Understanding } from '../../dialogs/engine/types';
 import { advanceBooking, repeatOffer } from './booking-flow';
 import { askCancelAgain, decline, startChange, upcomingVisit } from './manage-flow';
-import { type DialogState, slotTaken } from './state';
+import { atInstant, type DialogState, type HeldSlot, targetOf } from './state';
 import type { TurnContext } from './turn-context';
 
 /**
@@ -20,14 +20,19 @@ export async function lateAnswer(t: TurnContext, stale: DialogState, staleSince:
   const target = stale.target && (await upcomingVisit(t, stale.target.id));
   // Cancelled or moved past meanwhile: say what is booked now.
   if (stale.target && !target) return { reply: await startChange(t, stale.intent === 'Cancel' ? 'Cancel' : 'Reschedule') };
-  t.state = target ? { ...stale, target: { id: target.id, version: target.version, startsAt: target.startsAt.toISOString() } } : { ...stale };
+  t.state = target ? { ...stale, target: targetOf(target) } : { ...stale };
   if (u.answer === 'no') return { reply: decline(t) };
   const again = t.speech.say('checkedAgain');
-  if (stale.intent === 'Cancel') return { reply: `${again} ${await askCancelAgain(t, stale.target!.id)}` };
+  if (target && stale.intent === 'Cancel') return { reply: `${again} ${await askCancelAgain(t, target)}` };
   const slot = slotTaken(stale, u);
   // "yes" to several options cannot say which: fresh ones for the time first asked for.
   if (!slot && !stale.when) return { reply: repeatOffer(t) };
-  const when = slot ? { start: slot.start, end: slot.start, grain: 'minute' as const } : stale.when;
-  t.state = { ...t.state, asked: null, proposal: null, offered: [], when };
+  t.state = { ...t.state, asked: null, proposal: null, offered: [], when: slot ? atInstant(slot.start) : stale.when };
   return { reply: `${again} ${await advanceBooking(t)}` };
+}
+
+/** The slot a late answer took: "yes" to the proposal, or "2" (or a yes to the only one) of the options. */
+function slotTaken(stale: DialogState, u: Understanding): HeldSlot | undefined {
+  if (stale.asked === 'confirmation') return u.answer === 'yes' ? (stale.proposal ?? undefined) : undefined;
+  return stale.offered[(u.choice ?? (u.answer === 'yes' && stale.offered.length === 1 ? 1 : 0)) - 1];
 }

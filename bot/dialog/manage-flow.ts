@@ -2,8 +2,8 @@ import { DateTime } from 'luxon';
 import type { AppointmentRow } from '../../booking/db/entities/appointment';
 import { BookingError } from '../../booking/errors';
 import { numbered } from '../../dialogs/replies/format';
-import { advanceBooking, ask, mergeUnderstanding, offer } from './booking-flow';
-import { freshState, localDay } from './state';
+import { advanceBooking, ask, offer, startBooking } from './booking-flow';
+import { freshState, localDay, targetOf } from './state';
 import type { TurnContext } from './turn-context';
 
 /** Looking at, cancelling, moving and confirming visits the customer already has. */
@@ -43,11 +43,7 @@ export async function startChange(t: TurnContext, intent: 'Cancel' | 'Reschedule
   const when = t.understanding.when;
   if (visits.length === 0) {
     // "can you do friday instead?" with nothing booked: book it.
-    if (intent === 'Reschedule' && (t.understanding.serviceKey || when)) {
-      t.state = { ...freshState(), intent: 'Book' };
-      mergeUnderstanding(t);
-      return `${t.speech.say('nothingToMoveSoBook')} ${await advanceBooking(t)}`;
-    }
+    if (intent === 'Reschedule' && (t.understanding.serviceKey || when)) return `${t.speech.say('nothingToMoveSoBook')} ${await startBooking(t)}`;
     return offerToBook(t, 'nothingToChange');
   }
   t.state = { ...freshState(), intent, when: intent === 'Reschedule' ? when : null };
@@ -83,11 +79,10 @@ export async function upcomingVisit(t: TurnContext, appointmentId: string): Prom
   return (await upcoming(t)).find((a) => a.id === appointmentId);
 }
 
-/** "Cancel your oil change…?" asked again, of the visit as it is now (if it is still upcoming). */
-export async function askCancelAgain(t: TurnContext, appointmentId: string): Promise<string> {
-  const visit = await upcomingVisit(t, appointmentId);
+/** "Cancel your oil change…?" asked again, of the visit as it is now. */
+export function askCancelAgain(t: TurnContext, visit: AppointmentRow): Promise<string> {
   t.state = { ...freshState(), intent: 'Cancel' };
-  return visit ? targetChosen(t, visit) : startChange(t, 'Cancel');
+  return targetChosen(t, visit);
 }
 
 /**
@@ -112,7 +107,7 @@ export async function pickAppointment(t: TurnContext): Promise<string | null> {
 
 async function targetChosen(t: TurnContext, a: AppointmentRow): Promise<string> {
   const s = t.state;
-  s.target = { id: a.id, version: a.version, startsAt: a.startsAt.toISOString() };
+  s.target = targetOf(a);
   const service = t.speech.serviceById(a.serviceId)!;
   const vars = { service: t.speech.serviceName(service).toLowerCase(), when: t.speech.when(a.startsAt), ref: a.reference };
   s.serviceKey = service.key;
@@ -154,7 +149,7 @@ export async function executeReschedule(t: TurnContext): Promise<string> {
     });
     if (!outcome.ok) return offer(t, outcome.alternatives, outcome.reason, outcome.reason === 'taken');
     const a = outcome.appointment;
-    t.state = { ...freshState(), recentVisit: outcome.appointment.startsAt.toISOString() };
+    t.state = { ...freshState(), recentVisit: a.startsAt.toISOString() };
     return t.speech.say('rescheduled', { service: t.speech.serviceName(t.speech.serviceById(a.serviceId)!).toLowerCase(), when: t.speech.when(a.startsAt), ref: a.reference });
   } catch (error) {
     if (error instanceof BookingError) return startChange(t, 'Reschedule');

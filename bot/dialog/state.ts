@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import type { Expectation, Intake, Understanding, When } from '../../dialogs/engine/types';
+import type { AppointmentRow } from '../../booking/db/entities/appointment';
+import type { Expectation, Intake, When } from '../../dialogs/engine/types';
 
 /** A slot offered to the customer, or proposed for their YES. */
 export interface HeldSlot {
@@ -70,12 +71,14 @@ export function localDay(instant: string | Date, timezone: string): string {
   return at.toISODate() ?? '';
 }
 
-/** The slot an answer to a stale question took: "yes" to its proposal, "2" or a yes to its options. */
-export function slotTaken(stale: DialogState, u: Understanding): HeldSlot | undefined {
-  if (stale.intent === 'Cancel' || u.when) return undefined;
-  if (stale.asked === 'confirmation' && u.answer === 'yes') return stale.proposal ?? undefined;
-  if (stale.asked === 'choice' && stale.picks.length === 0) return stale.offered[(u.choice ?? (u.answer === 'yes' && stale.offered.length === 1 ? 1 : 0)) - 1];
-  return undefined;
+/** A time to check: one instant ("yes" to 3:00 PM, or 3:00 PM again for another person). */
+export function atInstant(iso: string): When {
+  return { start: iso, end: iso, grain: 'minute' };
+}
+
+/** The appointment being cancelled or moved, at the version the customer sees now. */
+export function targetOf(a: Pick<AppointmentRow, 'id' | 'version' | 'startsAt'>): NonNullable<DialogState['target']> {
+  return { id: a.id, version: a.version, startsAt: a.startsAt.toISOString() };
 }
 
 /** Reads a stored state; anything unrecognisable starts afresh rather than failing the turn. */
