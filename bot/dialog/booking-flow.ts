@@ -91,10 +91,10 @@ export async function advanceBooking(t: TurnContext): Promise<string> {
   if (unable) {
     // Asked for someone who does not do this service: say so, and look across everyone who does.
     s.staffKey = null;
-    return `${t.speech.say('staffDoesNot', { staff: unable.name, service: t.speech.serviceName(service).toLowerCase() })} ${await advanceBooking(t)}`;
+    return `${t.speech.say('staffDoesNot', { staff: unable.name, service: t.speech.serviceInSentence(service) })} ${await advanceBooking(t)}`;
   }
   if (!s.proposal) {
-    if (!s.when) return ask(t, 'when', t.speech.say('askWhen', { service: t.speech.serviceName(service).toLowerCase() }));
+    if (!s.when) return ask(t, 'when', t.speech.say('askWhen', { service: t.speech.serviceInSentence(service) }));
     const offered = await proposeFromWhen(t, service.id);
     if (offered) return offered;
   }
@@ -143,7 +143,7 @@ export function offer(t: TurnContext, slots: Slot[], reason: OfferReason, just =
   const service = serviceOf(t);
   // Open then, but nobody for it: the person asked for, or anyone who does this service.
   const why = just ? 'reasonJustTaken' : reason === 'staff_away' && !staff ? 'reasonNobodyFor' : REASON[reason];
-  return sayOffer(t, t.speech.say(why, { staff: staff ?? '', service: service ? t.speech.serviceName(service).toLowerCase() : '' }));
+  return sayOffer(t, t.speech.say(why, { staff: staff ?? '', service: t.speech.serviceInSentence(service) }));
 }
 
 /** The options on the table again, when the answer did not pick one. */
@@ -172,7 +172,7 @@ function askConfirmation(t: TurnContext): string {
   const proposal = s.proposal!;
   const vars = { service: t.speech.serviceName(service), when: t.speech.when(proposal.start), staff: t.speech.withStaff(proposal.staffId) };
   if (s.intent === 'Reschedule') {
-    return ask(t, 'confirmation', t.speech.say(s.inferredMove ? 'confirmMoveOrBook' : 'confirmReschedule', { ...vars, service: vars.service.toLowerCase(), old: t.speech.when(s.target!.startsAt) }));
+    return ask(t, 'confirmation', t.speech.say(s.inferredMove ? 'confirmMoveOrBook' : 'confirmReschedule', { ...vars, service: t.speech.serviceInSentence(service), old: t.speech.when(s.target!.startsAt) }));
   }
   const address = s.intake.address ?? t.customer.details.address;
   const wantsAddress = t.catalog.business.settings.intakeFields.includes('address') && address;

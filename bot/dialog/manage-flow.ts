@@ -109,7 +109,7 @@ async function targetChosen(t: TurnContext, a: AppointmentRow): Promise<string> 
   const s = t.state;
   s.target = targetOf(a);
   const service = t.speech.serviceById(a.serviceId)!;
-  const vars = { service: t.speech.serviceName(service).toLowerCase(), when: t.speech.when(a.startsAt), ref: a.reference };
+  const vars = { service: t.speech.serviceInSentence(service), when: t.speech.when(a.startsAt), ref: a.reference };
   s.serviceKey = service.key;
   if (s.intent === 'Cancel') return ask(t, 'confirmation', t.speech.say('confirmCancel', vars));
   s.staffKey = t.understanding.staffKey ?? t.catalog.staff.find((m) => m.id === a.staffId)?.key ?? null;
@@ -128,7 +128,7 @@ export async function executeCancel(t: TurnContext): Promise<string> {
   try {
     const a = await t.booking.appointments.cancel({ businessId: t.catalog.business.id, appointmentId: target.id, expectedVersion: target.version, actor: { kind: 'customer', customerId: t.customer.id } });
     t.state = freshState();
-    return t.speech.say('cancelled', { service: t.speech.serviceName(t.speech.serviceById(a.serviceId)!).toLowerCase(), when: t.speech.when(a.startsAt) });
+    return t.speech.say('cancelled', { service: t.speech.serviceInSentence(t.speech.serviceById(a.serviceId)), when: t.speech.when(a.startsAt) });
   } catch (error) {
     // Changed meanwhile (the owner moved it, a reminder confirmed it): show the visits as they are now.
     if (error instanceof BookingError) return startChange(t, 'Cancel');
@@ -150,7 +150,7 @@ export async function executeReschedule(t: TurnContext): Promise<string> {
     if (!outcome.ok) return offer(t, outcome.alternatives, outcome.reason, outcome.reason === 'taken');
     const a = outcome.appointment;
     t.state = { ...freshState(), recentVisit: a.startsAt.toISOString() };
-    return t.speech.say('rescheduled', { service: t.speech.serviceName(t.speech.serviceById(a.serviceId)!).toLowerCase(), when: t.speech.when(a.startsAt), ref: a.reference });
+    return t.speech.say('rescheduled', { service: t.speech.serviceInSentence(t.speech.serviceById(a.serviceId)), when: t.speech.when(a.startsAt), ref: a.reference });
   } catch (error) {
     if (error instanceof BookingError) return startChange(t, 'Reschedule');
     throw error;
@@ -166,7 +166,7 @@ export async function answerVisit(t: TurnContext): Promise<string | null> {
   if (!next) return null;
   if (t.understanding.answer === 'no') {
     t.state = freshState();
-    return t.speech.say('visitNotConfirmed', { service: t.speech.serviceName(t.speech.serviceById(next.serviceId)!).toLowerCase(), when: t.speech.when(next.startsAt) });
+    return t.speech.say('visitNotConfirmed', { service: t.speech.serviceInSentence(t.speech.serviceById(next.serviceId)), when: t.speech.when(next.startsAt) });
   }
   const a = await t.booking.appointments.changeStatus({ businessId: t.catalog.business.id, appointmentId: next.id, to: 'confirmed', expectedVersion: next.version, actor: { kind: 'customer', customerId: t.customer.id } });
   t.state = freshState();
@@ -187,7 +187,7 @@ export function decline(t: TurnContext): string {
   }
   if (s.intent === 'Cancel' && s.target) {
     const service = t.catalog.services.find((x) => x.key === s.serviceKey);
-    const reply = t.speech.say('kept', { service: service ? t.speech.serviceName(service).toLowerCase() : '', when: t.speech.when(s.target.startsAt) });
+    const reply = t.speech.say('kept', { service: t.speech.serviceInSentence(service), when: t.speech.when(s.target.startsAt) });
     t.state = freshState();
     return reply;
   }

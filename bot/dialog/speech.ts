@@ -22,6 +22,11 @@ export class Speech {
     return service.names[this.locale] ?? service.names[this.catalog.business.defaultLocale] ?? Object.values(service.names)[0] ?? '';
   }
 
+  /** The service's name as it reads inside a sentence ("your oil change"); empty for none. */
+  serviceInSentence(service: Pick<ServiceRow, 'names'> | undefined): string {
+    return service ? this.serviceName(service).toLowerCase() : '';
+  }
+
   serviceById(id: string | null): ServiceRow | undefined {
     return this.catalog.services.find((s) => s.id === id);
   }
@@ -83,6 +88,6 @@ export class Speech {
 
   private example(): string {
     const first = this.catalog.services.find((s) => s.active);
-    return render('exampleBooking', this.locale, { service: first ? this.serviceName(first).toLowerCase() : '' });
+    return render('exampleBooking', this.locale, { service: this.serviceInSentence(first) });
   }
 }
