@@ -3,7 +3,7 @@ import { ownersWhatsappInbound } from '../../booking/repositories/notices';
 import { render } from '../../dialogs/replies/render';
 import type { WorkerContext } from '../context';
 import { type Draft, enqueueMessage } from './outbound';
-import { routeToOwner, type RouteText } from './recipients';
+import { ownerEndpoint, routeToOwner, type RouteText } from './recipients';
 
 /**
  * One message to each of the business's owner phones, each under its own WhatsApp window (an
@@ -16,11 +16,13 @@ export async function enqueueForOwners(
   message: { text: RouteText; key: string; purpose: Draft['purpose']; appointmentId: string | null },
 ): Promise<number> {
   const { business } = catalog;
-  const inbound = await ownersWhatsappInbound(ctx.sql, business.id, business.ownerPhones);
+  const endpoint = ownerEndpoint(catalog);
+  if (!endpoint) return 0;
+  // Only WhatsApp has a window to look up.
+  const inbound = endpoint.channel === 'whatsapp' ? await ownersWhatsappInbound(ctx.sql, business.id, business.ownerPhones) : new Map<string, Date>();
   let composed = 0;
   for (const phone of business.ownerPhones) {
-    const route = routeToOwner(catalog, phone, inbound.get(phone) ?? null, message.text, ctx.clock.now());
-    if (!route) break;
+    const route = routeToOwner(catalog, endpoint, phone, inbound.get(phone) ?? null, message.text, ctx.clock.now());
     await enqueueMessage(ctx, {
       key: `${message.key}/${phone}`,
       businessId: business.id,

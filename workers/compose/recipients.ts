@@ -9,7 +9,7 @@ import { templateFor } from './templates';
 
 const WHATSAPP_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-export function addressOn(channel: Channel, phone: string): string {
+function addressOn(channel: Channel, phone: string): string {
   return channel === 'whatsapp' ? `whatsapp:${phone}` : phone;
 }
 
@@ -59,8 +59,12 @@ export function routeToCustomer(catalog: Catalog, visit: VisitForMessaging, text
   return endpoint ? routeFrom(catalog, endpoint, visit.phone, visit.whatsappInboundAt, text, now) : null;
 }
 
-/** Owners text the business by SMS; a WhatsApp-only business reaches them on WhatsApp, under its window. */
-export function routeToOwner(catalog: Catalog, phone: string, whatsappInboundAt: Date | null, text: RouteText, now: Date): Route | null {
-  const endpoint = endpointOn(catalog, ['sms', 'whatsapp']);
-  return endpoint ? routeFrom(catalog, endpoint, phone, whatsappInboundAt, text, now) : null;
+/** Owners text the business by SMS; a WhatsApp-only business reaches them on WhatsApp. */
+export function ownerEndpoint(catalog: Catalog): ChannelEndpointRow | undefined {
+  return endpointOn(catalog, ['sms', 'whatsapp']);
+}
+
+/** How to reach one owner phone from the owner endpoint, under its WhatsApp window. */
+export function routeToOwner(catalog: Catalog, endpoint: ChannelEndpointRow, phone: string, whatsappInboundAt: Date | null, text: RouteText, now: Date): Route {
+  return routeFrom(catalog, endpoint, phone, whatsappInboundAt, text, now);
 }

@@ -4,6 +4,7 @@ import type { Locale } from '../../core/locale';
 import { dayAgenda } from '../../booking/repositories/notices';
 import { formatClock } from '../../dialogs/replies/format';
 import { enqueueForOwners } from '../compose/owners';
+import { ownerEndpoint } from '../compose/recipients';
 import { serviceName } from '../compose/visit';
 import type { WorkerContext } from '../context';
 import type { DigestJob } from '../queues';
@@ -23,6 +24,7 @@ export async function sendDigest(ctx: WorkerContext, job: Job<DigestJob>): Promi
   const catalog = await ctx.catalogs.byId(job.data.businessId);
   const { business } = catalog;
   if (business.ownerPhones.length === 0) return 'nobody to send to';
+  if (!ownerEndpoint(catalog)) return 'no number to send from';
   const locale = business.defaultLocale;
   const day = DateTime.fromJSDate(ctx.clock.now(), { zone: timeZone(business.timezone) }).startOf('day');
   const agenda = await dayAgenda(ctx.sql, business.id, day.toJSDate(), day.plus({ days: 1 }).toJSDate());
