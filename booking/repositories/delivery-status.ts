@@ -30,29 +30,28 @@ export interface StatusCallback {
  */
 export type CallbackOutcome = 'applied' | 'ignored' | 'kept';
 
-/** Records a status callback; one that says the recipient opted out (21610) opts them out, as a refused send does. */
+/**
+ * A status recorded on a message that says its recipient opted out (21610) opts them out, as a
+ * refused send does: whether it came by callback or was kept until the SID was stored.
+ */
+async function optOutIfRefused(sql: Sql, recorded: { errorCode: number | null; business: string; recipient: string } | undefined, now: Date): Promise<void> {
+  if (recorded?.errorCode === RECIPIENT_OPTED_OUT) await optOutRecipient(sql, recorded.business, recorded.recipient, now);
+}
+
 export async function recordStatusCallback(sql: Sql, callback: StatusCallback, now: Date): Promise<CallbackOutcome> {
-  const [row] = await sql.rows<{ outcome: CallbackOutcome; business: string | null; recipient: string | null }>(
+  const [row] = await sql.rows<{ outcome: CallbackOutcome; business: string; recipient: string }>(
     `SELECT outcome, business, recipient FROM record_delivery_status($1, $2, $3, $4::jsonb)`,
     [callback.providerSid, callback.status, callback.errorCode, RANKS],
   );
-  if (row.outcome === 'applied' && callback.errorCode === RECIPIENT_OPTED_OUT) await optOutRecipient(sql, row.business!, row.recipient!, now);
+  if (row.outcome === 'applied') await optOutIfRefused(sql, { ...row, errorCode: callback.errorCode }, now);
   return row.outcome;
 }
 
-export interface SentMessage {
-  /** `sent`, or what a report that came before the SID was stored says. */
-  status: string;
-  errorCode: number | null;
-  businessId: string;
-  to: string;
-}
-
-/** sending → sent with the SID, then any report kept for that SID. Null when the message was not being sent. */
-export async function markSent(sql: Sql, id: string, providerSid: string): Promise<SentMessage | null> {
-  const [row] = await sql.rows<SentMessage>(
-    `SELECT final_status AS status, final_error_code AS "errorCode", business AS "businessId", recipient AS "to" FROM mark_message_sent($1, $2, $3::jsonb)`,
+/** sending → sent with the SID, then any report kept for that SID; nothing when the message was not being sent. */
+export async function markSent(sql: Sql, id: string, providerSid: string, now: Date): Promise<void> {
+  const [row] = await sql.rows<{ errorCode: number | null; business: string; recipient: string }>(
+    `SELECT final_error_code AS "errorCode", business, recipient FROM mark_message_sent($1, $2, $3::jsonb)`,
     [id, providerSid, RANKS],
   );
-  return row ?? null;
+  await optOutIfRefused(sql, row, now);
 }

@@ -43,19 +43,19 @@ describe('delivery statuses', () => {
     expect(await recordStatusCallback(sql, { providerSid: early, status: 'delivered', errorCode: null }, NOW)).toBe('kept');
     // An older report after it changes nothing.
     expect(await recordStatusCallback(sql, { providerSid: early, status: 'queued', errorCode: null }, NOW)).toBe('kept');
-    await markSent(sql, delivered.id, early);
+    await markSent(sql, delivered.id, early, new Date());
     expect(await row(delivered.id)).toEqual({ status: 'delivered', errorCode: null, providerSid: early });
 
     const queued = await beingSent();
     const queuedSid = sid();
     await recordStatusCallback(sql, { providerSid: queuedSid, status: 'queued', errorCode: null }, NOW);
-    await markSent(sql, queued.id, queuedSid);
+    await markSent(sql, queued.id, queuedSid, new Date());
     expect(await row(queued.id)).toEqual({ status: 'sent', errorCode: null, providerSid: queuedSid });
 
     const undelivered = await beingSent();
     const undeliveredSid = sid();
     await recordStatusCallback(sql, { providerSid: undeliveredSid, status: 'undelivered', errorCode: 30003 }, NOW);
-    await markSent(sql, undelivered.id, undeliveredSid);
+    await markSent(sql, undelivered.id, undeliveredSid, new Date());
     expect(await row(undelivered.id)).toEqual({ status: 'undelivered', errorCode: 30003, providerSid: undeliveredSid });
     // Applied once: nothing is left to apply to another message.
     expect(await t.db.query(`SELECT provider_sid FROM early_delivery_status WHERE provider_sid = ANY($1)`, [[early, queuedSid, undeliveredSid]])).toEqual([]);
@@ -67,7 +67,7 @@ describe('delivery statuses', () => {
     await Promise.all(
       messages.flatMap((m, i) => [
         recordStatusCallback(sql, { providerSid: sids[i], status: 'delivered', errorCode: null }, NOW),
-        markSent(sql, m.id, sids[i]),
+        markSent(sql, m.id, sids[i], new Date()),
       ]),
     );
     const rows = await Promise.all(messages.map((m) => row(m.id)));
@@ -77,7 +77,7 @@ describe('delivery statuses', () => {
   it('opts the customer out on a failed report with 21610, as a refused send does', async () => {
     const m = await beingSent();
     const s = sid();
-    await markSent(sql, m.id, s);
+    await markSent(sql, m.id, s, new Date());
     expect(await recordStatusCallback(sql, { providerSid: s, status: 'failed', errorCode: 21610 }, NOW)).toBe('applied');
     expect(await row(m.id)).toEqual({ status: 'failed', errorCode: 21610, providerSid: s });
     expect(await optedOut(m.phone)).toEqual(NOW);

@@ -15,7 +15,7 @@ import { SendFailure, TWILIO_ERRORS } from '../senders/transport';
 export async function sendMessage(ctx: WorkerContext, job: Job<SendJob>, token?: string): Promise<string> {
   const { messageId, startsAt } = job.data;
   if (job.data.sentSid) {
-    await recordSent(ctx, messageId, job.data.sentSid);
+    await markSent(ctx.sql, messageId, job.data.sentSid, ctx.clock.now());
     return job.data.sentSid;
   }
   await ctx.slots.waitForSlot(job, token, ctx.sendRate(job.data.from));
@@ -40,14 +40,8 @@ export async function sendMessage(ctx: WorkerContext, job: Job<SendJob>, token?:
   // Twilio has it now. Kept with the job first, so that if recording it fails the retry only
   // records it: sending again would text the recipient twice.
   await job.updateData({ ...job.data, sentSid: sid });
-  await recordSent(ctx, messageId, sid);
+  await markSent(ctx.sql, messageId, sid, ctx.clock.now());
   return sid;
-}
-
-/** Stores the SID; a report Twilio sent before that (kept by SID) may already say the recipient opted out. */
-async function recordSent(ctx: WorkerContext, messageId: string, sid: string): Promise<void> {
-  const sent = await markSent(ctx.sql, messageId, sid);
-  if (sent?.errorCode === TWILIO_ERRORS.optedOut) await optOutRecipient(ctx.sql, sent.businessId, sent.to, ctx.clock.now());
 }
 
 async function sendWithFallback(ctx: WorkerContext, m: ClaimedMessage, data: SendJob): Promise<{ sid: string }> {
