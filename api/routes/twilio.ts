@@ -7,7 +7,7 @@ import { poolSql } from '../../booking/repositories/sql';
 import type { Bot } from '../../bot';
 import { inboundFromForm, type TwilioForm } from '../../bot/twilio/inbound-message';
 import { verifyTwilioSignature } from '../plugins/twilio-signature';
-import { inboundMessageBody, statusCallbackBody, withoutNul } from '../schemas/twilio';
+import { inboundMessageBody, statusCallbackBody } from '../schemas/twilio';
 
 /** Twilio's webhooks: inbound messages answered inline with TwiML, and delivery statuses. */
 export const twilioRoutes: FastifyPluginAsync<{ runtime: Runtime; bot: Bot }> = async (app, { runtime, bot }) => {
@@ -15,7 +15,7 @@ export const twilioRoutes: FastifyPluginAsync<{ runtime: Runtime; bot: Bot }> = 
   app.addHook('preValidation', verifyTwilioSignature(runtime.config));
 
   app.post('/webhooks/twilio/messages', { schema: { body: inboundMessageBody } }, async (request, reply) => {
-    const message = inboundFromForm(withoutNul(request.body as TwilioForm));
+    const message = inboundFromForm(request.body as TwilioForm);
     const result = await bot.inbound.handle(message);
     if (result.kind === 'unknown_business') {
       request.log.warn({ to: message.to, sid: message.sid }, 'message to a number no business owns');

@@ -39,12 +39,3 @@ export const statusCallbackBody = {
   },
   additionalProperties: true,
 } as const;
-
-/**
- * The form with NUL characters removed from every value: a Postgres text column cannot hold
- * one, and a customer cannot mean one. Applied after the signature check, which covers the form
- * as Twilio sent it.
- */
-export function withoutNul<T extends Record<string, string | undefined>>(form: T): T {
-  return Object.fromEntries(Object.entries(form).map(([k, v]) => [k, v?.replaceAll('\u0000', '')])) as T;
-}

@@ -18,19 +18,24 @@ export interface InboundMessage {
 
 export type TwilioForm = Record<string, string | undefined>;
 
+/**
+ * The message as the bot uses it. NUL characters are dropped: a Postgres text column cannot
+ * hold one, and a customer cannot mean one (the signature was checked on the form as sent).
+ */
 export function inboundFromForm(form: TwilioForm): InboundMessage {
-  const from = form.From ?? '';
+  const field = (name: string) => form[name]?.replaceAll('\u0000', '');
+  const from = field('From') ?? '';
   const channel: Channel = from.startsWith('whatsapp:') ? 'whatsapp' : 'sms';
-  const media = Array.from({ length: Number(form.NumMedia ?? 0) || 0 }, (_, i) => ({ url: form[`MediaUrl${i}`] ?? '', contentType: form[`MediaContentType${i}`] ?? '' })).filter((m) => m.url);
+  const media = Array.from({ length: Number(form.NumMedia ?? 0) || 0 }, (_, i) => ({ url: field(`MediaUrl${i}`) ?? '', contentType: field(`MediaContentType${i}`) ?? '' })).filter((m) => m.url);
   return {
-    sid: form.MessageSid ?? '',
+    sid: field('MessageSid') ?? '',
     channel,
     from,
-    to: form.To ?? '',
+    to: field('To') ?? '',
     phone: from.replace(/^whatsapp:/, ''),
-    body: form.Body ?? '',
+    body: field('Body') ?? '',
     media,
-    profileName: form.ProfileName,
-    optOutType: form.OptOutType,
+    profileName: field('ProfileName'),
+    optOutType: field('OptOutType'),
   };
 }
