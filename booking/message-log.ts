@@ -1,11 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { batched } from '../core/batch';
-import { type InboundFields, type Received, type Redelivery, receiveInbound, releaseInbound, reminderSentSince, saveTurns, takeOverRedelivery, type TurnOutcome } from './repositories/messages';
+import { type InboundFields, type Received, type Redelivery, receiveInbound, releaseInbound, saveTurns, takeOverRedelivery, type TurnOutcome } from './repositories/messages';
+import { reminderSentSince } from './repositories/outbound-messages';
 import { poolSql, type Sql } from './repositories/sql';
 
 /**
- * A conversation's own writes: each inbound message as it arrives and the end of each turn.
- * Requests that reach either in the same turn of the event loop share one statement.
+ * A conversation's messages: each inbound message stored as it arrives and the end of each turn
+ * saved (requests that reach either in the same turn of the event loop share one statement),
+ * and what a turn reads of its messages: a redelivery's answer, a reminder sent since.
  */
 export class MessageLog {
   private readonly sql: Sql;

@@ -49,6 +49,15 @@ export async function receiveInbound(sql: Sql, messages: InboundFields[]): Promi
   });
 }
 
+/**
+ * An inbound message is `received` when stored. Its turn, once saved, leaves a reply linked to it
+ * or, when the turn said nothing (opted out, rate limited), the status `handled`: either marks a
+ * message whose turn is done. Until then the delivery that stored it has it in hand, for
+ * `graceMs` from `updated_at`; a redelivery after that takes it over (see `takeOverRedelivery`).
+ */
+const INBOUND_RECEIVED = 'received';
+const INBOUND_HANDLED = 'handled';
+
 // Most messages come from people we know: a customer is read, and only strangers are inserted.
 // Two first messages from one stranger can race; the loser's statement sees neither row (the
 // winner committed after its snapshot) and returns no row for that message. A phone appears at
@@ -79,7 +88,7 @@ const RECEIVE = `
     SELECT i.n, created.* FROM created JOIN input i ON i.business_id = created.business_id AND i.phone = created.phone
   ), m AS (
     INSERT INTO message (business_id, customer_id, direction, channel, from_address, to_address, body, media, provider_sid, status)
-    SELECT i.business_id, c.id, 'inbound', i.channel, i.from_address, i.to_address, i.body, i.media, i.provider_sid, 'received'
+    SELECT i.business_id, c.id, 'inbound', i.channel, i.from_address, i.to_address, i.body, i.media, i.provider_sid, '${INBOUND_RECEIVED}'
       FROM input i JOIN c ON c.n = i.n
     ON CONFLICT (provider_sid) WHERE provider_sid IS NOT NULL DO NOTHING RETURNING id, provider_sid
   )
@@ -91,14 +100,6 @@ const RECEIVE = `
       SELECT * FROM conversation WHERE business_id = i.business_id AND customer_id = c.id AND channel = i.channel LIMIT 1
     ) v ON true`;
 
-/**
- * An inbound message is `received` when stored. Its turn, once saved, leaves a reply linked to it
- * or, when the turn said nothing (opted out, rate limited), the status `handled`: either marks a
- * message whose turn is done. Until then the delivery that stored it has it in hand, for
- * `graceMs` from `updated_at`; a redelivery after that takes it over (see `takeOverRedelivery`).
- */
-export const INBOUND_RECEIVED = 'received';
-export const INBOUND_HANDLED = 'handled';
 
 /** What a redelivered MessageSid should do. */
 export type Redelivery =
@@ -115,7 +116,7 @@ export type Redelivery =
  * waits for the first's commit, then sees a stamp younger than the grace and takes nothing.
  */
 export async function takeOverRedelivery(sql: Sql, providerSid: string, graceMs: number): Promise<Redelivery> {
-  const [row] = await sql.rows<{ status: string; reply: string | null; taken: string | null; wait_ms: number }>(TAKE_OVER, [providerSid, graceMs, INBOUND_RECEIVED]);
+  const [row] = await sql.rows<{ status: string; reply: string | null; taken: string | null; wait_ms: number }>(TAKE_OVER, [providerSid, graceMs]);
   if (!row) return { kind: 'answered', reply: null };
   if (row.reply !== null) return { kind: 'answered', reply: row.reply };
   if (row.taken) return { kind: 'taken', inboundId: row.taken };
@@ -130,7 +131,7 @@ const TAKE_OVER = `
     SELECT body FROM message WHERE in_reply_to = (SELECT id FROM i) ORDER BY created_at LIMIT 1
   ), taken AS (
     UPDATE message m SET updated_at = now() FROM i
-     WHERE m.id = i.id AND m.status = $3 AND m.updated_at <= now() - make_interval(secs => $2::float8 / 1000)
+     WHERE m.id = i.id AND m.status = '${INBOUND_RECEIVED}' AND m.updated_at <= now() - make_interval(secs => $2::float8 / 1000)
        AND NOT EXISTS (SELECT FROM r)
     RETURNING m.id
   )
@@ -144,8 +145,8 @@ const TAKE_OVER = `
  */
 export async function releaseInbound(sql: Sql, inboundId: string, graceMs: number): Promise<void> {
   await sql.rows(
-    `UPDATE message SET updated_at = now() - make_interval(secs => $2::float8 / 1000) WHERE id = $1 AND status = $3`,
-    [inboundId, graceMs, INBOUND_RECEIVED],
+    `UPDATE message SET updated_at = now() - make_interval(secs => $2::float8 / 1000) WHERE id = $1 AND status = '${INBOUND_RECEIVED}'`,
+    [inboundId, graceMs],
   );
 }
 
@@ -197,15 +198,25 @@ export async function saveTurns(sql: Sql, turns: TurnOutcome[]): Promise<void> {
  * neither learn about a customer nor start a conversation.
  */
 function saveTurnsStatement(turns: TurnOutcome[]): string {
-  const writes = [
-    turns.some((t) => t.reply) && SAVE_PARTS.reply,
-    turns.some((t) => !t.reply) && SAVE_PARTS.silent,
-    turns.some(changesCustomer) && SAVE_PARTS.customerChange,
-    turns.some((t) => t.conversationId) && SAVE_PARTS.knownConversation,
-    turns.some((t) => !t.conversationId) && SAVE_PARTS.newConversation,
-  ].filter((write): write is string => Boolean(write));
-  return `WITH ${[SAVE_PARTS.turns, ...writes].join(', ')} SELECT`;
+  const needs = [
+    turns.some((t) => t.reply),
+    turns.some((t) => !t.reply),
+    turns.some(changesCustomer),
+    turns.some((t) => t.conversationId),
+    turns.some((t) => !t.conversationId),
+  ];
+  const key = needs.reduce((bits, need, i) => (need ? bits | (1 << i) : bits), 0);
+  let text = SAVE_STATEMENTS.get(key);
+  if (!text) {
+    const writes = [SAVE_PARTS.reply, SAVE_PARTS.silent, SAVE_PARTS.customerChange, SAVE_PARTS.knownConversation, SAVE_PARTS.newConversation].filter((_, i) => needs[i]);
+    text = `WITH ${[SAVE_PARTS.turns, ...writes].join(', ')} SELECT`;
+    SAVE_STATEMENTS.set(key, text);
+  }
+  return text;
 }
+
+/** The statement's text for each combination of writes (32 at most), built once. */
+const SAVE_STATEMENTS = new Map<number, string>();
 
 const SAVE_PARTS = {
   turns: `t AS (
@@ -243,11 +254,3 @@ const SAVE_PARTS = {
       SET state = EXCLUDED.state, last_inbound_at = EXCLUDED.last_inbound_at, expires_at = EXCLUDED.expires_at, updated_at = now()
   )`,
 };
-
-export async function reminderSentSince(sql: Sql, businessId: string, customerId: string, since: Date): Promise<boolean> {
-  const [row] = await sql.rows<{ sent: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM message WHERE business_id = $1 AND customer_id = $2 AND direction = 'outbound' AND purpose = 'reminder' AND created_at > $3) AS sent`,
-    [businessId, customerId, since],
-  );
-  return row.sent;
-}

@@ -108,3 +108,12 @@ export async function optOutPhone(sql: Sql, businessId: string, phone: string, a
 export function optOutRecipient(sql: Sql, businessId: string, toAddress: string, at: Date): Promise<void> {
   return optOutPhone(sql, businessId, toAddress.replace(/^whatsapp:/, ''), at);
 }
+
+/** Whether a reminder went to the customer after `since` (a late "yes" then answers it). */
+export async function reminderSentSince(sql: Sql, businessId: string, customerId: string, since: Date): Promise<boolean> {
+  const [row] = await sql.rows<{ sent: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM message WHERE business_id = $1 AND customer_id = $2 AND direction = 'outbound' AND purpose = 'reminder' AND created_at > $3) AS sent`,
+    [businessId, customerId, since],
+  );
+  return row.sent;
+}
