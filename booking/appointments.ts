@@ -142,7 +142,7 @@ export class AppointmentService {
     const working = this.deps.availability.staffWorkingAt(catalog, service, staffFor(catalog, service.id, req.staffId), req.start);
     if (!working.ok) return { ok: false, reason: working.reason, alternatives: await this.deps.availability.nearest(search) };
     // Keep the same person when they work then and are free; try the others after.
-    const staff = [...working.staff].sort((a, b) => Number(b.id === current.staffId) - Number(a.id === current.staffId));
+    const staff = working.staff.sort((a, b) => Number(b.id === current.staffId) - Number(a.id === current.staffId));
 
     const endsAt = new Date(req.start.getTime() + service.durationMinutes * MINUTE);
     const busyUntil = new Date(endsAt.getTime() + service.bufferMinutes * MINUTE);

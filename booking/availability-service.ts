@@ -39,11 +39,10 @@ export class AvailabilityService {
   staffWorkingAt(catalog: Catalog, service: ServiceRow, staff: StaffMember[], start: Date): { ok: true; staff: StaffMember[] } | { ok: false; reason: SlotProblem } {
     const problem = this.windowProblem(catalog, start);
     if (problem) return { ok: false, reason: problem };
-    const working = this.workingAt(catalog, service, staff, start);
+    const hours = hoursQuery(catalog, service);
+    const working = staff.filter((s) => fitsHours(hours, s.weeklyHours, start));
     if (working.length > 0) return { ok: true, staff: working };
-    const openingHours = catalog.business.settings.openingHours;
-    const open = fitsHours({ timezone: catalog.business.timezone, openingHours, durationMinutes: service.durationMinutes }, openingHours, start);
-    return { ok: false, reason: open ? 'staff_away' : 'outside_hours' };
+    return { ok: false, reason: fitsHours(hours, hours.openingHours, start) ? 'staff_away' : 'outside_hours' };
   }
 
   private windowProblem(catalog: Catalog, start: Date): SlotProblem | null {
@@ -54,11 +53,6 @@ export class AvailabilityService {
     return null;
   }
 
-  /** The staff members whose hours (and the business's) hold a visit starting at `start`. */
-  private workingAt(catalog: Catalog, service: ServiceRow, staff: StaffMember[], start: Date): StaffMember[] {
-    const query = { timezone: catalog.business.timezone, openingHours: catalog.business.settings.openingHours, durationMinutes: service.durationMinutes };
-    return staff.filter((s) => fitsHours(query, s.weeklyHours, start));
-  }
 
   /** Who can take a visit starting exactly at `start`, or why nobody can. */
   async staffFreeAt(search: SlotSearch, start: Date): Promise<{ ok: true; staffId: string } | { ok: false; reason: SlotProblem | 'taken' }> {
@@ -104,4 +98,9 @@ export class AvailabilityService {
       to,
     });
   }
+}
+
+/** What decides whether hours hold a visit of this service: the business's zone and opening hours. */
+function hoursQuery(catalog: Catalog, service: ServiceRow) {
+  return { timezone: catalog.business.timezone, openingHours: catalog.business.settings.openingHours, durationMinutes: service.durationMinutes };
 }
