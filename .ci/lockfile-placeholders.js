@@ -18,10 +18,17 @@ for (const [where, pkg] of Object.entries(lock.packages)) {
     const nested = `${where ? `${where}/` : ''}node_modules/${name}`;
     if (lock.packages[nested] || lock.packages[`node_modules/${name}`]) continue;
     const parts = name.split(/[-/]/);
-    const os = OSES.find((o) => parts.includes(o)) ?? (parts.includes('wasi') || parts.includes('wasm32') ? 'none' : undefined);
+    const os =
+      OSES.find((o) => parts.includes(o)) ?? (parts.includes('wasi') || parts.includes('wasm32') ? 'none' : undefined);
     const cpu = CPUS.find((c) => parts.includes(c));
     if (!os) continue;
-    lock.packages[`node_modules/${name}`] = { version: String(spec).replace(/^[\^~=]/, ''), ...(pkg.dev ? { dev: true } : {}), optional: true, os: [os], ...(cpu ? { cpu: [cpu] } : {}) };
+    lock.packages[`node_modules/${name}`] = {
+      version: String(spec).replace(/^[\^~=]/, ''),
+      ...(pkg.dev ? { dev: true } : {}),
+      optional: true,
+      os: [os],
+      ...(cpu ? { cpu: [cpu] } : {}),
+    };
     added += 1;
   }
 }

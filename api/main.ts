@@ -39,7 +39,10 @@ async function seedDemoWhenEmpty(runtime: Runtime, log: Logger): Promise<void> {
   const [{ count }] = await runtime.db.query('SELECT count(*)::int AS count FROM business');
   if (count > 0) return;
   for (const file of DEMO_BUSINESS_FILES) {
-    const result = await seedBusinessFile(runtime.db, file, { production: runtime.config.isProduction, env: process.env });
+    const result = await seedBusinessFile(runtime.db, file, {
+      production: runtime.config.isProduction,
+      env: process.env,
+    });
     log.info({ business: result.slug }, 'loaded demo business');
     for (const email of result.demoAdmins) {
       // Printed on purpose, development only: production refuses the demo password.

@@ -51,7 +51,14 @@ export async function run(): Promise<void> {
     // Due on a whole second, far enough ahead for planning and the lead.
     const due = Math.ceil((Date.now() + LEAD_MS + 15_000) / 1000) * 1000;
     await scheduleVisits(db, new Date(due + OFFSET_MINUTES * 60_000));
-    report({ bench: 'reminders', measure: 'setup', businesses: BUSINESSES, reminders: TOTAL, seconds: round((performance.now() - t0) / 1000, 1), dueInSeconds: round((due - Date.now()) / 1000, 1) });
+    report({
+      bench: 'reminders',
+      measure: 'setup',
+      businesses: BUSINESSES,
+      reminders: TOTAL,
+      seconds: round((performance.now() - t0) / 1000, 1),
+      dueInSeconds: round((due - Date.now()) / 1000, 1),
+    });
 
     const workers = await startWorkers(runtime, {
       sendRate: () => UNLIMITED,
@@ -76,17 +83,41 @@ export async function run(): Promise<void> {
     const arrivals = fake.requests.map((r) => r.at);
     const distinct = new Set(fake.requests.map((r) => `${r.form.From} ${r.form.To}`)).size;
     const delivered = arrivals.map((at) => at - due);
-    const lateness = (values: number[]) => ({ p50Ms: round(percentile(values, 50), 1), p99Ms: round(percentile(values, 99), 1), maxMs: round(Math.max(...values), 1) });
+    const lateness = (values: number[]) => ({
+      p50Ms: round(percentile(values, 50), 1),
+      p99Ms: round(percentile(values, 99), 1),
+      maxMs: round(Math.max(...values), 1),
+    });
     report({ bench: 'reminders', measure: 'prepared_before_due', leadMs: LEAD_MS, ...lateness(prepared) });
-    report({ bench: 'reminders', measure: 'handed_to_sender_lateness', jobs: jobs.length, targetP99Ms: 1000, ...lateness(handoff) });
+    report({
+      bench: 'reminders',
+      measure: 'handed_to_sender_lateness',
+      jobs: jobs.length,
+      targetP99Ms: 1000,
+      ...lateness(handoff),
+    });
     report({ bench: 'reminders', measure: 'picked_up_by_sender_lateness', ...lateness(pickup) });
-    report({ bench: 'reminders', measure: 'received_by_fake_twilio_lateness', requests: arrivals.length, ...lateness(delivered) });
+    report({
+      bench: 'reminders',
+      measure: 'received_by_fake_twilio_lateness',
+      requests: arrivals.length,
+      ...lateness(delivered),
+    });
     const spanSeconds = (Math.max(...arrivals) - Math.min(...arrivals)) / 1000;
     const throughput = arrivals.length / spanSeconds;
 
     const ceiling = await ceilingThroughput(config, Math.min(TOTAL, 5_000));
-    report({ bench: 'reminders', measure: 'outbound_throughput', concurrency: CONCURRENCY, perSecond: round(throughput), ceilingPerSecond: round(ceiling), ratioToCeiling: round(throughput / ceiling, 2) });
-    const [{ sent, other }] = await db.query(`SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*) FILTER (WHERE status <> 'sent')::int AS other FROM message`);
+    report({
+      bench: 'reminders',
+      measure: 'outbound_throughput',
+      concurrency: CONCURRENCY,
+      perSecond: round(throughput),
+      ceilingPerSecond: round(ceiling),
+      ratioToCeiling: round(throughput / ceiling, 2),
+    });
+    const [{ sent, other }] = await db.query(
+      `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*) FILTER (WHERE status <> 'sent')::int AS other FROM message`,
+    );
     report({ bench: 'reminders', measure: 'rows', sent, other, duplicateRequests: arrivals.length - distinct });
   } finally {
     await deleteRedisKeys(config.redisUrl, config.redisPrefix);
@@ -113,10 +144,16 @@ async function seed(db: Parameters<typeof seedBusiness>[0]): Promise<void> {
     });
     await seedBusiness(db, file, { production: false, env: {} });
   }
-  await db.query(`INSERT INTO staff (business_id, key, name, weekly_hours)
-    SELECT b.id, 's' || n, 'Staff ' || n, '{}'::jsonb FROM business b, generate_series(1, $1 - 1) n`, [PER_BUSINESS]);
-  await db.query(`INSERT INTO customer (business_id, phone, name)
-    SELECT b.id, '+1666' || lpad(n::text, 7, '0'), 'Customer ' || n FROM business b, generate_series(0, $1 - 1) n`, [PER_BUSINESS]);
+  await db.query(
+    `INSERT INTO staff (business_id, key, name, weekly_hours)
+    SELECT b.id, 's' || n, 'Staff ' || n, '{}'::jsonb FROM business b, generate_series(1, $1 - 1) n`,
+    [PER_BUSINESS],
+  );
+  await db.query(
+    `INSERT INTO customer (business_id, phone, name)
+    SELECT b.id, '+1666' || lpad(n::text, 7, '0'), 'Customer ' || n FROM business b, generate_series(0, $1 - 1) n`,
+    [PER_BUSINESS],
+  );
 }
 
 /** Every staff member sees one customer at the same instant; the outbox asks for reminders. */

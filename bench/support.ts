@@ -12,7 +12,10 @@ function urlFor(name: string): string {
 }
 
 /** A freshly created and migrated database for one benchmark run. */
-export async function freshDatabase(name: string, poolSize: number): Promise<{ db: DataSource; url: string; drop(): Promise<void> }> {
+export async function freshDatabase(
+  name: string,
+  poolSize: number,
+): Promise<{ db: DataSource; url: string; drop(): Promise<void> }> {
   const admin = new Client({ connectionString: urlFor('postgres') });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -32,7 +35,11 @@ export async function freshDatabase(name: string, poolSize: number): Promise<{ d
 }
 
 /** Runs `clients` loops of `op` for `seconds`; returns how many ops finished and the latencies. */
-export async function drive(clients: number, seconds: number, op: (client: number, iteration: number) => Promise<unknown>): Promise<{ ops: number; seconds: number; latenciesMs: number[] }> {
+export async function drive(
+  clients: number,
+  seconds: number,
+  op: (client: number, iteration: number) => Promise<unknown>,
+): Promise<{ ops: number; seconds: number; latenciesMs: number[] }> {
   const deadline = performance.now() + seconds * 1000;
   const latenciesMs: number[] = [];
   const started = performance.now();

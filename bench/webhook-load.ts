@@ -34,25 +34,56 @@ const plan: Plan = JSON.parse(process.argv[2]);
 /** A conversation per phone: greet, ask for a distinct slot, accept it, check the booking. */
 const conversations = Array.from({ length: plan.phones }, (_, i) => {
   const n = plan.offset + i;
-  const when = DateTime.fromISO('2031-01-06T00:00:00', { zone: 'UTC' }).plus({ days: Math.floor(n / 40), minutes: (n % 40) * 30 });
-  return { from: `+1555${String(1_000_000 + n).slice(1)}00`, messages: ['hi', `tune-up on ${when.toFormat('LLL d yyyy')} at ${when.toFormat('h:mma').toLowerCase()}`, 'yes', 'my appointments'] };
+  const when = DateTime.fromISO('2031-01-06T00:00:00', { zone: 'UTC' }).plus({
+    days: Math.floor(n / 40),
+    minutes: (n % 40) * 30,
+  });
+  return {
+    from: `+1555${String(1_000_000 + n).slice(1)}00`,
+    messages: [
+      'hi',
+      `tune-up on ${when.toFormat('LLL d yyyy')} at ${when.toFormat('h:mma').toLowerCase()}`,
+      'yes',
+      'my appointments',
+    ],
+  };
 });
 const target = new URL(plan.url);
 const agent = new Agent({ keepAlive: true, maxSockets: 512 });
 
-const sign = (params: Record<string, string>) => twilio.getExpectedTwilioSignature(plan.authToken, plan.publicUrl, params);
+const sign = (params: Record<string, string>) =>
+  twilio.getExpectedTwilioSignature(plan.authToken, plan.publicUrl, params);
 
 function post(from: string, body: string): Promise<{ ms: number; ok: boolean }> {
-  const form = { MessageSid: `SM${randomBytes(16).toString('hex')}`, From: from, To: plan.to, Body: body, NumMedia: '0' };
+  const form = {
+    MessageSid: `SM${randomBytes(16).toString('hex')}`,
+    From: from,
+    To: plan.to,
+    Body: body,
+    NumMedia: '0',
+  };
   const payload = new URLSearchParams(form).toString();
   const started = performance.now();
   return new Promise((resolve) => {
     const req = request(
-      { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(payload), 'x-twilio-signature': sign(form) } },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': Buffer.byteLength(payload),
+          'x-twilio-signature': sign(form),
+        },
+      },
       (res) => {
         let text = '';
         res.on('data', (c) => (text += c));
-        res.on('end', () => resolve({ ms: performance.now() - started, ok: res.statusCode === 200 && text.includes('<Message>') }));
+        res.on('end', () =>
+          resolve({ ms: performance.now() - started, ok: res.statusCode === 200 && text.includes('<Message>') }),
+        );
       },
     );
     req.on('error', () => resolve({ ms: performance.now() - started, ok: false }));
@@ -98,7 +129,11 @@ async function main(): Promise<void> {
         ready.push(next++);
       }
       const i = ready.shift()!;
-      inFlight.push(turn(i).then(() => { if (cursor[i] < conversations[i].messages.length) ready.push(i); }));
+      inFlight.push(
+        turn(i).then(() => {
+          if (cursor[i] < conversations[i].messages.length) ready.push(i);
+        }),
+      );
       due += interval;
       const wait = due - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
@@ -109,7 +144,18 @@ async function main(): Promise<void> {
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
   const phones = cursor.filter((c) => c > 0).length;
-  console.log(JSON.stringify({ turns: latencies.length, failures, phones, seconds, turnsPerSecond: latencies.length / seconds, p50Ms: pct(50), p99Ms: pct(99), maxMs: latencies[latencies.length - 1] }));
+  console.log(
+    JSON.stringify({
+      turns: latencies.length,
+      failures,
+      phones,
+      seconds,
+      turnsPerSecond: latencies.length / seconds,
+      p50Ms: pct(50),
+      p99Ms: pct(99),
+      maxMs: latencies[latencies.length - 1],
+    }),
+  );
   agent.destroy();
 }
 

@@ -8,10 +8,26 @@ import type { AppointmentRow, SourceChannel } from './db/entities/appointment';
 import { InvalidRequest, InvalidTransition, NotFound, StaleVersion } from './errors';
 import { type AppointmentEvent, outboxFor } from './outbox-effects';
 import { newReference } from './reference';
-import { findAppointment, insertAppointment, lockStaffRange, type NewAppointment, updateStatus, updateTimes, upcomingForCustomer } from './repositories/appointments';
+import {
+  findAppointment,
+  insertAppointment,
+  lockStaffRange,
+  type NewAppointment,
+  updateStatus,
+  updateTimes,
+  upcomingForCustomer,
+} from './repositories/appointments';
 import { type CatalogRepository, serviceOf, staffFor } from './repositories/catalog';
 import { appendOutbox } from './repositories/outbox';
-import { constraintOf, EXCLUSION_VIOLATION, inTransaction, poolSql, type Sql, sqlState, UNIQUE_VIOLATION } from './repositories/sql';
+import {
+  constraintOf,
+  EXCLUSION_VIOLATION,
+  inTransaction,
+  poolSql,
+  type Sql,
+  sqlState,
+  UNIQUE_VIOLATION,
+} from './repositories/sql';
 import { type AppointmentStatus, assertTransition, isActive } from './statuses';
 
 export interface BookRequest {
@@ -71,14 +87,27 @@ const MINUTE = 60_000;
  * its own transaction, so nobody is left untold.
  */
 export class AppointmentService {
-  constructor(private readonly deps: { db: DataSource; catalogs: CatalogRepository; availability: AvailabilityService; clock: Clock }) {}
+  constructor(
+    private readonly deps: {
+      db: DataSource;
+      catalogs: CatalogRepository;
+      availability: AvailabilityService;
+      clock: Clock;
+    },
+  ) {}
 
   async book(req: BookRequest): Promise<BookingOutcome> {
     const catalog = await this.deps.catalogs.byId(req.businessId);
     const service = serviceOf(catalog, req.serviceId);
     const search = { businessId: req.businessId, serviceId: service.id, staffId: req.staffId, requested: req.start };
-    const working = this.deps.availability.staffWorkingAt(catalog, service, staffFor(catalog, service.id, req.staffId), req.start);
-    if (!working.ok) return { ok: false, reason: working.reason, alternatives: await this.deps.availability.nearest(search) };
+    const working = this.deps.availability.staffWorkingAt(
+      catalog,
+      service,
+      staffFor(catalog, service.id, req.staffId),
+      req.start,
+    );
+    if (!working.ok)
+      return { ok: false, reason: working.reason, alternatives: await this.deps.availability.nearest(search) };
 
     const endsAt = new Date(req.start.getTime() + service.durationMinutes * MINUTE);
     const busyUntil = new Date(endsAt.getTime() + service.bufferMinutes * MINUTE);
@@ -136,11 +165,24 @@ export class AppointmentService {
     const catalog = await this.deps.catalogs.byId(req.businessId);
     const current = await this.load(req.businessId, req.appointmentId);
     if (current.kind !== 'visit' || !current.serviceId) throw new InvalidRequest('only visits can be rescheduled');
-    if (!isActive(current.status) || current.status === 'in_progress') throw new InvalidTransition(current.status, 'rescheduled');
+    if (!isActive(current.status) || current.status === 'in_progress')
+      throw new InvalidTransition(current.status, 'rescheduled');
     const service = serviceOf(catalog, current.serviceId);
-    const search = { businessId: req.businessId, serviceId: service.id, staffId: req.staffId, requested: req.start, ignoreAppointmentId: current.id };
-    const working = this.deps.availability.staffWorkingAt(catalog, service, staffFor(catalog, service.id, req.staffId), req.start);
-    if (!working.ok) return { ok: false, reason: working.reason, alternatives: await this.deps.availability.nearest(search) };
+    const search = {
+      businessId: req.businessId,
+      serviceId: service.id,
+      staffId: req.staffId,
+      requested: req.start,
+      ignoreAppointmentId: current.id,
+    };
+    const working = this.deps.availability.staffWorkingAt(
+      catalog,
+      service,
+      staffFor(catalog, service.id, req.staffId),
+      req.start,
+    );
+    if (!working.ok)
+      return { ok: false, reason: working.reason, alternatives: await this.deps.availability.nearest(search) };
     // Keep the same person when they work then and are free; try the others after.
     const staff = working.staff.sort((a, b) => Number(b.id === current.staffId) - Number(a.id === current.staffId));
 
@@ -149,10 +191,21 @@ export class AppointmentService {
     for (const member of staff) {
       try {
         const moved = await inTransaction(this.deps.db, async (tx) => {
-          const locked = await this.lockForChange(tx, req.businessId, req.appointmentId, req.expectedVersion ?? current.version);
-          if (!isActive(locked.status) || locked.status === 'in_progress') throw new InvalidTransition(locked.status, 'rescheduled');
+          const locked = await this.lockForChange(
+            tx,
+            req.businessId,
+            req.appointmentId,
+            req.expectedVersion ?? current.version,
+          );
+          if (!isActive(locked.status) || locked.status === 'in_progress')
+            throw new InvalidTransition(locked.status, 'rescheduled');
           await lockStaffRange(tx, member.id, req.start, busyUntil);
-          const updated = await updateTimes(tx, locked.id, { staffId: member.id, startsAt: req.start, endsAt, busyUntil });
+          const updated = await updateTimes(tx, locked.id, {
+            staffId: member.id,
+            startsAt: req.start,
+            endsAt,
+            busyUntil,
+          });
           await appendOutbox(tx, outboxFor('rescheduled', updated, req.actor));
           return updated;
         });
@@ -172,7 +225,12 @@ export class AppointmentService {
         throw new StaleVersion(locked.id, change.expectedVersion, locked.version);
       }
       assertTransition(locked.status, change.to);
-      const updated = await updateStatus(tx, locked.id, change.to, change.to === 'cancelled' ? (change.reason ?? null) : null);
+      const updated = await updateStatus(
+        tx,
+        locked.id,
+        change.to,
+        change.to === 'cancelled' ? (change.reason ?? null) : null,
+      );
       await appendOutbox(tx, outboxFor(eventFor(locked.status, change.to), updated, change.actor));
       return updated;
     });
@@ -193,7 +251,12 @@ export class AppointmentService {
     return found;
   }
 
-  private async lockForChange(tx: Sql, businessId: string, id: string, expectedVersion: number): Promise<AppointmentRow> {
+  private async lockForChange(
+    tx: Sql,
+    businessId: string,
+    id: string,
+    expectedVersion: number,
+  ): Promise<AppointmentRow> {
     const locked = await findAppointment(tx, businessId, id, true);
     if (!locked) throw new NotFound('appointment', id);
     if (locked.version !== expectedVersion) throw new StaleVersion(id, expectedVersion, locked.version);

@@ -36,7 +36,12 @@ export class AvailabilityService {
    * Of these staff members, the ones whose hours hold a visit starting at `start` (in their
    * order), or why nobody can take it. Only they may be tried: another may be free but off work.
    */
-  staffWorkingAt(catalog: Catalog, service: ServiceRow, staff: StaffMember[], start: Date): { ok: true; staff: StaffMember[] } | { ok: false; reason: SlotProblem } {
+  staffWorkingAt(
+    catalog: Catalog,
+    service: ServiceRow,
+    staff: StaffMember[],
+    start: Date,
+  ): { ok: true; staff: StaffMember[] } | { ok: false; reason: SlotProblem } {
     const problem = this.windowProblem(catalog, start);
     if (problem) return { ok: false, reason: problem };
     const hours = hoursQuery(catalog, service);
@@ -53,15 +58,23 @@ export class AvailabilityService {
     return null;
   }
 
-
   /** Who can take a visit starting exactly at `start`, or why nobody can. */
-  async staffFreeAt(search: SlotSearch, start: Date): Promise<{ ok: true; staffId: string } | { ok: false; reason: SlotProblem | 'taken' }> {
+  async staffFreeAt(
+    search: SlotSearch,
+    start: Date,
+  ): Promise<{ ok: true; staffId: string } | { ok: false; reason: SlotProblem | 'taken' }> {
     const catalog = await this.deps.catalogs.byId(search.businessId);
     const service = serviceOf(catalog, search.serviceId);
     const working = this.staffWorkingAt(catalog, service, staffFor(catalog, service.id, search.staffId), start);
     if (!working.ok) return working;
     const hold = new Date(start.getTime() + (service.durationMinutes + service.bufferMinutes) * 60_000);
-    const busy = await busySpans(poolSql(this.deps.db), working.staff.map((s) => s.id), start, hold, search.ignoreAppointmentId);
+    const busy = await busySpans(
+      poolSql(this.deps.db),
+      working.staff.map((s) => s.id),
+      start,
+      hold,
+      search.ignoreAppointmentId,
+    );
     const free = working.staff.find((s) => (busy.get(s.id) ?? []).length === 0);
     return free ? { ok: true, staffId: free.id } : { ok: false, reason: 'taken' };
   }
@@ -73,8 +86,14 @@ export class AvailabilityService {
   /** Up to `count` free slots nearest to `requested`: same day first, then the days after. */
   async nearest(search: SlotSearch & { requested: Date; count?: number }): Promise<Slot[]> {
     const catalog = await this.deps.catalogs.byId(search.businessId);
-    const dayStart = DateTime.fromJSDate(search.requested, { zone: timeZone(catalog.business.timezone) }).startOf('day');
-    const days = await this.slotsByDay({ ...search, from: dayStart.toJSDate(), to: dayStart.plus({ days: ALTERNATIVES_SEARCH_DAYS }).toJSDate() });
+    const dayStart = DateTime.fromJSDate(search.requested, { zone: timeZone(catalog.business.timezone) }).startOf(
+      'day',
+    );
+    const days = await this.slotsByDay({
+      ...search,
+      from: dayStart.toJSDate(),
+      to: dayStart.plus({ days: ALTERNATIVES_SEARCH_DAYS }).toJSDate(),
+    });
     return nearestSlots(days, search.requested, catalog.business.timezone, search.count ?? 3);
   }
 
@@ -86,7 +105,13 @@ export class AvailabilityService {
     const from = new Date(Math.max(search.from.getTime(), earliest.getTime()));
     const to = new Date(Math.min(search.to.getTime(), latest.getTime()));
     if (from >= to || staff.length === 0) return [];
-    const busy = await busySpans(poolSql(this.deps.db), staff.map((s) => s.id), from, new Date(to.getTime() + 86_400_000), search.ignoreAppointmentId);
+    const busy = await busySpans(
+      poolSql(this.deps.db),
+      staff.map((s) => s.id),
+      from,
+      new Date(to.getTime() + 86_400_000),
+      search.ignoreAppointmentId,
+    );
     return freeSlotsByDay({
       timezone: catalog.business.timezone,
       openingHours: catalog.business.settings.openingHours,
@@ -102,5 +127,9 @@ export class AvailabilityService {
 
 /** What decides whether hours hold a visit of this service: the business's zone and opening hours. */
 function hoursQuery(catalog: Catalog, service: ServiceRow) {
-  return { timezone: catalog.business.timezone, openingHours: catalog.business.settings.openingHours, durationMinutes: service.durationMinutes };
+  return {
+    timezone: catalog.business.timezone,
+    openingHours: catalog.business.settings.openingHours,
+    durationMinutes: service.durationMinutes,
+  };
 }

@@ -8,7 +8,10 @@ export abstract class BookingError extends Error {
 
 export class NotFound extends BookingError {
   readonly code = 'NOT_FOUND';
-  constructor(readonly entity: string, readonly key: string) {
+  constructor(
+    readonly entity: string,
+    readonly key: string,
+  ) {
     super(`${entity} ${key} not found`);
     this.name = 'NotFound';
   }
@@ -16,7 +19,11 @@ export class NotFound extends BookingError {
 
 export class StaleVersion extends BookingError {
   readonly code = 'STALE_VERSION';
-  constructor(readonly appointmentId: string, readonly expected: number, readonly actual: number) {
+  constructor(
+    readonly appointmentId: string,
+    readonly expected: number,
+    readonly actual: number,
+  ) {
     super(`appointment ${appointmentId} is at version ${actual}, not ${expected}: it was changed meanwhile`);
     this.name = 'StaleVersion';
   }
@@ -24,7 +31,10 @@ export class StaleVersion extends BookingError {
 
 export class InvalidTransition extends BookingError {
   readonly code = 'INVALID_TRANSITION';
-  constructor(readonly from: string, readonly to: string) {
+  constructor(
+    readonly from: string,
+    readonly to: string,
+  ) {
     super(`an appointment that is ${from} cannot become ${to}`);
     this.name = 'InvalidTransition';
   }

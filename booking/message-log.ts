@@ -1,6 +1,15 @@
 import type { DataSource } from 'typeorm';
 import { batched } from '../core/batch';
-import { type InboundFields, type Received, type Redelivery, receiveInbound, releaseInbound, saveTurns, takeOverRedelivery, type TurnOutcome } from './repositories/messages';
+import {
+  type InboundFields,
+  type Received,
+  type Redelivery,
+  receiveInbound,
+  releaseInbound,
+  saveTurns,
+  takeOverRedelivery,
+  type TurnOutcome,
+} from './repositories/messages';
 import { reminderSentSince } from './repositories/outbound-messages';
 import { poolSql, type Sql } from './repositories/sql';
 
@@ -18,7 +27,9 @@ export class MessageLog {
     this.sql = poolSql(db);
     // One phone's messages go one per statement: each then has one customer row to join, and a
     // MessageSid delivered twice at once is stored by the first and seen as stored by the second.
-    this.receiveBatched = batched((messages: InboundFields[]) => receiveInbound(this.sql, messages), { keyOf: (m) => `${m.businessId}:${m.phone}` });
+    this.receiveBatched = batched((messages: InboundFields[]) => receiveInbound(this.sql, messages), {
+      keyOf: (m) => `${m.businessId}:${m.phone}`,
+    });
     this.saveBatched = batched(
       async (turns: TurnOutcome[]) => {
         await saveTurns(this.sql, turns);

@@ -1,6 +1,14 @@
 import { InvalidTransition } from './errors';
 
-export const APPOINTMENT_STATUSES = ['pending_approval', 'booked', 'confirmed', 'in_progress', 'completed', 'cancelled', 'no_show'] as const;
+export const APPOINTMENT_STATUSES = [
+  'pending_approval',
+  'booked',
+  'confirmed',
+  'in_progress',
+  'completed',
+  'cancelled',
+  'no_show',
+] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
 /** Statuses that hold the staff member's time; the exclusion constraint lists the same ones. */

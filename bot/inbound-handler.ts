@@ -82,13 +82,20 @@ export class InboundHandler {
     const stored = stateFrom(received.conversation?.state);
     const expiresAt = received.conversation?.expiresAt ?? null;
     // The dialog last moved one idle period before its expiry.
-    const staleSince = !isIdle(stored) && expiresAt !== null && expiresAt <= now ? new Date(expiresAt.getTime() - this.deps.idleMinutes * 60_000) : null;
+    const staleSince =
+      !isIdle(stored) && expiresAt !== null && expiresAt <= now
+        ? new Date(expiresAt.getTime() - this.deps.idleMinutes * 60_000)
+        : null;
     let outcome: Outcome;
     try {
       outcome = await this.respond(m, catalog, received.customer, stored, staleSince, now);
     } catch (error) {
       log.error({ err: error, sid: m.sid }, 'turn failed; answering with an apology');
-      outcome = { reply: new Speech(catalog, received.customer.locale ?? catalog.business.defaultLocale, m.channel).say('error'), state: stored, changes: {} };
+      outcome = {
+        reply: new Speech(catalog, received.customer.locale ?? catalog.business.defaultLocale, m.channel).say('error'),
+        state: stored,
+        changes: {},
+      };
     }
     const turn = {
       businessId: catalog.business.id,
@@ -99,14 +106,20 @@ export class InboundHandler {
       reply: outcome.reply === null ? null : { from: m.to, to: m.from, body: outcome.reply },
       state: outcome.state as unknown as Record<string, unknown>,
       lastInboundAt: now,
-      expiresAt: outcome.keepsExpiry ? expiresAt : isIdle(outcome.state) ? null : new Date(now.getTime() + this.deps.idleMinutes * 60_000),
+      expiresAt: outcome.keepsExpiry
+        ? expiresAt
+        : isIdle(outcome.state)
+          ? null
+          : new Date(now.getTime() + this.deps.idleMinutes * 60_000),
       customerChange: outcome.changes,
     };
     try {
       await booking.messages.saveTurn(turn);
     } catch (error) {
       // The request fails and Twilio retries or calls the fallback: let that delivery run the turn.
-      await booking.messages.release(inboundId, this.graceMs).catch((releaseError: unknown) => log.warn({ err: releaseError, sid: m.sid }, 'could not release the message'));
+      await booking.messages
+        .release(inboundId, this.graceMs)
+        .catch((releaseError: unknown) => log.warn({ err: releaseError, sid: m.sid }, 'could not release the message'));
       throw error;
     }
     return { kind: 'reply', body: outcome.reply };
@@ -120,14 +133,16 @@ export class InboundHandler {
    * Asks until the message's turn is saved or this delivery takes it over. Gives up with no answer
    * after waiting a grace and a second, which only a chain of deliveries dying in turn could cause.
    */
-  private async redelivery(sid: string): Promise<{ kind: 'answered'; reply: string | null } | { kind: 'taken'; inboundId: string }> {
+  private async redelivery(
+    sid: string,
+  ): Promise<{ kind: 'answered'; reply: string | null } | { kind: 'taken'; inboundId: string }> {
     const giveUpAt = performance.now() + this.graceMs + 1_000;
     for (let pause = 50; ; pause = Math.min(pause * 2, 1_000)) {
       const redelivery = await this.deps.booking.messages.redelivery(sid, this.graceMs);
       if (redelivery.kind !== 'in_hand') return redelivery;
       const left = giveUpAt - performance.now();
       if (left <= 0) {
-        this.deps.log.warn({ sid }, 'redelivered message still in another delivery\'s hands; answering with nothing');
+        this.deps.log.warn({ sid }, "redelivered message still in another delivery's hands; answering with nothing");
         return { kind: 'answered', reply: null };
       }
       // Poll while the other delivery may answer, and be there the moment its grace ends.
@@ -135,9 +150,18 @@ export class InboundHandler {
     }
   }
 
-  private async respond(m: InboundMessage, catalog: Catalog, customer: CustomerRow, state: DialogState, staleSince: Date | null, now: Date): Promise<Outcome> {
+  private async respond(
+    m: InboundMessage,
+    catalog: Catalog,
+    customer: CustomerRow,
+    state: DialogState,
+    staleSince: Date | null,
+    now: Date,
+  ): Promise<Outcome> {
     const speech = new Speech(catalog, customer.locale ?? catalog.business.defaultLocale, m.channel);
-    switch (keywordOf(m.body, catalog.business.settings.extraOptOutKeywords, m.optOutType, customer.optedOutAt !== null)) {
+    switch (
+      keywordOf(m.body, catalog.business.settings.extraOptOutKeywords, m.optOutType, customer.optedOutAt !== null)
+    ) {
       case 'stop':
         return { reply: speech.say('optedOut'), state: freshState(), changes: { optedOutAt: now } };
       case 'start':
@@ -148,8 +172,17 @@ export class InboundHandler {
     if (customer.optedOutAt) return { reply: null, state, changes: {} };
     if (!(await this.withinRateLimit(catalog.business.id, m.phone, now))) return { reply: null, state, changes: {} };
     // A photo or voice note alone: kept with the message, but the bot reads only text.
-    if (m.body.trim() === '' && m.media.length > 0) return { reply: speech.say('mediaOnly'), state, changes: {}, keepsExpiry: true };
-    const turn = await this.deps.conversation.turn({ catalog, customer, channel: m.channel, text: m.body, state, staleSince, now });
+    if (m.body.trim() === '' && m.media.length > 0)
+      return { reply: speech.say('mediaOnly'), state, changes: {}, keepsExpiry: true };
+    const turn = await this.deps.conversation.turn({
+      catalog,
+      customer,
+      channel: m.channel,
+      text: m.body,
+      state,
+      staleSince,
+      now,
+    });
     return { reply: turn.reply, state: turn.state, changes: turn.customerChanges };
   }
 

@@ -16,6 +16,13 @@ export function createBot(runtime: Runtime, booking: BookingServices, engine: Di
   const limiter = new InboundRateLimiter(runtime.redis, { prefix: config.redisPrefix, ...config.inboundLimit });
   const conversation = new Conversation({ booking, engine });
   return {
-    inbound: new InboundHandler({ booking, conversation, limiter, clock: runtime.clock, log: runtime.log, idleMinutes: config.dialogIdleMinutes }),
+    inbound: new InboundHandler({
+      booking,
+      conversation,
+      limiter,
+      clock: runtime.clock,
+      log: runtime.log,
+      idleMinutes: config.dialogIdleMinutes,
+    }),
   };
 }

@@ -10,7 +10,10 @@ import type { NluContext, NluService, NluStaff } from '../dialogs/engine/types';
  */
 
 /** The per-turn part: what the bot asked last and who is writing. */
-export type NluTurn = Pick<NluContext, 'customerLocale' | 'expecting' | 'activeIntent' | 'offeredCount' | 'focusDay' | 'focusTime' | 'recentVisit'>;
+export type NluTurn = Pick<
+  NluContext,
+  'customerLocale' | 'expecting' | 'activeIntent' | 'offeredCount' | 'focusDay' | 'focusTime' | 'recentVisit'
+>;
 
 interface BusinessFacts {
   timezone: string;
@@ -32,15 +35,44 @@ function contextOf(source: object, facts: BusinessFacts, now: Date, turn: NluTur
     };
     cache.set(source, lists);
   }
-  return { now, timezone: facts.timezone, locales: facts.locales, defaultLocale: facts.defaultLocale, ...lists, ...turn };
+  return {
+    now,
+    timezone: facts.timezone,
+    locales: facts.locales,
+    defaultLocale: facts.defaultLocale,
+    ...lists,
+    ...turn,
+  };
 }
 
 export function nluContextOf(catalog: Catalog, now: Date, turn: NluTurn = {}): NluContext {
   const { business } = catalog;
-  return contextOf(catalog, { timezone: business.timezone, locales: business.locales, defaultLocale: business.defaultLocale, services: catalog.services, staff: catalog.staff }, now, turn);
+  return contextOf(
+    catalog,
+    {
+      timezone: business.timezone,
+      locales: business.locales,
+      defaultLocale: business.defaultLocale,
+      services: catalog.services,
+      staff: catalog.staff,
+    },
+    now,
+    turn,
+  );
 }
 
 /** The same context from a business file, as seeding would store it. */
 export function nluContextOfFile(file: BusinessFile, now: Date, turn: NluTurn = {}): NluContext {
-  return contextOf(file, { timezone: file.timezone, locales: file.locales ?? [file.locale], defaultLocale: file.locale, services: file.services, staff: file.staff }, now, turn);
+  return contextOf(
+    file,
+    {
+      timezone: file.timezone,
+      locales: file.locales ?? [file.locale],
+      defaultLocale: file.locale,
+      services: file.services,
+      staff: file.staff,
+    },
+    now,
+    turn,
+  );
 }

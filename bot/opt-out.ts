@@ -11,10 +11,19 @@ const HELP = ['HELP', 'INFO'];
 
 export type Keyword = 'stop' | 'start' | 'help';
 
-export function keywordOf(text: string, extraStopWords: readonly string[], advancedOptOut?: string, optedOut = false): Keyword | null {
+export function keywordOf(
+  text: string,
+  extraStopWords: readonly string[],
+  advancedOptOut?: string,
+  optedOut = false,
+): Keyword | null {
   // Twilio's Advanced Opt-Out already classified it.
-  if (advancedOptOut === 'STOP' || advancedOptOut === 'START' || advancedOptOut === 'HELP') return advancedOptOut.toLowerCase() as Keyword;
-  const word = text.trim().replace(/[.!¡?¿]+$/u, '').toUpperCase();
+  if (advancedOptOut === 'STOP' || advancedOptOut === 'START' || advancedOptOut === 'HELP')
+    return advancedOptOut.toLowerCase() as Keyword;
+  const word = text
+    .trim()
+    .replace(/[.!¡?¿]+$/u, '')
+    .toUpperCase();
   if (!word || /\s/.test(word)) return null;
   if (STOP.includes(word) || extraStopWords.includes(word)) return 'stop';
   if (START.includes(word) || (optedOut && START_WHEN_OPTED_OUT.includes(word))) return 'start';

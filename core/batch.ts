@@ -23,7 +23,10 @@ interface Pending<I, O> {
   reject: (error: unknown) => void;
 }
 
-export function batched<I, O>(run: (items: I[]) => Promise<O[]>, options: BatchOptions<I> = {}): (item: I) => Promise<O> {
+export function batched<I, O>(
+  run: (items: I[]) => Promise<O[]>,
+  options: BatchOptions<I> = {},
+): (item: I) => Promise<O> {
   const maxItems = options.maxItems ?? 64;
   let queue: Pending<I, O>[] = [];
 

@@ -21,25 +21,57 @@ const url = (protocols: string[]) =>
   );
 
 const positiveInt = (fallback: number) =>
-  z.coerce.number({ message: 'expected a whole number' }).int('expected a whole number').positive('expected a number above 0').default(fallback);
+  z.coerce
+    .number({ message: 'expected a whole number' })
+    .int('expected a whole number')
+    .positive('expected a number above 0')
+    .default(fallback);
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production'], { message: 'expected development, test or production' }).default('development'),
+  NODE_ENV: z
+    .enum(['development', 'test', 'production'], { message: 'expected development, test or production' })
+    .default('development'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/textbook'),
   DATABASE_POOL_SIZE: positiveInt(10),
   REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
-  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, _ or -').default('textbook'),
-  PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535, 'expected a port number').default(3000),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, _ or -')
+    .default('textbook'),
+  PORT: z.coerce
+    .number({ message: 'expected a port number' })
+    .int()
+    .min(0)
+    .max(65535, 'expected a port number')
+    .default(3000),
   HOST: z.string().default('0.0.0.0'),
-  PUBLIC_BASE_URL: url(['http:', 'https:']).default('http://localhost:3000').transform((v) => v.replace(/\/+$/, '')),
-  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'expected AC followed by 32 hex digits').optional(),
+  PUBLIC_BASE_URL: url(['http:', 'https:'])
+    .default('http://localhost:3000')
+    .transform((v) => v.replace(/\/+$/, '')),
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, 'expected AC followed by 32 hex digits')
+    .optional(),
   TWILIO_AUTH_TOKEN: z.string().min(8, 'expected at least 8 characters').optional(),
   TWILIO_API_URL: url(['http:', 'https:']).optional(),
-  LEX_REGION: z.string().regex(/^[a-z]{2}-[a-z]+-\d$/, 'expected an AWS region such as us-east-1').optional(),
-  LEX_BOT_ID: z.string().regex(/^[0-9A-Z]{10}$/, 'expected a 10-character Lex bot id').optional(),
-  LEX_BOT_ALIAS_ID: z.string().regex(/^[0-9A-Z]{10}$/, 'expected a 10-character Lex bot alias id').optional(),
+  LEX_REGION: z
+    .string()
+    .regex(/^[a-z]{2}-[a-z]+-\d$/, 'expected an AWS region such as us-east-1')
+    .optional(),
+  LEX_BOT_ID: z
+    .string()
+    .regex(/^[0-9A-Z]{10}$/, 'expected a 10-character Lex bot id')
+    .optional(),
+  LEX_BOT_ALIAS_ID: z
+    .string()
+    .regex(/^[0-9A-Z]{10}$/, 'expected a 10-character Lex bot alias id')
+    .optional(),
   LEX_ENDPOINT: url(['http:', 'https:']).optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected fatal, error, warn, info, debug, trace or silent' }).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'expected fatal, error, warn, info, debug, trace or silent',
+    })
+    .default('info'),
   DIALOG_IDLE_MINUTES: positiveInt(30),
   INBOUND_LIMIT_PER_WINDOW: positiveInt(30),
   INBOUND_WINDOW_SECONDS: positiveInt(600),
@@ -65,7 +97,12 @@ export interface Config {
     readonly canSend: boolean;
     readonly apiUrl?: string;
   };
-  readonly lex?: { readonly region: string; readonly botId: string; readonly botAliasId: string; readonly endpoint?: string };
+  readonly lex?: {
+    readonly region: string;
+    readonly botId: string;
+    readonly botAliasId: string;
+    readonly endpoint?: string;
+  };
   readonly logLevel: Env['LOG_LEVEL'];
   readonly dialogIdleMinutes: number;
   readonly inboundLimit: { readonly perWindow: number; readonly windowSeconds: number };
@@ -96,7 +133,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   }
   if (isProduction) {
     if (!env.TWILIO_AUTH_TOKEN || env.TWILIO_AUTH_TOKEN === DEV_TWILIO_AUTH_TOKEN) {
-      problems.push('TWILIO_AUTH_TOKEN: expected the real auth token in production (the development default is refused)');
+      problems.push(
+        'TWILIO_AUTH_TOKEN: expected the real auth token in production (the development default is refused)',
+      );
     }
     if (!env.TWILIO_ACCOUNT_SID) problems.push('TWILIO_ACCOUNT_SID: expected the account SID in production');
     if (!/^https:/.test(env.PUBLIC_BASE_URL)) problems.push('PUBLIC_BASE_URL: expected an https:// URL in production');
@@ -121,7 +160,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     lex:
       env.LEX_REGION && env.LEX_BOT_ID && env.LEX_BOT_ALIAS_ID
-        ? { region: env.LEX_REGION, botId: env.LEX_BOT_ID, botAliasId: env.LEX_BOT_ALIAS_ID, endpoint: env.LEX_ENDPOINT }
+        ? {
+            region: env.LEX_REGION,
+            botId: env.LEX_BOT_ID,
+            botAliasId: env.LEX_BOT_ALIAS_ID,
+            endpoint: env.LEX_ENDPOINT,
+          }
         : undefined,
     logLevel: env.LOG_LEVEL,
     dialogIdleMinutes: env.DIALOG_IDLE_MINUTES,

@@ -9,7 +9,11 @@ export type { Redis };
  * of one event-loop turn together (the webhook turns whose messages were stored together all
  * reach the rate limiter in the same turn).
  */
-export function createRedis(config: Pick<Config, 'redisUrl'>, purpose: 'request' | 'worker', extra: RedisOptions = {}): Redis {
+export function createRedis(
+  config: Pick<Config, 'redisUrl'>,
+  purpose: 'request' | 'worker',
+  extra: RedisOptions = {},
+): Redis {
   return new IORedis(config.redisUrl, {
     maxRetriesPerRequest: purpose === 'worker' ? null : 1,
     enableOfflineQueue: purpose === 'worker',
@@ -23,8 +27,14 @@ export function createRedis(config: Pick<Config, 'redisUrl'>, purpose: 'request'
  * A one-key Lua script as a function (ioredis `defineCommand`: EVALSHA, falling back to EVAL once
  * per connection). Defined once per client however many callers ask for it.
  */
-export function redisScript(redis: Redis, name: string, lua: string): (key: string, ...args: (string | number)[]) => Promise<number> {
+export function redisScript(
+  redis: Redis,
+  name: string,
+  lua: string,
+): (key: string, ...args: (string | number)[]) => Promise<number> {
   if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: 1, lua });
-  const command = (redis as unknown as Record<string, (key: string, ...args: (string | number)[]) => Promise<number>>)[name];
+  const command = (redis as unknown as Record<string, (key: string, ...args: (string | number)[]) => Promise<number>>)[
+    name
+  ];
   return (key, ...args) => command.call(redis, key, ...args);
 }

@@ -25,12 +25,15 @@ describe('architecture', () => {
   let circular: string[][];
 
   beforeAll(async () => {
-    const result = await madge(MODULES.map((m) => join(ROOT, m)).filter((dir) => existsSync(dir) && !dir.endsWith('admin-web')), {
-      baseDir: ROOT,
-      fileExtensions: ['ts'],
-      excludeRegExp: [/node_modules/, /\.d\.ts$/],
-      detectiveOptions: { ts: { skipTypeImports: true } },
-    });
+    const result = await madge(
+      MODULES.map((m) => join(ROOT, m)).filter((dir) => existsSync(dir) && !dir.endsWith('admin-web')),
+      {
+        baseDir: ROOT,
+        fileExtensions: ['ts'],
+        excludeRegExp: [/node_modules/, /\.d\.ts$/],
+        detectiveOptions: { ts: { skipTypeImports: true } },
+      },
+    );
     graph = result.obj();
     circular = result.circular();
   }, 60_000);
@@ -53,12 +56,16 @@ describe('architecture', () => {
   it('keeps dialogs/ away from the database (infra loads it to build the Lex bot)', () => {
     const offenders = Object.keys(graph)
       .filter((file) => moduleOf(file) === 'dialogs')
-      .filter((file) => /from '(typeorm|pg|ioredis|bullmq)'|core\/(db|runtime|redis)'/.test(readFileSync(join(ROOT, file), 'utf8')));
+      .filter((file) =>
+        /from '(typeorm|pg|ioredis|bullmq)'|core\/(db|runtime|redis)'/.test(readFileSync(join(ROOT, file), 'utf8')),
+      );
     expect(offenders).toEqual([]);
   });
 
   it('lets only the one-box entry point start the workers', () => {
-    const importers = Object.entries(graph).filter(([file, deps]) => moduleOf(file) === 'api' && deps.some((d) => moduleOf(d) === 'workers')).map(([file]) => file);
+    const importers = Object.entries(graph)
+      .filter(([file, deps]) => moduleOf(file) === 'api' && deps.some((d) => moduleOf(d) === 'workers'))
+      .map(([file]) => file);
     expect(importers.every((f) => f === 'api/main.ts')).toBe(true);
   });
 });

@@ -35,7 +35,10 @@ export interface QueueSetOptions {
 }
 
 /** The four queues over one connection, with their job defaults. */
-export function createQueues(connection: Redis, { prefix, sendRetry = DEFAULT_SEND_RETRY, onError }: QueueSetOptions): Queues {
+export function createQueues(
+  connection: Redis,
+  { prefix, sendRetry = DEFAULT_SEND_RETRY, onError }: QueueSetOptions,
+): Queues {
   const make = (key: QueueKey, retry: RetryPolicy) => {
     const queue = new Queue(QUEUES[key], { connection, prefix, defaultJobOptions: jobOptions(retry) });
     queue.on('error', onError);

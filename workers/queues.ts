@@ -86,7 +86,8 @@ function safe(id: string): string {
 
 export const jobIds = {
   outbox: (outboxId: string) => safe(`outbox-${outboxId}`),
-  reminder: (appointmentId: string, offsetMinutes: number, version: number) => safe(`reminder-${appointmentId}-${offsetMinutes}m-v${version}`),
+  reminder: (appointmentId: string, offsetMinutes: number, version: number) =>
+    safe(`reminder-${appointmentId}-${offsetMinutes}m-v${version}`),
   send: (messageId: string) => safe(`send-${messageId}`),
   digestScheduler: (businessId: string) => safe(`digest-${businessId}`),
   digestSync: () => 'digest-sync',

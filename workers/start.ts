@@ -113,7 +113,11 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
       : (async () => {
           // The periodic sync is scheduled even when this first one fails: it is what retries.
           await syncDigestSchedules(ctx).catch((err) => log.error({ err }, 'could not sync the daily digests'));
-          await queues.digest.upsertJobScheduler(jobIds.digestSync(), { every: DIGEST_SYNC_EVERY_MS }, { name: JOBS.digestSync });
+          await queues.digest.upsertJobScheduler(
+            jobIds.digestSync(),
+            { every: DIGEST_SYNC_EVERY_MS },
+            { name: JOBS.digestSync },
+          );
         })().catch((err) => log.error({ err }, 'could not schedule the daily digests'));
 
   let closing: Promise<void> | null = null;

@@ -11,7 +11,10 @@ export function verifyTwilioSignature(config: Pick<Config, 'publicBaseUrl' | 'tw
     const signature = request.headers['x-twilio-signature'];
     const params = (request.body ?? {}) as Record<string, string>;
     const url = `${config.publicBaseUrl}${request.url}`;
-    const valid = typeof signature === 'string' && typeof params === 'object' && twilio.validateRequest(config.twilio.authToken, signature, url, params);
+    const valid =
+      typeof signature === 'string' &&
+      typeof params === 'object' &&
+      twilio.validateRequest(config.twilio.authToken, signature, url, params);
     if (!valid) {
       request.log.warn({ url }, 'rejected a webhook with a missing or wrong Twilio signature');
       await reply.code(403).type('text/plain').send('Forbidden');

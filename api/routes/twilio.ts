@@ -28,10 +28,19 @@ export const twilioRoutes: FastifyPluginAsync<{ runtime: Runtime; bot: Bot }> = 
 
   app.post('/webhooks/twilio/status', { schema: { body: statusCallbackBody } }, async (request, reply) => {
     const form = request.body as TwilioForm;
-    const callback = { providerSid: form.MessageSid!, status: form.MessageStatus!, errorCode: form.ErrorCode ? Number(form.ErrorCode) : null };
+    const callback = {
+      providerSid: form.MessageSid!,
+      status: form.MessageStatus!,
+      errorCode: form.ErrorCode ? Number(form.ErrorCode) : null,
+    };
     const outcome = await recordStatusCallback(poolSql(runtime.db), callback, runtime.clock.now());
-    if (outcome === 'ignored') request.log.info({ sid: callback.providerSid, status: callback.status }, 'status older than the one recorded');
-    if (outcome === 'kept') request.log.info({ sid: callback.providerSid, status: callback.status }, 'status for a SID not stored yet: kept for the sender');
+    if (outcome === 'ignored')
+      request.log.info({ sid: callback.providerSid, status: callback.status }, 'status older than the one recorded');
+    if (outcome === 'kept')
+      request.log.info(
+        { sid: callback.providerSid, status: callback.status },
+        'status for a SID not stored yet: kept for the sender',
+      );
     return reply.code(204).send();
   });
 };

@@ -10,7 +10,9 @@ import { timeZone } from '../../core/time-zone';
  */
 export function nearestSlots(days: Iterable<Slot[]>, requested: Date, timezone: string, count: number): Slot[] {
   const target = requested.getTime();
-  const dayEnd = DateTime.fromJSDate(requested, { zone: timeZone(timezone) }).endOf('day').toMillis();
+  const dayEnd = DateTime.fromJSDate(requested, { zone: timeZone(timezone) })
+    .endOf('day')
+    .toMillis();
   const sameDay: Slot[] = [];
   const later: Slot[] = [];
   const seen = new Set<number>();
@@ -23,6 +25,10 @@ export function nearestSlots(days: Iterable<Slot[]>, requested: Date, timezone: 
     }
     if (later.length >= count) break;
   }
-  sameDay.sort((a, b) => Math.abs(a.start.getTime() - target) - Math.abs(b.start.getTime() - target) || a.start.getTime() - b.start.getTime());
+  sameDay.sort(
+    (a, b) =>
+      Math.abs(a.start.getTime() - target) - Math.abs(b.start.getTime() - target) ||
+      a.start.getTime() - b.start.getTime(),
+  );
   return [...sameDay, ...later].slice(0, count);
 }

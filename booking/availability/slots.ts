@@ -53,7 +53,11 @@ export function* freeSlotsByDay(query: SlotQuery): Generator<Slot[]> {
   const lastDay = DateTime.fromMillis(to, { zone }).startOf('day');
   // Each next day is the start of the next calendar date: where a DST change skips midnight the
   // day starts at 01:00, and adding a day to that would stay at 01:00 and miss the last day.
-  for (let day = DateTime.fromMillis(from, { zone }).startOf('day'); day <= lastDay; day = day.plus({ days: 1 }).startOf('day')) {
+  for (
+    let day = DateTime.fromMillis(from, { zone }).startOf('day');
+    day <= lastDay;
+    day = day.plus({ days: 1 }).startOf('day')
+  ) {
     const weekday = weekdayOf(day.weekday);
     const open = rangesOn(query.openingHours, weekday);
     const slots: Slot[] = [];
@@ -66,7 +70,15 @@ export function* freeSlotsByDay(query: SlotQuery): Generator<Slot[]> {
   }
 }
 
-function collect(out: Slot[], day: DateTime, range: MinuteRange, member: StaffCalendar, query: SlotQuery, from: number, to: number): void {
+function collect(
+  out: Slot[],
+  day: DateTime,
+  range: MinuteRange,
+  member: StaffCalendar,
+  query: SlotQuery,
+  from: number,
+  to: number,
+): void {
   // Step in real time from the opening instant: across a DST change inside opening hours this
   // yields each real hour once (no duplicate 1:00 AM, no slot in the skipped hour).
   const opens = atMinute(day, range.from);
@@ -95,11 +107,17 @@ function overlapsAny(busy: Span[], start: number, end: number): boolean {
  * Whether a visit of the query's length can start at `start` for this staff member. Compared in
  * local wall-clock minutes, which is what opening hours are, so it holds across DST changes.
  */
-export function fitsHours(query: Pick<SlotQuery, 'timezone' | 'openingHours' | 'durationMinutes'>, hours: WeeklyHours, start: Date): boolean {
+export function fitsHours(
+  query: Pick<SlotQuery, 'timezone' | 'openingHours' | 'durationMinutes'>,
+  hours: WeeklyHours,
+  start: Date,
+): boolean {
   const begins = wallClock(start, query.timezone);
   const ends = wallClock(start.getTime() + query.durationMinutes * MINUTE, query.timezone);
   // A visit ending at midnight or later counts its end past the day's 1440 minutes.
   const to = (ends.day - begins.day) * 1440 + ends.minute;
   const weekday = weekdayOf(begins.weekday);
-  return intersect(rangesOn(query.openingHours, weekday), rangesOn(hours, weekday)).some((r) => r.from <= begins.minute && to <= r.to);
+  return intersect(rangesOn(query.openingHours, weekday), rangesOn(hours, weekday)).some(
+    (r) => r.from <= begins.minute && to <= r.to,
+  );
 }

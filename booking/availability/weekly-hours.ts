@@ -33,7 +33,9 @@ export function weekdayOf(luxonWeekday: number): Weekday {
 }
 
 export function rangesOn(hours: WeeklyHours, day: Weekday): MinuteRange[] {
-  return (hours[day] ?? []).map((r) => ({ from: toMinutes(r.from), to: toMinutes(r.to) })).sort((a, b) => a.from - b.from);
+  return (hours[day] ?? [])
+    .map((r) => ({ from: toMinutes(r.from), to: toMinutes(r.to) }))
+    .sort((a, b) => a.from - b.from);
 }
 
 /** Where both lists are open: a staff member works only while the business is open. */

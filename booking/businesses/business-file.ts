@@ -27,11 +27,21 @@ const timeRange = z.string().transform((text, ctx) => {
 });
 
 const weeklyHours = z
-  .object(Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(timeRange).optional()])) as Record<(typeof WEEKDAYS)[number], z.ZodOptional<z.ZodArray<typeof timeRange>>>)
+  .object(
+    Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(timeRange).optional()])) as Record<
+      (typeof WEEKDAYS)[number],
+      z.ZodOptional<z.ZodArray<typeof timeRange>>
+    >,
+  )
   .strict() as unknown as z.ZodType<WeeklyHours>;
 
 // "24:00" may close a day's hours but is not a moment of the day: a digest there cannot be scheduled.
-const timeOfDay = z.string().refine((t) => isClockTime(t) && toMinutes(t) < 24 * 60, 'expected a time of day from "00:00" to "23:59", like "07:00"');
+const timeOfDay = z
+  .string()
+  .refine(
+    (t) => isClockTime(t) && toMinutes(t) < 24 * 60,
+    'expected a time of day from "00:00" to "23:59", like "07:00"',
+  );
 
 /**
  * The messages sent on the business's own initiative, which WhatsApp lets through outside the
@@ -54,12 +64,18 @@ export const TEMPLATE_MESSAGE_IDS = [
 ] as const;
 export type TemplateMessageId = (typeof TEMPLATE_MESSAGE_IDS)[number];
 
-const minutes = (what: string) => z.number({ message: `expected ${what} in minutes` }).int(`expected whole minutes`).min(0, 'expected 0 or more');
+const minutes = (what: string) =>
+  z
+    .number({ message: `expected ${what} in minutes` })
+    .int(`expected whole minutes`)
+    .min(0, 'expected 0 or more');
 
 const service = z
   .object({
     key,
-    names: z.partialRecord(locale, z.string().min(1)).refine((n) => Object.keys(n).length > 0, 'expected a name in at least one language'),
+    names: z
+      .partialRecord(locale, z.string().min(1))
+      .refine((n) => Object.keys(n).length > 0, 'expected a name in at least one language'),
     synonyms: z.partialRecord(locale, z.array(z.string().min(1))).default({}),
     durationMinutes: minutes('the duration').positive('expected a duration above 0'),
     bufferMinutes: minutes('the buffer').optional(),
@@ -97,53 +113,104 @@ export const businessFileSchema = z
   .object({
     slug: key,
     name: z.string().min(1),
-    timezone: z.string().refine((tz) => IANAZone.isValidZone(tz), 'expected an IANA time zone such as America/Los_Angeles'),
+    timezone: z
+      .string()
+      .refine((tz) => IANAZone.isValidZone(tz), 'expected an IANA time zone such as America/Los_Angeles'),
     locale,
     locales: z.array(locale).optional(),
     ownerPhones: z.array(e164).default([]),
     channels: z
       .array(
-        z.discriminatedUnion('channel', [
-          z.object({ channel: z.literal('sms'), address: e164 }).strict(),
-          z.object({ channel: z.literal('whatsapp'), address: z.string().regex(/^whatsapp:\+[1-9]\d{6,14}$/, 'expected whatsapp:+E164, like whatsapp:+56920000001') }).strict(),
-        ], { message: 'expected channel sms or whatsapp' }),
+        z.discriminatedUnion(
+          'channel',
+          [
+            z.object({ channel: z.literal('sms'), address: e164 }).strict(),
+            z
+              .object({
+                channel: z.literal('whatsapp'),
+                address: z
+                  .string()
+                  .regex(/^whatsapp:\+[1-9]\d{6,14}$/, 'expected whatsapp:+E164, like whatsapp:+56920000001'),
+              })
+              .strict(),
+          ],
+          { message: 'expected channel sms or whatsapp' },
+        ),
       )
       .min(1, 'expected at least one channel'),
     hours: weeklyHours,
     settings: settings.default(settings.parse({})),
     staff: z.array(staff).min(1, 'expected at least one staff member'),
     services: z.array(service).min(1, 'expected at least one service'),
-    whatsappTemplates: z.record(z.string(), z.partialRecord(locale, z.string().regex(/^HX[0-9a-f]{32}$/, 'expected a content SID (HX + 32 hex digits)'))).default({}),
+    whatsappTemplates: z
+      .record(
+        z.string(),
+        z.partialRecord(locale, z.string().regex(/^HX[0-9a-f]{32}$/, 'expected a content SID (HX + 32 hex digits)')),
+      )
+      .default({}),
     admins: z
-      .array(z.object({ email: z.email('expected an email address').transform((s) => s.toLowerCase()), role: z.enum(['admin', 'front_desk']).default('admin'), passwordEnv: z.string().regex(/^[A-Z][A-Z0-9_]*$/).optional() }).strict())
+      .array(
+        z
+          .object({
+            email: z.email('expected an email address').transform((s) => s.toLowerCase()),
+            role: z.enum(['admin', 'front_desk']).default('admin'),
+            passwordEnv: z
+              .string()
+              .regex(/^[A-Z][A-Z0-9_]*$/)
+              .optional(),
+          })
+          .strict(),
+      )
       .default([]),
   })
   .strict()
   .superRefine((file, ctx) => {
     const locales = file.locales ?? [file.locale];
-    if (!locales.includes(file.locale)) ctx.addIssue({ code: 'custom', path: ['locales'], message: `expected to include the default locale ${file.locale}` });
+    if (!locales.includes(file.locale))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['locales'],
+        message: `expected to include the default locale ${file.locale}`,
+      });
     const serviceKeys = new Set<string>();
     file.services.forEach((s, i) => {
-      if (serviceKeys.has(s.key)) ctx.addIssue({ code: 'custom', path: ['services', i, 'key'], message: `duplicate service key "${s.key}"` });
+      if (serviceKeys.has(s.key))
+        ctx.addIssue({ code: 'custom', path: ['services', i, 'key'], message: `duplicate service key "${s.key}"` });
       serviceKeys.add(s.key);
-      if (!s.names[file.locale]) ctx.addIssue({ code: 'custom', path: ['services', i, 'names', file.locale], message: 'expected a name in the business language' });
+      if (!s.names[file.locale])
+        ctx.addIssue({
+          code: 'custom',
+          path: ['services', i, 'names', file.locale],
+          message: 'expected a name in the business language',
+        });
     });
     const staffKeys = new Set<string>();
     file.staff.forEach((member, i) => {
-      if (staffKeys.has(member.key)) ctx.addIssue({ code: 'custom', path: ['staff', i, 'key'], message: `duplicate staff key "${member.key}"` });
+      if (staffKeys.has(member.key))
+        ctx.addIssue({ code: 'custom', path: ['staff', i, 'key'], message: `duplicate staff key "${member.key}"` });
       staffKeys.add(member.key);
       member.services?.forEach((k, j) => {
-        if (!serviceKeys.has(k)) ctx.addIssue({ code: 'custom', path: ['staff', i, 'services', j], message: `unknown service "${k}" (known: ${[...serviceKeys].join(', ')})` });
+        if (!serviceKeys.has(k))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['staff', i, 'services', j],
+            message: `unknown service "${k}" (known: ${[...serviceKeys].join(', ')})`,
+          });
       });
     });
     for (const id of Object.keys(file.whatsappTemplates)) {
       if (!(TEMPLATE_MESSAGE_IDS as readonly string[]).includes(id)) {
-        ctx.addIssue({ code: 'custom', path: ['whatsappTemplates', id], message: `expected a message that can use a template: ${TEMPLATE_MESSAGE_IDS.join(', ')}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['whatsappTemplates', id],
+          message: `expected a message that can use a template: ${TEMPLATE_MESSAGE_IDS.join(', ')}`,
+        });
       }
     }
     const addresses = new Set<string>();
     file.channels.forEach((c, i) => {
-      if (addresses.has(c.address)) ctx.addIssue({ code: 'custom', path: ['channels', i, 'address'], message: `duplicate address ${c.address}` });
+      if (addresses.has(c.address))
+        ctx.addIssue({ code: 'custom', path: ['channels', i, 'address'], message: `duplicate address ${c.address}` });
       addresses.add(c.address);
     });
   });
@@ -151,7 +218,10 @@ export const businessFileSchema = z
 export type BusinessFile = z.infer<typeof businessFileSchema>;
 
 export class BusinessFileError extends Error {
-  constructor(readonly source: string, readonly problems: string[]) {
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
     super(`${source}: invalid business file\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'BusinessFileError';
   }
@@ -159,12 +229,18 @@ export class BusinessFileError extends Error {
 
 /** `services[2].durationMinutes`, the way a person finds the place in the file. */
 function pathText(path: PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('') || '(file)';
+  return (
+    path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('') || '(file)'
+  );
 }
 
 export function parseBusinessFile(data: unknown, source = 'business file'): BusinessFile {
   const parsed = businessFileSchema.safeParse(data);
-  if (!parsed.success) throw new BusinessFileError(source, parsed.error.issues.map((i) => `${pathText(i.path)}: ${i.message}`));
+  if (!parsed.success)
+    throw new BusinessFileError(
+      source,
+      parsed.error.issues.map((i) => `${pathText(i.path)}: ${i.message}`),
+    );
   return parsed.data;
 }
 
@@ -174,7 +250,9 @@ export async function readBusinessFile(path: string): Promise<BusinessFile> {
   try {
     data = extname(path) === '.json' ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    throw new BusinessFileError(path, [`not valid ${extname(path) === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`]);
+    throw new BusinessFileError(path, [
+      `not valid ${extname(path) === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`,
+    ]);
   }
   return parseBusinessFile(data, path);
 }

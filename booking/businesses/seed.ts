@@ -34,12 +34,19 @@ export interface SeedResult {
 }
 
 /** Loads one business file into the database in one transaction (idempotent). */
-export async function seedBusiness(db: DataSource, file: BusinessFile, options: SeedOptions, source = file.slug): Promise<SeedResult> {
+export async function seedBusiness(
+  db: DataSource,
+  file: BusinessFile,
+  options: SeedOptions,
+  source = file.slug,
+): Promise<SeedResult> {
   const passwords = file.admins.map((admin, i) => {
     const fromEnv = admin.passwordEnv ? options.env[admin.passwordEnv] : undefined;
     if (fromEnv) return fromEnv;
     if (options.production) {
-      throw new BusinessFileError(source, [`admins[${i}].passwordEnv: expected an environment variable holding ${admin.email}'s password (the demo password is refused in production)`]);
+      throw new BusinessFileError(source, [
+        `admins[${i}].passwordEnv: expected an environment variable holding ${admin.email}'s password (the demo password is refused in production)`,
+      ]);
     }
     return DEMO_ADMIN_PASSWORD;
   });
@@ -59,7 +66,10 @@ export async function seedBusiness(db: DataSource, file: BusinessFile, options: 
 
     for (const [i, channel] of file.channels.entries()) {
       const owner = await endpointOwner(tx, business.id, channel.address);
-      if (owner) throw new BusinessFileError(source, [`channels[${i}].address: ${channel.address} already belongs to business "${owner}"`]);
+      if (owner)
+        throw new BusinessFileError(source, [
+          `channels[${i}].address: ${channel.address} already belongs to business "${owner}"`,
+        ]);
     }
     changed += await replaceEndpoints(tx, business.id, file.channels);
 
@@ -95,11 +105,17 @@ export async function seedBusiness(db: DataSource, file: BusinessFile, options: 
     for (const [i, admin] of file.admins.entries()) {
       const existing = await adminPasswordHash(tx, admin.email);
       if (existing && existing.businessId !== business.id) {
-        throw new BusinessFileError(source, [`admins[${i}].email: ${admin.email} is already an admin of another business`]);
+        throw new BusinessFileError(source, [
+          `admins[${i}].email: ${admin.email} is already an admin of another business`,
+        ]);
       }
       // Salted hashes differ every time: only rewrite when the password really changed.
       const unchanged = existing && (await verifyPassword(passwords[i], existing.passwordHash));
-      changed += await upsertAdmin(tx, business.id, { email: admin.email, role: admin.role, passwordHash: unchanged ? undefined : await hashPassword(passwords[i]) });
+      changed += await upsertAdmin(tx, business.id, {
+        email: admin.email,
+        role: admin.role,
+        passwordHash: unchanged ? undefined : await hashPassword(passwords[i]),
+      });
       if (passwords[i] === DEMO_ADMIN_PASSWORD) demoAdmins.push(admin.email);
     }
     return { businessId: business.id, slug: file.slug, changed, demoAdmins };

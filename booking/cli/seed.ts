@@ -19,7 +19,8 @@ async function main(files: string[]): Promise<void> {
     for (const file of files) {
       const result = await seedBusinessFile(db, file, { production: config.isProduction, env: process.env });
       console.log(`${result.slug}: ${result.changed === 0 ? 'already up to date' : `${result.changed} rows written`}`);
-      for (const email of result.demoAdmins) console.log(`  ${email} has the demo password "${DEMO_ADMIN_PASSWORD}" (development only)`);
+      for (const email of result.demoAdmins)
+        console.log(`  ${email} has the demo password "${DEMO_ADMIN_PASSWORD}" (development only)`);
     }
   } finally {
     await db.destroy();

@@ -32,5 +32,11 @@ export const bookingSchema: Schema = {
     AdminUserEntity,
     AuditLogEntity,
   ] as Schema['entities'],
-  migrations: [Initial1763769600001, CatalogOrder1763856000002, CustomerActiveVisits1764460800003, LighterMessageWrites1764806400004, EarlyDeliveryStatuses1765152000005],
+  migrations: [
+    Initial1763769600001,
+    CatalogOrder1763856000002,
+    CustomerActiveVisits1764460800003,
+    LighterMessageWrites1764806400004,
+    EarlyDeliveryStatuses1765152000005,
+  ],
 };

@@ -13,7 +13,10 @@ const COLUMNS = `id, business_id AS "businessId", staff_id AS "staffId", service
 const ACTIVE = `status IN (${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 /** What a new appointment or block is made of; the database fills in the rest. */
-export type NewAppointment = Omit<AppointmentRow, 'id' | 'cancelReason' | 'version' | 'createdAt' | 'updatedAt' | 'address' | 'notes'> & {
+export type NewAppointment = Omit<
+  AppointmentRow,
+  'id' | 'cancelReason' | 'version' | 'createdAt' | 'updatedAt' | 'address' | 'notes'
+> & {
   address?: string | null;
   notes?: string | null;
 };
@@ -47,7 +50,11 @@ export async function lockStaffRange(sql: Sql, staffId: string, start: Date, end
  * The appointment and its outbox entries in one statement: atomic on its own (no BEGIN/COMMIT
  * round trips), and the entries exist only if the constraint let the appointment in.
  */
-export async function insertAppointment(sql: Sql, a: NewAppointment & { id: string }, outbox: OutboxEntry[]): Promise<AppointmentRow> {
+export async function insertAppointment(
+  sql: Sql,
+  a: NewAppointment & { id: string },
+  outbox: OutboxEntry[],
+): Promise<AppointmentRow> {
   const [row] = await sql.rows<AppointmentRow>(
     `WITH guard AS (${hourLocks(15)}),
      inserted AS (
@@ -56,12 +63,34 @@ export async function insertAppointment(sql: Sql, a: NewAppointment & { id: stri
        RETURNING ${COLUMNS}
      ), entries AS (${outboxInsert(16)})
      SELECT * FROM inserted`,
-    [a.staffId, a.id, a.businessId, a.serviceId, a.customerId, a.kind, a.status, a.startsAt, a.endsAt, a.busyUntil, a.reference, a.sourceChannel, a.address ?? null, a.notes ?? null, hourKeys(a.staffId, a.startsAt, a.busyUntil), ...outboxParams(outbox)],
+    [
+      a.staffId,
+      a.id,
+      a.businessId,
+      a.serviceId,
+      a.customerId,
+      a.kind,
+      a.status,
+      a.startsAt,
+      a.endsAt,
+      a.busyUntil,
+      a.reference,
+      a.sourceChannel,
+      a.address ?? null,
+      a.notes ?? null,
+      hourKeys(a.staffId, a.startsAt, a.busyUntil),
+      ...outboxParams(outbox),
+    ],
   );
   return row;
 }
 
-export async function findAppointment(sql: Sql, businessId: string, id: string, lock = false): Promise<AppointmentRow | undefined> {
+export async function findAppointment(
+  sql: Sql,
+  businessId: string,
+  id: string,
+  lock = false,
+): Promise<AppointmentRow | undefined> {
   const [row] = await sql.rows<AppointmentRow>(
     `SELECT ${COLUMNS} FROM appointment WHERE business_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
     [businessId, id],
@@ -70,7 +99,12 @@ export async function findAppointment(sql: Sql, businessId: string, id: string, 
 }
 
 /** A customer's active appointments that have not ended yet, soonest first. */
-export async function upcomingForCustomer(sql: Sql, businessId: string, customerId: string, now: Date): Promise<AppointmentRow[]> {
+export async function upcomingForCustomer(
+  sql: Sql,
+  businessId: string,
+  customerId: string,
+  now: Date,
+): Promise<AppointmentRow[]> {
   return sql.rows<AppointmentRow>(
     `SELECT ${COLUMNS} FROM appointment WHERE business_id = $1 AND customer_id = $2 AND ${ACTIVE} AND ends_at > $3 ORDER BY starts_at`,
     [businessId, customerId, now],
@@ -78,7 +112,13 @@ export async function upcomingForCustomer(sql: Sql, businessId: string, customer
 }
 
 /** Active time held per staff member in [from, to), buffers included; optionally ignoring one appointment. */
-export async function busySpans(sql: Sql, staffIds: string[], from: Date, to: Date, ignoreId?: string): Promise<Map<string, Span[]>> {
+export async function busySpans(
+  sql: Sql,
+  staffIds: string[],
+  from: Date,
+  to: Date,
+  ignoreId?: string,
+): Promise<Map<string, Span[]>> {
   const rows = await sql.rows<{ staffId: string; start: Date; end: Date }>(
     `SELECT staff_id AS "staffId", starts_at AS start, busy_until AS "end" FROM appointment
       WHERE staff_id = ANY($1::uuid[]) AND ${ACTIVE} AND tstzrange(starts_at, busy_until, '[)') && tstzrange($2, $3, '[)')
@@ -91,7 +131,11 @@ export async function busySpans(sql: Sql, staffIds: string[], from: Date, to: Da
   return spans;
 }
 
-export async function updateTimes(sql: Sql, id: string, change: { staffId: string; startsAt: Date; endsAt: Date; busyUntil: Date }): Promise<AppointmentRow> {
+export async function updateTimes(
+  sql: Sql,
+  id: string,
+  change: { staffId: string; startsAt: Date; endsAt: Date; busyUntil: Date },
+): Promise<AppointmentRow> {
   const [row] = await sql.rows<AppointmentRow>(
     `UPDATE appointment SET staff_id = $2, starts_at = $3, ends_at = $4, busy_until = $5, version = version + 1, updated_at = now()
       WHERE id = $1 RETURNING ${COLUMNS}`,
@@ -100,7 +144,12 @@ export async function updateTimes(sql: Sql, id: string, change: { staffId: strin
   return row;
 }
 
-export async function updateStatus(sql: Sql, id: string, status: AppointmentStatus, cancelReason: string | null): Promise<AppointmentRow> {
+export async function updateStatus(
+  sql: Sql,
+  id: string,
+  status: AppointmentStatus,
+  cancelReason: string | null,
+): Promise<AppointmentRow> {
   const [row] = await sql.rows<AppointmentRow>(
     `UPDATE appointment SET status = $2, cancel_reason = COALESCE($3, cancel_reason), version = version + 1, updated_at = now()
       WHERE id = $1 RETURNING ${COLUMNS}`,

@@ -24,7 +24,16 @@ export async function upsertBusiness(sql: Sql, b: BusinessFields): Promise<{ id:
      WHERE (business.name, business.timezone, business.default_locale, business.locales, business.owner_phones, business.settings, business.whatsapp_templates)
        IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.timezone, EXCLUDED.default_locale, EXCLUDED.locales, EXCLUDED.owner_phones, EXCLUDED.settings, EXCLUDED.whatsapp_templates)
      RETURNING id`,
-    [b.slug, b.name, b.timezone, b.defaultLocale, b.locales, b.ownerPhones, JSON.stringify(b.settings), JSON.stringify(b.whatsappTemplates)],
+    [
+      b.slug,
+      b.name,
+      b.timezone,
+      b.defaultLocale,
+      b.locales,
+      b.ownerPhones,
+      JSON.stringify(b.settings),
+      JSON.stringify(b.whatsappTemplates),
+    ],
   );
   if (changed.length) return { id: changed[0].id, changed: 1 };
   const [row] = await sql.rows<{ id: string }>('SELECT id FROM business WHERE slug = $1', [b.slug]);
@@ -40,8 +49,16 @@ export async function endpointOwner(sql: Sql, businessId: string, address: strin
   return row?.slug;
 }
 
-export async function replaceEndpoints(sql: Sql, businessId: string, endpoints: { channel: string; address: string }[]): Promise<number> {
-  const removed = await count(sql, 'DELETE FROM channel_endpoint WHERE business_id = $1 AND NOT (address = ANY($2::text[])) RETURNING id', [businessId, endpoints.map((e) => e.address)]);
+export async function replaceEndpoints(
+  sql: Sql,
+  businessId: string,
+  endpoints: { channel: string; address: string }[],
+): Promise<number> {
+  const removed = await count(
+    sql,
+    'DELETE FROM channel_endpoint WHERE business_id = $1 AND NOT (address = ANY($2::text[])) RETURNING id',
+    [businessId, endpoints.map((e) => e.address)],
+  );
   let added = 0;
   for (const e of endpoints) {
     added += await count(
@@ -56,7 +73,11 @@ export async function replaceEndpoints(sql: Sql, businessId: string, endpoints: 
 
 export type ServiceFields = Omit<ServiceRow, 'id' | 'businessId' | 'position'>;
 
-export async function upsertServices(sql: Sql, businessId: string, services: ServiceFields[]): Promise<{ ids: Map<string, string>; changed: number }> {
+export async function upsertServices(
+  sql: Sql,
+  businessId: string,
+  services: ServiceFields[],
+): Promise<{ ids: Map<string, string>; changed: number }> {
   const ids = new Map<string, string>();
   let changed = 0;
   for (const [position, s] of services.entries()) {
@@ -68,13 +89,30 @@ export async function upsertServices(sql: Sql, businessId: string, services: Ser
        WHERE (service.names, service.synonyms, service.duration_minutes, service.buffer_minutes, service.price_cents, service.active, service.position)
          IS DISTINCT FROM (EXCLUDED.names, EXCLUDED.synonyms, EXCLUDED.duration_minutes, EXCLUDED.buffer_minutes, EXCLUDED.price_cents, EXCLUDED.active, EXCLUDED.position)
        RETURNING id`,
-      [businessId, s.key, JSON.stringify(s.names), JSON.stringify(s.synonyms), s.durationMinutes, s.bufferMinutes, s.priceCents, s.active, position],
+      [
+        businessId,
+        s.key,
+        JSON.stringify(s.names),
+        JSON.stringify(s.synonyms),
+        s.durationMinutes,
+        s.bufferMinutes,
+        s.priceCents,
+        s.active,
+        position,
+      ],
     );
     changed += rows.length;
   }
   // Services dropped from the file stay for the appointments that name them, but stop being offered.
-  changed += await count(sql, 'UPDATE service SET active = false WHERE business_id = $1 AND active AND NOT (key = ANY($2::text[])) RETURNING id', [businessId, services.map((s) => s.key)]);
-  for (const row of await sql.rows<{ id: string; key: string }>('SELECT id, key FROM service WHERE business_id = $1', [businessId])) ids.set(row.key, row.id);
+  changed += await count(
+    sql,
+    'UPDATE service SET active = false WHERE business_id = $1 AND active AND NOT (key = ANY($2::text[])) RETURNING id',
+    [businessId, services.map((s) => s.key)],
+  );
+  for (const row of await sql.rows<{ id: string; key: string }>('SELECT id, key FROM service WHERE business_id = $1', [
+    businessId,
+  ]))
+    ids.set(row.key, row.id);
   return { ids, changed };
 }
 
@@ -87,7 +125,12 @@ export interface StaffFields {
   serviceKeys: string[];
 }
 
-export async function upsertStaff(sql: Sql, businessId: string, staff: StaffFields[], serviceIds: Map<string, string>): Promise<number> {
+export async function upsertStaff(
+  sql: Sql,
+  businessId: string,
+  staff: StaffFields[],
+  serviceIds: Map<string, string>,
+): Promise<number> {
   let changed = 0;
   for (const [position, m] of staff.entries()) {
     const changedRows = await sql.rows<{ id: string }>(
@@ -100,16 +143,34 @@ export async function upsertStaff(sql: Sql, businessId: string, staff: StaffFiel
       [businessId, m.key, m.name, m.aliases, JSON.stringify(m.weeklyHours), m.active, position],
     );
     changed += changedRows.length;
-    const [{ id }] = await sql.rows<{ id: string }>('SELECT id FROM staff WHERE business_id = $1 AND key = $2', [businessId, m.key]);
+    const [{ id }] = await sql.rows<{ id: string }>('SELECT id FROM staff WHERE business_id = $1 AND key = $2', [
+      businessId,
+      m.key,
+    ]);
     const wanted = m.serviceKeys.map((k) => serviceIds.get(k)!);
-    changed += await count(sql, 'DELETE FROM staff_service WHERE staff_id = $1 AND NOT (service_id = ANY($2::uuid[])) RETURNING staff_id', [id, wanted]);
-    changed += await count(sql, 'INSERT INTO staff_service (staff_id, service_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING staff_id', [id, wanted]);
+    changed += await count(
+      sql,
+      'DELETE FROM staff_service WHERE staff_id = $1 AND NOT (service_id = ANY($2::uuid[])) RETURNING staff_id',
+      [id, wanted],
+    );
+    changed += await count(
+      sql,
+      'INSERT INTO staff_service (staff_id, service_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING staff_id',
+      [id, wanted],
+    );
   }
-  changed += await count(sql, 'UPDATE staff SET active = false WHERE business_id = $1 AND active AND NOT (key = ANY($2::text[])) RETURNING id', [businessId, staff.map((s) => s.key)]);
+  changed += await count(
+    sql,
+    'UPDATE staff SET active = false WHERE business_id = $1 AND active AND NOT (key = ANY($2::text[])) RETURNING id',
+    [businessId, staff.map((s) => s.key)],
+  );
   return changed;
 }
 
-export async function adminPasswordHash(sql: Sql, email: string): Promise<{ businessId: string; passwordHash: string } | undefined> {
+export async function adminPasswordHash(
+  sql: Sql,
+  email: string,
+): Promise<{ businessId: string; passwordHash: string } | undefined> {
   const [row] = await sql.rows<{ businessId: string; passwordHash: string }>(
     'SELECT business_id AS "businessId", password_hash AS "passwordHash" FROM admin_user WHERE email = $1',
     [email],
@@ -117,7 +178,11 @@ export async function adminPasswordHash(sql: Sql, email: string): Promise<{ busi
   return row;
 }
 
-export async function upsertAdmin(sql: Sql, businessId: string, admin: { email: string; role: string; passwordHash?: string }): Promise<number> {
+export async function upsertAdmin(
+  sql: Sql,
+  businessId: string,
+  admin: { email: string; role: string; passwordHash?: string },
+): Promise<number> {
   return count(
     sql,
     `INSERT INTO admin_user (business_id, email, role, password_hash) VALUES ($1, $2, $3, COALESCE($4, ''))

@@ -53,7 +53,10 @@ export class CatalogRepository {
   private readonly cache: ExpiringMap<Promise<Catalog>>;
   private readonly byAddressCache: ExpiringMap<string>;
 
-  constructor(private readonly db: DataSource, ttlMs = 30_000) {
+  constructor(
+    private readonly db: DataSource,
+    ttlMs = 30_000,
+  ) {
     this.cache = new ExpiringMap(ttlMs);
     this.byAddressCache = new ExpiringMap(ttlMs);
   }
@@ -99,7 +102,11 @@ export class CatalogRepository {
       this.db.getRepository(ChannelEndpointEntity).find({ where: { businessId } }),
     ]);
     const links = staff.length
-      ? await this.db.getRepository(StaffServiceEntity).createQueryBuilder('l').where('l.staff_id IN (:...ids)', { ids: staff.map((s) => s.id) }).getMany()
+      ? await this.db
+          .getRepository(StaffServiceEntity)
+          .createQueryBuilder('l')
+          .where('l.staff_id IN (:...ids)', { ids: staff.map((s) => s.id) })
+          .getMany()
       : [];
     return {
       business,

@@ -10,8 +10,19 @@ import type { Sql } from './sql';
 
 /** Delivery states only move forward; callbacks arrive in any order (PROTOCOLS.md). */
 const STATUS_RANK: Record<string, number> = {
-  accepted: 1, scheduled: 1, queued: 2, sending: 3, sent: 4, receiving: 4, received: 5,
-  delivered: 6, undelivered: 6, failed: 6, canceled: 6, partially_delivered: 6, read: 7,
+  accepted: 1,
+  scheduled: 1,
+  queued: 2,
+  sending: 3,
+  sent: 4,
+  receiving: 4,
+  received: 5,
+  delivered: 6,
+  undelivered: 6,
+  failed: 6,
+  canceled: 6,
+  partially_delivered: 6,
+  read: 7,
 };
 const RANKS = JSON.stringify(STATUS_RANK);
 
@@ -34,8 +45,13 @@ export type CallbackOutcome = 'applied' | 'ignored' | 'kept';
  * A status recorded on a message that says its recipient opted out (21610) opts them out, as a
  * refused send does: whether it came by callback or was kept until the SID was stored.
  */
-async function optOutIfRefused(sql: Sql, recorded: { errorCode: number | null; business: string; recipient: string } | undefined, now: Date): Promise<void> {
-  if (recorded?.errorCode === RECIPIENT_OPTED_OUT) await optOutRecipient(sql, recorded.business, recorded.recipient, now);
+async function optOutIfRefused(
+  sql: Sql,
+  recorded: { errorCode: number | null; business: string; recipient: string } | undefined,
+  now: Date,
+): Promise<void> {
+  if (recorded?.errorCode === RECIPIENT_OPTED_OUT)
+    await optOutRecipient(sql, recorded.business, recorded.recipient, now);
 }
 
 export async function recordStatusCallback(sql: Sql, callback: StatusCallback, now: Date): Promise<CallbackOutcome> {

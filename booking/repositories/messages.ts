@@ -32,18 +32,42 @@ export interface Received {
 export async function receiveInbound(sql: Sql, messages: InboundFields[]): Promise<(Received | undefined)[]> {
   const column = <K extends keyof InboundFields>(key: K) => messages.map((m) => m[key]);
   const rows = await sql.rows<Record<string, any>>(RECEIVE, [
-    column('businessId'), column('phone'), column('channel'), column('fromAddress'), column('toAddress'), column('body'),
-    messages.map((m) => JSON.stringify(m.media)), column('providerSid'),
+    column('businessId'),
+    column('phone'),
+    column('channel'),
+    column('fromAddress'),
+    column('toAddress'),
+    column('body'),
+    messages.map((m) => JSON.stringify(m.media)),
+    column('providerSid'),
   ]);
   const byPosition = new Map(rows.map((row) => [Number(row.n), row]));
   return messages.map((m, i) => {
     const row = byPosition.get(i + 1);
     if (!row) return undefined;
     return {
-      customer: { id: row.id, businessId: row.business_id, phone: row.phone, name: row.name, locale: row.locale, optedOutAt: row.opted_out_at, details: row.details, createdAt: row.created_at },
+      customer: {
+        id: row.id,
+        businessId: row.business_id,
+        phone: row.phone,
+        name: row.name,
+        locale: row.locale,
+        optedOutAt: row.opted_out_at,
+        details: row.details,
+        createdAt: row.created_at,
+      },
       inboundId: row.inbound_id,
       conversation: row.conversation_id
-        ? { id: row.conversation_id, businessId: row.business_id, customerId: row.id, channel: m.channel, state: row.state, lastInboundAt: row.last_inbound_at, expiresAt: row.expires_at, updatedAt: row.updated_at }
+        ? {
+            id: row.conversation_id,
+            businessId: row.business_id,
+            customerId: row.id,
+            channel: m.channel,
+            state: row.state,
+            lastInboundAt: row.last_inbound_at,
+            expiresAt: row.expires_at,
+            updatedAt: row.updated_at,
+          }
         : null,
     };
   });
@@ -100,7 +124,6 @@ const RECEIVE = `
       SELECT * FROM conversation WHERE business_id = i.business_id AND customer_id = c.id AND channel = i.channel LIMIT 1
     ) v ON true`;
 
-
 /** What a redelivered MessageSid should do. */
 export type Redelivery =
   /** Its turn was saved: answer as it did (null: it said nothing). */
@@ -116,7 +139,10 @@ export type Redelivery =
  * waits for the first's commit, then sees a stamp younger than the grace and takes nothing.
  */
 export async function takeOverRedelivery(sql: Sql, providerSid: string, graceMs: number): Promise<Redelivery> {
-  const [row] = await sql.rows<{ status: string; reply: string | null; taken: string | null; wait_ms: number }>(TAKE_OVER, [providerSid, graceMs]);
+  const [row] = await sql.rows<{ status: string; reply: string | null; taken: string | null; wait_ms: number }>(
+    TAKE_OVER,
+    [providerSid, graceMs],
+  );
   if (!row) return { kind: 'answered', reply: null };
   if (row.reply !== null) return { kind: 'answered', reply: row.reply };
   if (row.taken) return { kind: 'taken', inboundId: row.taken };
@@ -181,14 +207,25 @@ export async function saveTurns(sql: Sql, turns: TurnOutcome[]): Promise<void> {
   const column = <T>(value: (t: TurnOutcome) => T) => turns.map(value);
   const has = (key: keyof CustomerChange) => column((t) => key in t.customerChange);
   await sql.rows(saveTurnsStatement(turns), [
-    column((t) => t.businessId), column((t) => t.customerId), column((t) => t.channel), column((t) => t.inboundId),
-    column((t) => t.reply?.from ?? null), column((t) => t.reply?.to ?? null), column((t) => t.reply?.body ?? null),
-    column((t) => JSON.stringify(t.state)), column((t) => t.lastInboundAt), column((t) => t.expiresAt), column((t) => t.conversationId),
+    column((t) => t.businessId),
+    column((t) => t.customerId),
+    column((t) => t.channel),
+    column((t) => t.inboundId),
+    column((t) => t.reply?.from ?? null),
+    column((t) => t.reply?.to ?? null),
+    column((t) => t.reply?.body ?? null),
+    column((t) => JSON.stringify(t.state)),
+    column((t) => t.lastInboundAt),
+    column((t) => t.expiresAt),
+    column((t) => t.conversationId),
     column(changesCustomer),
-    has('name'), column((t) => t.customerChange.name ?? null),
-    has('locale'), column((t) => t.customerChange.locale ?? null),
+    has('name'),
+    column((t) => t.customerChange.name ?? null),
+    has('locale'),
+    column((t) => t.customerChange.locale ?? null),
     column((t) => JSON.stringify(t.customerChange.details ?? {})),
-    has('optedOutAt'), column((t) => t.customerChange.optedOutAt ?? null),
+    has('optedOutAt'),
+    column((t) => t.customerChange.optedOutAt ?? null),
   ]);
 }
 
@@ -208,7 +245,13 @@ function saveTurnsStatement(turns: TurnOutcome[]): string {
   const key = needs.reduce((bits, need, i) => (need ? bits | (1 << i) : bits), 0);
   let text = SAVE_STATEMENTS.get(key);
   if (!text) {
-    const writes = [SAVE_PARTS.reply, SAVE_PARTS.silent, SAVE_PARTS.customerChange, SAVE_PARTS.knownConversation, SAVE_PARTS.newConversation].filter((_, i) => needs[i]);
+    const writes = [
+      SAVE_PARTS.reply,
+      SAVE_PARTS.silent,
+      SAVE_PARTS.customerChange,
+      SAVE_PARTS.knownConversation,
+      SAVE_PARTS.newConversation,
+    ].filter((_, i) => needs[i]);
     text = `WITH ${[SAVE_PARTS.turns, ...writes].join(', ')} SELECT`;
     SAVE_STATEMENTS.set(key, text);
   }

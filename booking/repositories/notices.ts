@@ -27,7 +27,11 @@ export interface VisitForMessaging {
   lastChannel: Channel | null;
 }
 
-export async function visitForMessaging(sql: Sql, businessId: string, appointmentId: string): Promise<VisitForMessaging | undefined> {
+export async function visitForMessaging(
+  sql: Sql,
+  businessId: string,
+  appointmentId: string,
+): Promise<VisitForMessaging | undefined> {
   const [row] = await sql.rows<VisitForMessaging>(
     `SELECT a.id, a.business_id AS "businessId", a.kind, a.status, a.starts_at AS "startsAt", a.service_id AS "serviceId",
             a.reference, a.address, a.source_channel AS "sourceChannel", a.version,
@@ -81,7 +85,11 @@ export async function digestSettings(sql: Sql): Promise<DigestSetting[]> {
  * When each of these owner phones last wrote to the business on WhatsApp (absent: never):
  * WhatsApp's 24-hour window for owner notices and the digest runs from it, as for customers.
  */
-export async function ownersWhatsappInbound(sql: Sql, businessId: string, phones: string[]): Promise<Map<string, Date>> {
+export async function ownersWhatsappInbound(
+  sql: Sql,
+  businessId: string,
+  phones: string[],
+): Promise<Map<string, Date>> {
   const rows = await sql.rows<{ phone: string; at: Date }>(
     `SELECT c.phone, max(v.last_inbound_at) AS at
        FROM customer c JOIN conversation v ON v.customer_id = c.id AND v.channel = 'whatsapp'

@@ -32,7 +32,19 @@ export async function recordOutbound(sql: Sql, d: OutboundDraft): Promise<string
        ON CONFLICT (id) DO NOTHING RETURNING status
      )
      SELECT status FROM ins UNION ALL SELECT status FROM message WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM ins)`,
-    [d.id, d.businessId, d.customerId, d.appointmentId, d.channel, d.purpose, d.from, d.to, d.body, d.status, d.errorCode],
+    [
+      d.id,
+      d.businessId,
+      d.customerId,
+      d.appointmentId,
+      d.channel,
+      d.purpose,
+      d.from,
+      d.to,
+      d.body,
+      d.status,
+      d.errorCode,
+    ],
   );
   return row.status;
 }
@@ -91,17 +103,26 @@ export async function claimOutbound(sql: Sql, id: string, o: ClaimOptions): Prom
 }
 
 export async function markFailed(sql: Sql, id: string, errorCode: number | null): Promise<void> {
-  await sql.rows(`UPDATE message SET status = 'failed', error_code = $2, updated_at = now() WHERE id = $1 AND status = 'sending'`, [id, errorCode]);
+  await sql.rows(
+    `UPDATE message SET status = 'failed', error_code = $2, updated_at = now() WHERE id = $1 AND status = 'sending'`,
+    [id, errorCode],
+  );
 }
 
 /** Back to the queue after a failure worth retrying, so the next attempt is not taken for a crash. */
 export async function releaseOutbound(sql: Sql, id: string, errorCode: number | null): Promise<void> {
-  await sql.rows(`UPDATE message SET status = 'queued', error_code = $2, updated_at = now() WHERE id = $1 AND status = 'sending'`, [id, errorCode]);
+  await sql.rows(
+    `UPDATE message SET status = 'queued', error_code = $2, updated_at = now() WHERE id = $1 AND status = 'sending'`,
+    [id, errorCode],
+  );
 }
 
 /** Twilio refused with 21610: the person texted STOP. Nothing more goes to them until START. */
 export async function optOutPhone(sql: Sql, businessId: string, phone: string, at: Date): Promise<void> {
-  await sql.rows(`UPDATE customer SET opted_out_at = $3 WHERE business_id = $1 AND phone = $2 AND opted_out_at IS NULL`, [businessId, phone, at]);
+  await sql.rows(
+    `UPDATE customer SET opted_out_at = $3 WHERE business_id = $1 AND phone = $2 AND opted_out_at IS NULL`,
+    [businessId, phone, at],
+  );
 }
 
 /** `optOutPhone` for a message's recipient address (a WhatsApp address is the same phone). */
@@ -110,7 +131,12 @@ export function optOutRecipient(sql: Sql, businessId: string, toAddress: string,
 }
 
 /** Whether a reminder went to the customer after `since` (a late "yes" then answers it). */
-export async function reminderSentSince(sql: Sql, businessId: string, customerId: string, since: Date): Promise<boolean> {
+export async function reminderSentSince(
+  sql: Sql,
+  businessId: string,
+  customerId: string,
+  since: Date,
+): Promise<boolean> {
   const [row] = await sql.rows<{ sent: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM message WHERE business_id = $1 AND customer_id = $2 AND direction = 'outbound' AND purpose = 'reminder' AND created_at > $3) AS sent`,
     [businessId, customerId, since],

@@ -27,7 +27,9 @@ function poolOf(db: DataSource): Pool {
 }
 
 function clientSql(client: PoolClient): Sql {
-  return { rows: async <T>(text: string, params?: unknown[]) => (await client.query(statement(text, params))).rows as T[] };
+  return {
+    rows: async <T>(text: string, params?: unknown[]) => (await client.query(statement(text, params))).rows as T[],
+  };
 }
 
 /**

@@ -11,7 +11,11 @@ import { loadConfig } from '../../core/config';
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { to: { type: 'string', default: '+15550100001' }, from: { type: 'string', default: '+15551234567' }, url: { type: 'string' } },
+    options: {
+      to: { type: 'string', default: '+15550100001' },
+      from: { type: 'string', default: '+15551234567' },
+      url: { type: 'string' },
+    },
   });
   const config = loadConfig();
   const server = values.url ?? `http://127.0.0.1:${config.port}`;
@@ -25,8 +29,19 @@ async function main(): Promise<void> {
   rl.prompt();
   for await (const line of rl) {
     if (!line.trim()) break;
-    const form = { MessageSid: `SM${randomBytes(16).toString('hex')}`, AccountSid: config.twilio.accountSid, From: from, To: values.to!, Body: line, NumMedia: '0' };
-    const signature = twilio.getExpectedTwilioSignature(config.twilio.authToken, `${config.publicBaseUrl}${path}`, form);
+    const form = {
+      MessageSid: `SM${randomBytes(16).toString('hex')}`,
+      AccountSid: config.twilio.accountSid,
+      From: from,
+      To: values.to!,
+      Body: line,
+      NumMedia: '0',
+    };
+    const signature = twilio.getExpectedTwilioSignature(
+      config.twilio.authToken,
+      `${config.publicBaseUrl}${path}`,
+      form,
+    );
     try {
       const response = await fetch(`${server}${path}`, {
         method: 'POST',
@@ -46,7 +61,12 @@ async function main(): Promise<void> {
 }
 
 function decode(xml: string): string {
-  return xml.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return xml
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 main().catch((error) => {

@@ -37,11 +37,20 @@ async function fromFile(path: string): Promise<ContextFor> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { business: { type: 'string' }, file: { type: 'string' }, now: { type: 'string' }, expecting: { type: 'string' } },
+    options: {
+      business: { type: 'string' },
+      file: { type: 'string' },
+      now: { type: 'string' },
+      expecting: { type: 'string' },
+    },
   });
   const now = values.now ? new Date(values.now) : new Date();
   const expecting = EXPECTATIONS.find((e) => e === values.expecting) ?? null;
-  if (Boolean(values.business) === Boolean(values.file) || Number.isNaN(now.getTime()) || (values.expecting && !expecting)) {
+  if (
+    Boolean(values.business) === Boolean(values.file) ||
+    Number.isNaN(now.getTime()) ||
+    (values.expecting && !expecting)
+  ) {
     console.error(USAGE);
     process.exit(2);
   }
@@ -51,7 +60,16 @@ async function main(): Promise<void> {
   for await (const text of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     if (!text.trim()) continue;
     const u = await engine.understand(text, contextFor(now, turn));
-    const line = { text, intent: u.intent, service: u.serviceKey, staff: u.staffKey, start: u.when?.start ?? null, end: u.when?.end ?? null, grain: u.when?.grain ?? null, locale: u.locale };
+    const line = {
+      text,
+      intent: u.intent,
+      service: u.serviceKey,
+      staff: u.staffKey,
+      start: u.when?.start ?? null,
+      end: u.when?.end ?? null,
+      grain: u.when?.grain ?? null,
+      locale: u.locale,
+    };
     process.stdout.write(`${JSON.stringify(line)}\n`);
   }
 }

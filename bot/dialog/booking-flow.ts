@@ -10,7 +10,12 @@ import type { TurnContext } from './turn-context';
  * business's intake fields, then the exact slot said back for a YES.
  */
 
-const ASK: Record<IntakeField, MessageId> = { name: 'askName', address: 'askAddress', vehicle: 'askVehicle', notes: 'askNotes' };
+const ASK: Record<IntakeField, MessageId> = {
+  name: 'askName',
+  address: 'askAddress',
+  vehicle: 'askVehicle',
+  notes: 'askNotes',
+};
 type OfferReason = Unavailable['reason'] | 'range' | 'range_full';
 const REASON: Record<OfferReason, MessageId> = {
   taken: 'reasonTaken',
@@ -109,7 +114,12 @@ export async function advanceBooking(t: TurnContext): Promise<string> {
 async function proposeFromWhen(t: TurnContext, serviceId: string): Promise<string | null> {
   const s = t.state;
   const when = s.when!;
-  const search = { businessId: t.catalog.business.id, serviceId, staffId: staffIdOf(t), ignoreAppointmentId: s.target?.id };
+  const search = {
+    businessId: t.catalog.business.id,
+    serviceId,
+    staffId: staffIdOf(t),
+    ignoreAppointmentId: s.target?.id,
+  };
   if (when.grain === 'minute' || when.grain === 'hour') {
     const start = new Date(when.start);
     const free = await t.booking.availability.staffFreeAt(search, start);
@@ -118,7 +128,10 @@ async function proposeFromWhen(t: TurnContext, serviceId: string): Promise<strin
       return null;
     }
     // "around 3", "9-11": the first time taken, the window's other free times come first.
-    const inWindow = when.grain === 'hour' ? await t.booking.availability.slots({ ...search, from: start, to: new Date(when.end) }) : [];
+    const inWindow =
+      when.grain === 'hour'
+        ? await t.booking.availability.slots({ ...search, from: start, to: new Date(when.end) })
+        : [];
     if (inWindow.length > 0) return offer(t, spread(inWindow, 3), 'range');
     return offer(t, await t.booking.availability.nearest({ ...search, requested: start }), free.reason);
   }
@@ -138,7 +151,9 @@ export function offer(t: TurnContext, slots: Slot[], reason: OfferReason, just =
     return ask(t, 'when', t.speech.say('noSlots'));
   }
   // Chosen by nearness, numbered in time order.
-  s.offered = [...slots].sort((a, b) => a.start.getTime() - b.start.getTime()).map((x) => ({ start: x.start.toISOString(), staffId: x.staffId }));
+  s.offered = [...slots]
+    .sort((a, b) => a.start.getTime() - b.start.getTime())
+    .map((x) => ({ start: x.start.toISOString(), staffId: x.staffId }));
   const staff = t.catalog.staff.find((m) => m.key === s.staffKey)?.name;
   const service = serviceOf(t);
   // Open then, but nobody for it: the person asked for, or anyone who does this service.
@@ -170,13 +185,29 @@ function askConfirmation(t: TurnContext): string {
   const s = t.state;
   const service = serviceOf(t)!;
   const proposal = s.proposal!;
-  const vars = { service: t.speech.serviceName(service), when: t.speech.when(proposal.start), staff: t.speech.withStaff(proposal.staffId) };
+  const vars = {
+    service: t.speech.serviceName(service),
+    when: t.speech.when(proposal.start),
+    staff: t.speech.withStaff(proposal.staffId),
+  };
   if (s.intent === 'Reschedule') {
-    return ask(t, 'confirmation', t.speech.say(s.inferredMove ? 'confirmMoveOrBook' : 'confirmReschedule', { ...vars, service: t.speech.serviceInSentence(service), old: t.speech.when(s.target!.startsAt) }));
+    return ask(
+      t,
+      'confirmation',
+      t.speech.say(s.inferredMove ? 'confirmMoveOrBook' : 'confirmReschedule', {
+        ...vars,
+        service: t.speech.serviceInSentence(service),
+        old: t.speech.when(s.target!.startsAt),
+      }),
+    );
   }
   const address = s.intake.address ?? t.customer.details.address;
   const wantsAddress = t.catalog.business.settings.intakeFields.includes('address') && address;
-  return ask(t, 'confirmation', t.speech.say('confirmBooking', { ...vars, address: wantsAddress ? t.speech.say('atAddress', { address }) : '' }));
+  return ask(
+    t,
+    'confirmation',
+    t.speech.say('confirmBooking', { ...vars, address: wantsAddress ? t.speech.say('atAddress', { address }) : '' }),
+  );
 }
 
 /** YES to a proposed booking: the constraint decides, and a loser is offered the next times. */
@@ -199,7 +230,12 @@ export async function executeBooking(t: TurnContext): Promise<string> {
   });
   if (!outcome.ok) {
     // The named staff member was taken: look across everyone who does this service.
-    const others = await t.booking.availability.nearest({ businessId: t.catalog.business.id, serviceId: service.id, staffId: staffIdOf(t), requested: new Date(proposal.start) });
+    const others = await t.booking.availability.nearest({
+      businessId: t.catalog.business.id,
+      serviceId: service.id,
+      staffId: staffIdOf(t),
+      requested: new Date(proposal.start),
+    });
     return offer(t, others, outcome.reason, outcome.reason === 'taken');
   }
   rememberIntake(t);
@@ -213,7 +249,14 @@ export async function executeBooking(t: TurnContext): Promise<string> {
   });
   if (!s.nextServiceKey) return booked;
   // "An oil change and a tire rotation": the second is proposed right after the first.
-  t.state = { ...freshState(), intent: 'Book', serviceKey: s.nextServiceKey, intake: s.intake, when: atInstant(a.busyUntil.toISOString()), recentVisit: t.state.recentVisit };
+  t.state = {
+    ...freshState(),
+    intent: 'Book',
+    serviceKey: s.nextServiceKey,
+    intake: s.intake,
+    when: atInstant(a.busyUntil.toISOString()),
+    recentVisit: t.state.recentVisit,
+  };
   return `${booked} ${await advanceBooking(t)}`;
 }
 
@@ -232,14 +275,17 @@ function staffIdOf(t: TurnContext): string | undefined {
 
 function known(t: TurnContext, field: IntakeField): boolean {
   if (t.state.intake[field] !== undefined) return true;
-  return field === 'name' ? Boolean(t.customer.name) : Boolean(t.customer.details[field as 'address' | 'vehicle' | 'notes']) && field !== 'notes';
+  return field === 'name'
+    ? Boolean(t.customer.name)
+    : Boolean(t.customer.details[field as 'address' | 'vehicle' | 'notes']) && field !== 'notes';
 }
 
 /** Name, address and vehicle are kept on the customer, so the next booking does not ask again. */
 function rememberIntake(t: TurnContext): void {
   const { name, address, vehicle } = t.state.intake;
   if (name) t.customerChanges.name = name;
-  if (address || vehicle) t.customerChanges.details = { ...(address ? { address } : {}), ...(vehicle ? { vehicle } : {}) };
+  if (address || vehicle)
+    t.customerChanges.details = { ...(address ? { address } : {}), ...(vehicle ? { vehicle } : {}) };
 }
 
 /** Up to `count` options spread across a range (morning: early, middle, late), not three in a row. */

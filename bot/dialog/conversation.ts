@@ -6,8 +6,27 @@ import type { Catalog } from '../../booking/repositories/catalog';
 import type { DialogEngine, Expectation, Understanding } from '../../dialogs/engine/types';
 import { formatPrice } from '../../dialogs/replies/format';
 import { nluContextOf } from '../nlu-context';
-import { advanceBooking, ask, changesProposal, executeBooking, mergeIntake, mergeUnderstanding, pickOffered, repeatOffer, startBooking } from './booking-flow';
-import { answerVisit, decline, executeCancel, offerMove, executeReschedule, listAppointments, pickAppointment, startChange } from './manage-flow';
+import {
+  advanceBooking,
+  ask,
+  changesProposal,
+  executeBooking,
+  mergeIntake,
+  mergeUnderstanding,
+  pickOffered,
+  repeatOffer,
+  startBooking,
+} from './booking-flow';
+import {
+  answerVisit,
+  decline,
+  executeCancel,
+  offerMove,
+  executeReschedule,
+  listAppointments,
+  pickAppointment,
+  startChange,
+} from './manage-flow';
 import { Speech } from './speech';
 import { lateAnswer } from './late-answer';
 import { type DialogState, focusOf, freshState, isIdle } from './state';
@@ -52,14 +71,27 @@ export class Conversation {
       );
     const understanding = await understand(state);
     const speech = new Speech(input.catalog, understanding.locale, input.channel);
-    const t: TurnContext = { ...input, booking: this.deps.booking, understanding, speech, state, customerChanges: {}, reread: (focus) => understand(state, focus) };
-    const late = input.staleSince && !isIdle(input.state) ? await lateAnswer(t, input.state, input.staleSince, () => understand(input.state)) : null;
+    const t: TurnContext = {
+      ...input,
+      booking: this.deps.booking,
+      understanding,
+      speech,
+      state,
+      customerChanges: {},
+      reread: (focus) => understand(state, focus),
+    };
+    const late =
+      input.staleSince && !isIdle(input.state)
+        ? await lateAnswer(t, input.state, input.staleSince, () => understand(input.state))
+        : null;
     let reply: string;
     if (late && 'reply' in late) reply = late.reply;
     else {
       reply = await this.respond(t);
-      const answeredStaleQuestion = understanding.answer !== null || understanding.choice !== null || understanding.intent === 'Fallback';
-      if (expired && !isIdle(input.state) && answeredStaleQuestion && !late) reply = `${speech.say('restart')} ${reply}`;
+      const answeredStaleQuestion =
+        understanding.answer !== null || understanding.choice !== null || understanding.intent === 'Fallback';
+      if (expired && !isIdle(input.state) && answeredStaleQuestion && !late)
+        reply = `${speech.say('restart')} ${reply}`;
     }
     if (input.customer.locale !== understanding.locale) t.customerChanges.locale = understanding.locale;
     return { reply, state: t.state, locale: understanding.locale, customerChanges: t.customerChanges };
@@ -102,7 +134,15 @@ export class Conversation {
       }
     }
     // "never mind", "forget it", "no" to "what address?" or "when?": the customer is done.
-    if (u.answer === 'no' && s.asked !== null && LETS_GO_OF.has(s.asked) && !u.when && !u.serviceKey && !u.staffKey && isShortAnswer(t.text)) {
+    if (
+      u.answer === 'no' &&
+      s.asked !== null &&
+      LETS_GO_OF.has(s.asked) &&
+      !u.when &&
+      !u.serviceKey &&
+      !u.staffKey &&
+      isShortAnswer(t.text)
+    ) {
       t.state = freshState();
       return t.speech.say('noProblem');
     }
@@ -150,7 +190,15 @@ function isShortAnswer(text: string): boolean {
 }
 
 /** Questions a "no" answers by letting the whole request go (not "anything we should know?"). */
-const LETS_GO_OF: ReadonlySet<Expectation> = new Set(['service', 'when', 'staff', 'name', 'address', 'vehicle', 'reference']);
+const LETS_GO_OF: ReadonlySet<Expectation> = new Set([
+  'service',
+  'when',
+  'staff',
+  'name',
+  'address',
+  'vehicle',
+  'reference',
+]);
 
 /**
  * A message that adds to the booking or move under way ("4pm instead", "12 Oak St", "with Dr.
@@ -160,7 +208,12 @@ function continuesBooking(s: DialogState, u: Understanding): boolean {
   const open = s.intent === 'Book' || (s.intent === 'Reschedule' && s.target !== null);
   // "can we do friday instead?" while booking reads as a move, but it changes this booking.
   const changesThisBooking = s.intent === 'Book' && u.intent === 'Reschedule' && !u.reference;
-  const sameThread = u.intent === s.intent || u.intent === 'Book' || u.intent === 'Fallback' || u.intent === 'Confirm' || changesThisBooking;
+  const sameThread =
+    u.intent === s.intent ||
+    u.intent === 'Book' ||
+    u.intent === 'Fallback' ||
+    u.intent === 'Confirm' ||
+    changesThisBooking;
   const addsSomething = Boolean(u.when || u.serviceKey || u.staffKey || givesIntake(u));
   const answersQuestion = u.answer !== null && s.asked !== null && s.asked !== 'confirmation' && s.asked !== 'choice';
   return open && sameThread && (addsSomething || answersQuestion);
@@ -176,11 +229,16 @@ async function answerPrice(t: TurnContext): Promise<string> {
   const service = t.catalog.services.find((x) => x.key === t.understanding.serviceKey && x.active);
   if (!service || service.priceCents === null) {
     // "how much is it?", "what are your prices?": the menu holds the answer to both.
-    if (booking?.serviceKey) return `${t.speech.say('priceList', { list: t.speech.servicesList() })} ${await advanceBooking(t)}`;
+    if (booking?.serviceKey)
+      return `${t.speech.say('priceList', { list: t.speech.servicesList() })} ${await advanceBooking(t)}`;
     const menu = t.speech.say('services', { list: t.speech.servicesList() });
     return booking ? ask(t, 'service', menu) : menu;
   }
-  const price = t.speech.say('price', { service: t.speech.serviceName(service), price: formatPrice(service.priceCents, t.speech.locale), minutes: service.durationMinutes });
+  const price = t.speech.say('price', {
+    service: t.speech.serviceName(service),
+    price: formatPrice(service.priceCents, t.speech.locale),
+    minutes: service.durationMinutes,
+  });
   if (booking) return `${price} ${await advanceBooking(t)}`;
   t.state = { ...freshState(), intent: 'Book', serviceKey: service.key };
   return ask(t, 'when', `${price} ${t.speech.say('whenForIt')}`);

@@ -11,15 +11,22 @@ import type { TurnContext } from './turn-context';
  * asked about once more, and a no declines what was asked. Null when the message answers no
  * such question.
  */
-export async function lateAnswer(t: TurnContext, stale: DialogState, staleSince: Date, understandStale: () => Promise<Understanding>): Promise<{ reply: string } | { reminded: true } | null> {
+export async function lateAnswer(
+  t: TurnContext,
+  stale: DialogState,
+  staleSince: Date,
+  understandStale: () => Promise<Understanding>,
+): Promise<{ reply: string } | { reminded: true } | null> {
   const u = await understandStale();
   const pendingQuestion = stale.asked === 'confirmation' || (stale.asked === 'choice' && stale.offered.length > 0);
   if (!pendingQuestion || u.when || (u.answer === null && u.choice === null)) return null;
   // A number picks from the options whatever was sent since; a yes or no may answer a reminder.
-  if (u.choice === null && (await t.booking.messages.remindedSince(t.catalog.business.id, t.customer.id, staleSince))) return { reminded: true };
+  if (u.choice === null && (await t.booking.messages.remindedSince(t.catalog.business.id, t.customer.id, staleSince)))
+    return { reminded: true };
   const target = stale.target && (await upcomingVisit(t, stale.target.id));
   // Cancelled or moved past meanwhile: say what is booked now.
-  if (stale.target && !target) return { reply: await startChange(t, stale.intent === 'Cancel' ? 'Cancel' : 'Reschedule') };
+  if (stale.target && !target)
+    return { reply: await startChange(t, stale.intent === 'Cancel' ? 'Cancel' : 'Reschedule') };
   t.state = target ? { ...stale, target: targetOf(target) } : { ...stale };
   if (u.answer === 'no') return { reply: decline(t) };
   const again = t.speech.say('checkedAgain');

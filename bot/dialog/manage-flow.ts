@@ -9,7 +9,9 @@ import type { TurnContext } from './turn-context';
 /** Looking at, cancelling, moving and confirming visits the customer already has. */
 
 async function upcoming(t: TurnContext): Promise<AppointmentRow[]> {
-  return (await t.booking.appointments.upcomingFor(t.catalog.business.id, t.customer.id)).filter((a) => a.kind === 'visit');
+  return (await t.booking.appointments.upcomingFor(t.catalog.business.id, t.customer.id)).filter(
+    (a) => a.kind === 'visit',
+  );
 }
 
 export async function listAppointments(t: TurnContext): Promise<string> {
@@ -43,7 +45,8 @@ export async function startChange(t: TurnContext, intent: 'Cancel' | 'Reschedule
   const when = t.understanding.when;
   if (visits.length === 0) {
     // "can you do friday instead?" with nothing booked: book it.
-    if (intent === 'Reschedule' && (t.understanding.serviceKey || when)) return `${t.speech.say('nothingToMoveSoBook')} ${await startBooking(t)}`;
+    if (intent === 'Reschedule' && (t.understanding.serviceKey || when))
+      return `${t.speech.say('nothingToMoveSoBook')} ${await startBooking(t)}`;
     return offerToBook(t, 'nothingToChange');
   }
   t.state = { ...freshState(), intent, when: intent === 'Reschedule' ? when : null };
@@ -55,7 +58,11 @@ export async function startChange(t: TurnContext, intent: 'Cancel' | 'Reschedule
   const chosen = byReference ?? (candidates.length === 1 ? candidates[0] : undefined);
   if (chosen) return targetChosen(t, chosen);
   t.state.picks = candidates.map((a) => a.id);
-  return ask(t, 'choice', t.speech.say('pickAppointment', { list: numbered(candidates.map((a) => t.speech.appointmentLine(a))) }));
+  return ask(
+    t,
+    'choice',
+    t.speech.say('pickAppointment', { list: numbered(candidates.map((a) => t.speech.appointmentLine(a))) }),
+  );
 }
 
 /**
@@ -118,7 +125,8 @@ async function targetChosen(t: TurnContext, a: AppointmentRow): Promise<string> 
   // was read without the visit.)
   const focus = { focusDay: localDay(a.startsAt, t.catalog.business.timezone), focusTime: a.startsAt.toISOString() };
   if (s.when && s.when === t.understanding.when) s.when = (await t.reread(focus)).when;
-  else if (!s.when && s.intent === 'Reschedule' && t.understanding.intent === 'Reschedule') s.when = (await t.reread(focus)).when;
+  else if (!s.when && s.intent === 'Reschedule' && t.understanding.intent === 'Reschedule')
+    s.when = (await t.reread(focus)).when;
   if (!s.when) return ask(t, 'when', t.speech.say('askNewTime', vars));
   return advanceBooking(t);
 }
@@ -126,9 +134,17 @@ async function targetChosen(t: TurnContext, a: AppointmentRow): Promise<string> 
 export async function executeCancel(t: TurnContext): Promise<string> {
   const target = t.state.target!;
   try {
-    const a = await t.booking.appointments.cancel({ businessId: t.catalog.business.id, appointmentId: target.id, expectedVersion: target.version, actor: { kind: 'customer', customerId: t.customer.id } });
+    const a = await t.booking.appointments.cancel({
+      businessId: t.catalog.business.id,
+      appointmentId: target.id,
+      expectedVersion: target.version,
+      actor: { kind: 'customer', customerId: t.customer.id },
+    });
     t.state = freshState();
-    return t.speech.say('cancelled', { service: t.speech.serviceInSentence(t.speech.serviceById(a.serviceId)), when: t.speech.when(a.startsAt) });
+    return t.speech.say('cancelled', {
+      service: t.speech.serviceInSentence(t.speech.serviceById(a.serviceId)),
+      when: t.speech.when(a.startsAt),
+    });
   } catch (error) {
     // Changed meanwhile (the owner moved it, a reminder confirmed it): show the visits as they are now.
     if (error instanceof BookingError) return startChange(t, 'Cancel');
@@ -150,7 +166,11 @@ export async function executeReschedule(t: TurnContext): Promise<string> {
     if (!outcome.ok) return offer(t, outcome.alternatives, outcome.reason, outcome.reason === 'taken');
     const a = outcome.appointment;
     t.state = { ...freshState(), recentVisit: a.startsAt.toISOString() };
-    return t.speech.say('rescheduled', { service: t.speech.serviceInSentence(t.speech.serviceById(a.serviceId)), when: t.speech.when(a.startsAt), ref: a.reference });
+    return t.speech.say('rescheduled', {
+      service: t.speech.serviceInSentence(t.speech.serviceById(a.serviceId)),
+      when: t.speech.when(a.startsAt),
+      ref: a.reference,
+    });
   } catch (error) {
     if (error instanceof BookingError) return startChange(t, 'Reschedule');
     throw error;
@@ -166,9 +186,18 @@ export async function answerVisit(t: TurnContext): Promise<string | null> {
   if (!next) return null;
   if (t.understanding.answer === 'no') {
     t.state = freshState();
-    return t.speech.say('visitNotConfirmed', { service: t.speech.serviceInSentence(t.speech.serviceById(next.serviceId)), when: t.speech.when(next.startsAt) });
+    return t.speech.say('visitNotConfirmed', {
+      service: t.speech.serviceInSentence(t.speech.serviceById(next.serviceId)),
+      when: t.speech.when(next.startsAt),
+    });
   }
-  const a = await t.booking.appointments.changeStatus({ businessId: t.catalog.business.id, appointmentId: next.id, to: 'confirmed', expectedVersion: next.version, actor: { kind: 'customer', customerId: t.customer.id } });
+  const a = await t.booking.appointments.changeStatus({
+    businessId: t.catalog.business.id,
+    appointmentId: next.id,
+    to: 'confirmed',
+    expectedVersion: next.version,
+    actor: { kind: 'customer', customerId: t.customer.id },
+  });
   t.state = freshState();
   return t.speech.say('confirmedVisit', { when: t.speech.when(a.startsAt), ref: a.reference });
 }
@@ -187,7 +216,10 @@ export function decline(t: TurnContext): string {
   }
   if (s.intent === 'Cancel' && s.target) {
     const service = t.catalog.services.find((x) => x.key === s.serviceKey);
-    const reply = t.speech.say('kept', { service: t.speech.serviceInSentence(service), when: t.speech.when(s.target.startsAt) });
+    const reply = t.speech.say('kept', {
+      service: t.speech.serviceInSentence(service),
+      when: t.speech.when(s.target.startsAt),
+    });
     t.state = freshState();
     return reply;
   }

@@ -12,14 +12,28 @@ import { type MessageId, render, type Vars } from '../../dialogs/replies/render'
  * word and an example, and formats its services, hours and appointments.
  */
 export class Speech {
-  constructor(readonly catalog: Catalog, readonly locale: Locale, readonly channel: Channel) {}
+  constructor(
+    readonly catalog: Catalog,
+    readonly locale: Locale,
+    readonly channel: Channel,
+  ) {}
 
   say(id: MessageId, vars: Vars = {}): string {
-    return render(id, this.locale, { business: this.catalog.business.name, stop: this.stopWord(), example: this.example(), ...vars }, this.channel);
+    return render(
+      id,
+      this.locale,
+      { business: this.catalog.business.name, stop: this.stopWord(), example: this.example(), ...vars },
+      this.channel,
+    );
   }
 
   serviceName(service: Pick<ServiceRow, 'names'>): string {
-    return service.names[this.locale] ?? service.names[this.catalog.business.defaultLocale] ?? Object.values(service.names)[0] ?? '';
+    return (
+      service.names[this.locale] ??
+      service.names[this.catalog.business.defaultLocale] ??
+      Object.values(service.names)[0] ??
+      ''
+    );
   }
 
   /** The service's name as it reads inside a sentence ("your oil change"); empty for none. */
@@ -45,7 +59,9 @@ export class Speech {
 
   /** Only offer to staff members' names when the business has more than one. */
   withStaff(staffId: string | null | undefined): string {
-    return this.catalog.staff.filter((s) => s.active).length > 1 && staffId ? this.say('withStaff', { staff: this.staffName(staffId) }) : '';
+    return this.catalog.staff.filter((s) => s.active).length > 1 && staffId
+      ? this.say('withStaff', { staff: this.staffName(staffId) })
+      : '';
   }
 
   appointmentLine(a: AppointmentRow): string {
@@ -55,18 +71,27 @@ export class Speech {
   servicesList(): string {
     return this.catalog.services
       .filter((s) => s.active)
-      .map((s) => (s.priceCents === null ? this.serviceName(s) : `${this.serviceName(s)} ${formatPrice(s.priceCents, this.locale)}`))
+      .map((s) =>
+        s.priceCents === null
+          ? this.serviceName(s)
+          : `${this.serviceName(s)} ${formatPrice(s.priceCents, this.locale)}`,
+      )
       .join(', ');
   }
 
   serviceNames(): string {
-    return joinList(this.catalog.services.filter((s) => s.active).map((s) => this.serviceName(s)), this.say('and'));
+    return joinList(
+      this.catalog.services.filter((s) => s.active).map((s) => this.serviceName(s)),
+      this.say('and'),
+    );
   }
 
   /** "Mon–Sat 8:00 AM–5:00 PM": consecutive days with the same hours are run together. */
   hours(hours: WeeklyHours = this.catalog.business.settings.openingHours): string {
     const tz = this.catalog.business.timezone;
-    const dayNames = WEEKDAYS.map((_, i) => formatWhen(new Date(Date.UTC(2026, 10, 23 + i, 18)), tz, this.locale).split(' ')[0]);
+    const dayNames = WEEKDAYS.map(
+      (_, i) => formatWhen(new Date(Date.UTC(2026, 10, 23 + i, 18)), tz, this.locale).split(' ')[0],
+    );
     const clock = (hhmm: string) => {
       const [h, m] = hhmm.split(':').map(Number);
       return formatClock(new Date(Date.UTC(2026, 0, 1, h % 24, m)), 'UTC', this.locale);

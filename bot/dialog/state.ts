@@ -37,7 +37,18 @@ export interface DialogState {
 }
 
 export function freshState(): DialogState {
-  return { intent: null, serviceKey: null, staffKey: null, when: null, asked: null, offered: [], picks: [], proposal: null, target: null, intake: {} };
+  return {
+    intent: null,
+    serviceKey: null,
+    staffKey: null,
+    when: null,
+    asked: null,
+    offered: [],
+    picks: [],
+    proposal: null,
+    target: null,
+    intake: {},
+  };
 }
 
 export function isIdle(state: DialogState): boolean {
@@ -50,7 +61,9 @@ export function isIdle(state: DialogState): boolean {
  * bare "10am" is that day's), and the proposal's or moved visit's time ("an hour later").
  */
 export function focusOf(state: DialogState, timezone: string): { focusDay: string | null; focusTime: string | null } {
-  const focusTime = state.proposal?.start ?? (state.intent === 'Reschedule' && state.offered.length === 0 ? (state.target?.startsAt ?? null) : null);
+  const focusTime =
+    state.proposal?.start ??
+    (state.intent === 'Reschedule' && state.offered.length === 0 ? (state.target?.startsAt ?? null) : null);
   return { focusDay: focusDayOf(state, timezone), focusTime };
 }
 
@@ -67,7 +80,10 @@ function focusDayOf(state: DialogState, timezone: string): string | null {
 }
 
 export function localDay(instant: string | Date, timezone: string): string {
-  const at = typeof instant === 'string' ? DateTime.fromISO(instant, { zone: timezone }) : DateTime.fromJSDate(instant, { zone: timezone });
+  const at =
+    typeof instant === 'string'
+      ? DateTime.fromISO(instant, { zone: timezone })
+      : DateTime.fromJSDate(instant, { zone: timezone });
   return at.toISODate() ?? '';
 }
 

@@ -26,7 +26,10 @@ export function inboundFromForm(form: TwilioForm): InboundMessage {
   const field = (name: string) => form[name]?.replaceAll('\u0000', '');
   const from = field('From') ?? '';
   const channel: Channel = from.startsWith('whatsapp:') ? 'whatsapp' : 'sms';
-  const media = Array.from({ length: Number(form.NumMedia ?? 0) || 0 }, (_, i) => ({ url: field(`MediaUrl${i}`) ?? '', contentType: field(`MediaContentType${i}`) ?? '' })).filter((m) => m.url);
+  const media = Array.from({ length: Number(form.NumMedia ?? 0) || 0 }, (_, i) => ({
+    url: field(`MediaUrl${i}`) ?? '',
+    contentType: field(`MediaContentType${i}`) ?? '',
+  })).filter((m) => m.url);
   return {
     sid: field('MessageSid') ?? '',
     channel,

@@ -1,5 +1,17 @@
 /** The intents' names, apart from their definitions so the utterance files can use the type. */
-export const INTENT_NAMES = ['Book', 'Reschedule', 'Cancel', 'MyAppointments', 'Confirm', 'Services', 'Hours', 'Help', 'Greeting', 'Thanks', 'Fallback'] as const;
+export const INTENT_NAMES = [
+  'Book',
+  'Reschedule',
+  'Cancel',
+  'MyAppointments',
+  'Confirm',
+  'Services',
+  'Hours',
+  'Help',
+  'Greeting',
+  'Thanks',
+  'Fallback',
+] as const;
 export type IntentName = (typeof INTENT_NAMES)[number];
 
 /**

@@ -24,8 +24,14 @@ export interface IntentDefinition {
 const UTTERANCES: Readonly<Record<Locale, Utterances>> = { en: enUtterances, es: esUtterances };
 
 const INTENT_SHAPES: Readonly<Record<IntentName, Omit<IntentDefinition, 'name' | 'utterances'>>> = {
-  Book: { description: 'book a new appointment', slots: ['service', 'staff', 'date', 'time', 'choice', 'name', 'address', 'vehicle', 'notes'] },
-  Reschedule: { description: 'move an existing appointment to another time', slots: ['reference', 'date', 'time', 'staff', 'choice'] },
+  Book: {
+    description: 'book a new appointment',
+    slots: ['service', 'staff', 'date', 'time', 'choice', 'name', 'address', 'vehicle', 'notes'],
+  },
+  Reschedule: {
+    description: 'move an existing appointment to another time',
+    slots: ['reference', 'date', 'time', 'staff', 'choice'],
+  },
   Cancel: { description: 'cancel an existing appointment', slots: ['reference', 'date', 'answer'] },
   MyAppointments: { description: 'ask when their appointments are', slots: ['reference', 'date'] },
   Confirm: { description: 'answer yes or no (to a reminder or to a pending question)', slots: ['answer', 'reference'] },

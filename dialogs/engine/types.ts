@@ -10,7 +10,18 @@ import type { IntentName } from '../definition/intent-names';
 export type { IntentName };
 
 /** What the bot just asked; it decides how "2", "yes" or a bare street address is read. */
-export const EXPECTATIONS = ['service', 'when', 'staff', 'choice', 'confirmation', 'name', 'address', 'vehicle', 'notes', 'reference'] as const;
+export const EXPECTATIONS = [
+  'service',
+  'when',
+  'staff',
+  'choice',
+  'confirmation',
+  'name',
+  'address',
+  'vehicle',
+  'notes',
+  'reference',
+] as const;
 export type Expectation = (typeof EXPECTATIONS)[number];
 
 export interface NluService {

@@ -4,7 +4,10 @@ import type { MessageId } from './en';
 export const es: Record<MessageId, { text: string; short?: string }> = {
   welcome: { text: '¡De nada! Escríbenos cuando quieras.' },
   greeting: { text: '¡Hola! Te escribe {business}. Puedo agendar, cambiar o anular una hora. Prueba: "{example}"' },
-  help: { text: '{business}: escribe qué necesitas y cuándo, p. ej. "{example}". "mis horas" muestra las tuyas. Responde {stop} para no recibir más.', short: '{business}: p. ej. "{example}". Responde {stop} para salir.' },
+  help: {
+    text: '{business}: escribe qué necesitas y cuándo, p. ej. "{example}". "mis horas" muestra las tuyas. Responde {stop} para no recibir más.',
+    short: '{business}: p. ej. "{example}". Responde {stop} para salir.',
+  },
   mediaOnly: { text: '¡Gracias! Pero solo puedo leer texto. Puedes escribir, por ejemplo: "{example}".' },
   fallback: { text: 'Perdón, no te entendí. Puedes escribir, por ejemplo: "{example}".' },
   askService: { text: '¿Qué necesitas de {business}? {services}', short: '¿Qué servicio? {services}' },
@@ -15,9 +18,18 @@ export const es: Record<MessageId, { text: string; short?: string }> = {
   askNotes: { text: '¿Algo que debamos saber antes?' },
   staffDoesNot: { text: '{staff} no atiende {service}.' },
   confirmBooking: { text: '{service}, {when}{staff}{address}. Responde SI para agendar.' },
-  booked: { text: 'Agendado: {service} en {business}, {when}{staff}. Código {ref}. Escríbenos para cambiarla.', short: 'Agendado: {service}, {when}. Código {ref}.' },
-  bookedPending: { text: '¡Gracias! {business} confirmará tu {service} del {when} en breve. Código {ref}.', short: 'Solicitado: {service}, {when}. Código {ref}.' },
-  offer: { text: '{reason} Libres: {options}. Responde {numbers} u otra hora.', short: '{reason} {options}. Responde {numbers}.' },
+  booked: {
+    text: 'Agendado: {service} en {business}, {when}{staff}. Código {ref}. Escríbenos para cambiarla.',
+    short: 'Agendado: {service}, {when}. Código {ref}.',
+  },
+  bookedPending: {
+    text: '¡Gracias! {business} confirmará tu {service} del {when} en breve. Código {ref}.',
+    short: 'Solicitado: {service}, {when}. Código {ref}.',
+  },
+  offer: {
+    text: '{reason} Libres: {options}. Responde {numbers} u otra hora.',
+    short: '{reason} {options}. Responde {numbers}.',
+  },
   // Without accents the reason keeps an SMS offer in one GSM-7 segment, with room for the options.
   reasonTaken: { text: 'Ya tomaron esa hora.' },
   reasonJustTaken: { text: 'Lo siento, esa hora se acaba de tomar.' },
@@ -52,19 +64,26 @@ export const es: Record<MessageId, { text: string; short?: string }> = {
   restart: { text: 'Empecemos de nuevo.' },
   checkedAgain: { text: 'Pasó un rato, así que revisé de nuevo:' },
   noProblem: { text: 'No hay problema. Escríbenos cuando quieras.' },
-  visitNotConfirmed: { text: 'Listo, tu {service} del {when} queda sin confirmar. Dime otra hora para cambiarla, o escribe "anular mi hora".' },
+  visitNotConfirmed: {
+    text: 'Listo, tu {service} del {when} queda sin confirmar. Dime otra hora para cambiarla, o escribe "anular mi hora".',
+  },
   optedOut: { text: 'Listo, no recibirás más mensajes de {business}. Responde START para volver.' },
   optedIn: { text: 'Volviste a {business}. Responde HELP para ayuda.' },
   keywordHelp: { text: '{business}: agenda por mensaje, p. ej. "{example}". Responde {stop} para salir.' },
   error: { text: 'Perdón, tuvimos un problema. Intenta de nuevo en un minuto.' },
-  reminder: { text: 'Recordatorio: {service} en {business}, {when}. Responde SI para confirmar, o dinos otra hora para cambiarla. Código {ref}.', short: 'Recordatorio: {service}, {when}. Responde SI para confirmar. Código {ref}.' },
+  reminder: {
+    text: 'Recordatorio: {service} en {business}, {when}. Responde SI para confirmar, o dinos otra hora para cambiarla. Código {ref}.',
+    short: 'Recordatorio: {service}, {when}. Responde SI para confirmar. Código {ref}.',
+  },
   ownerBooked: { text: 'Nueva: {service} {when} para {customer}{address}. Código {ref}.' },
   ownerRequested: { text: 'Solicitud: {service} {when} para {customer}{address}. Responde "ok {ref}" o "no {ref}".' },
   ownerCancelled: { text: 'Anulada: {service} {when} ({customer}). Código {ref}.' },
   ownerRescheduled: { text: 'Cambiada: {service} ahora {when} ({customer}). Código {ref}.' },
   customerBooked: { text: '{business} agendó tu {service} para el {when}. Código {ref}.' },
   customerApproved: { text: 'Confirmada: tu {service} en {business}, {when}. Código {ref}.' },
-  customerDeclined: { text: 'Perdón, {business} no puede atender tu {service} el {when}. Escríbenos otra hora que te acomode.' },
+  customerDeclined: {
+    text: 'Perdón, {business} no puede atender tu {service} el {when}. Escríbenos otra hora que te acomode.',
+  },
   customerCancelled: { text: '{business} anuló tu {service} del {when}. Escríbenos para agendar otra hora.' },
   customerRescheduled: { text: '{business} cambió tu {service} al {when}. Código {ref}.' },
   digest: { text: '{business}, {date}: {list}' },

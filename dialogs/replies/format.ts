@@ -22,8 +22,16 @@ function partsOf(instant: Date | string, timezone: string, locale: Locale): Part
   const key = `${timezone}|${locale}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    const clock: Intl.DateTimeFormatOptions = locale === 'en' ? { hour: 'numeric', hour12: true } : { hour: '2-digit', hourCycle: 'h23' };
-    formatter = new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: timezone, weekday: 'long', month: 'short', day: 'numeric', minute: '2-digit', ...clock });
+    const clock: Intl.DateTimeFormatOptions =
+      locale === 'en' ? { hour: 'numeric', hour12: true } : { hour: '2-digit', hourCycle: 'h23' };
+    formatter = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+      timeZone: timezone,
+      weekday: 'long',
+      month: 'short',
+      day: 'numeric',
+      minute: '2-digit',
+      ...clock,
+    });
     formatters.set(key, formatter);
   }
   const parts = { weekday: '', day: '', month: '', hour: '', minute: '', dayPeriod: '' };
@@ -36,13 +44,17 @@ function partsOf(instant: Date | string, timezone: string, locale: Locale): Part
 /** "Tue Nov 24 at 3:00 PM", "martes 24 nov, 15:00". */
 export function formatWhen(instant: Date | string, timezone: string, locale: Locale): string {
   const p = partsOf(instant, timezone, locale);
-  return locale === 'en' ? `${p.weekday.slice(0, 3)} ${p.month} ${p.day} at ${p.hour}:${p.minute} ${p.dayPeriod}` : `${p.weekday} ${p.day} ${p.month}, ${p.hour}:${p.minute}`;
+  return locale === 'en'
+    ? `${p.weekday.slice(0, 3)} ${p.month} ${p.day} at ${p.hour}:${p.minute} ${p.dayPeriod}`
+    : `${p.weekday} ${p.day} ${p.month}, ${p.hour}:${p.minute}`;
 }
 
 /** Shorter, for numbered options: "Tue Nov 24 3:15 PM", "mar 24 nov 15:15". */
 export function formatSlot(instant: Date | string, timezone: string, locale: Locale): string {
   const p = partsOf(instant, timezone, locale);
-  return locale === 'en' ? `${p.weekday.slice(0, 3)} ${p.month} ${p.day} ${p.hour}:${p.minute} ${p.dayPeriod}` : `${p.weekday.slice(0, 3)} ${p.day} ${p.month} ${p.hour}:${p.minute}`;
+  return locale === 'en'
+    ? `${p.weekday.slice(0, 3)} ${p.month} ${p.day} ${p.hour}:${p.minute} ${p.dayPeriod}`
+    : `${p.weekday.slice(0, 3)} ${p.day} ${p.month} ${p.hour}:${p.minute}`;
 }
 
 /** "3:15 PM", "15:15". */

@@ -15,7 +15,10 @@ it('answers ok with the number of businesses', async () => {
 it('names the failing database without its error message', async () => {
   await app().runtime.db.query('ALTER TABLE business RENAME TO business_unavailable');
   try {
-    expect(await health()).toEqual({ status: 503, body: { status: 'unavailable', database: 'unavailable', redis: 'ok', reason: 'database unavailable' } });
+    expect(await health()).toEqual({
+      status: 503,
+      body: { status: 'unavailable', database: 'unavailable', redis: 'ok', reason: 'database unavailable' },
+    });
   } finally {
     await app().runtime.db.query('ALTER TABLE business_unavailable RENAME TO business');
   }
@@ -23,5 +26,8 @@ it('names the failing database without its error message', async () => {
 
 it('names a Redis that is down without its error message', async () => {
   await redis().stop();
-  expect(await health()).toEqual({ status: 503, body: { status: 'unavailable', database: 'ok', redis: 'unavailable', reason: 'redis unavailable' } });
+  expect(await health()).toEqual({
+    status: 503,
+    body: { status: 'unavailable', database: 'ok', redis: 'unavailable', reason: 'redis unavailable' },
+  });
 });

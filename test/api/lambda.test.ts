@@ -12,7 +12,13 @@ const saved = { ...process.env };
 beforeAll(async () => {
   database = await createTestDatabase();
   for (const file of DEMO_BUSINESS_FILES) await seedBusinessFile(database.db, file, { production: false, env: {} });
-  Object.assign(process.env, { DATABASE_URL: database.url, TWILIO_AUTH_TOKEN: TOKEN, PUBLIC_BASE_URL: PUBLIC, LOG_LEVEL: 'silent', REDIS_PREFIX: `test-lambda-${randomBytes(3).toString('hex')}` });
+  Object.assign(process.env, {
+    DATABASE_URL: database.url,
+    TWILIO_AUTH_TOKEN: TOKEN,
+    PUBLIC_BASE_URL: PUBLIC,
+    LOG_LEVEL: 'silent',
+    REDIS_PREFIX: `test-lambda-${randomBytes(3).toString('hex')}`,
+  });
 });
 afterAll(async () => {
   await (await import('../../api/lambda')).shutdown();
@@ -27,16 +33,33 @@ function event(path: string, form: Record<string, string>, signature: string) {
     routeKey: '$default',
     rawPath: path,
     rawQueryString: '',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature, host: new URL(PUBLIC).host },
-    requestContext: { http: { method: 'POST', path, protocol: 'HTTP/1.1', sourceIp: '54.0.0.1', userAgent: 'TwilioProxy/1.1' }, requestId: 'r1', stage: '$default' },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': signature,
+      host: new URL(PUBLIC).host,
+    },
+    requestContext: {
+      http: { method: 'POST', path, protocol: 'HTTP/1.1', sourceIp: '54.0.0.1', userAgent: 'TwilioProxy/1.1' },
+      requestId: 'r1',
+      stage: '$default',
+    },
     body,
     isBase64Encoded: true,
   };
 }
 
 function hoursQuestion() {
-  const form = { MessageSid: `SM${randomBytes(16).toString('hex')}`, From: '+15557770002', To: '+15550100001', Body: 'what are your hours?' };
-  return event('/webhooks/twilio/messages', form, twilio.getExpectedTwilioSignature(TOKEN, `${PUBLIC}/webhooks/twilio/messages`, form));
+  const form = {
+    MessageSid: `SM${randomBytes(16).toString('hex')}`,
+    From: '+15557770002',
+    To: '+15550100001',
+    Body: 'what are your hours?',
+  };
+  return event(
+    '/webhooks/twilio/messages',
+    form,
+    twilio.getExpectedTwilioSignature(TOKEN, `${PUBLIC}/webhooks/twilio/messages`, form),
+  );
 }
 
 // First in the file: it needs the container's first (cold) start.
@@ -52,12 +75,24 @@ it('recovers from a cold start during a database outage once the database is bac
 
 it('answers a signed Twilio webhook with TwiML, and refuses an unsigned one', async () => {
   const { handler } = await import('../../api/lambda');
-  const form = { MessageSid: `SM${randomBytes(16).toString('hex')}`, From: '+15557770001', To: '+15550100001', Body: 'what are your hours?' };
+  const form = {
+    MessageSid: `SM${randomBytes(16).toString('hex')}`,
+    From: '+15557770001',
+    To: '+15550100001',
+    Body: 'what are your hours?',
+  };
   const signature = twilio.getExpectedTwilioSignature(TOKEN, `${PUBLIC}/webhooks/twilio/messages`, form);
-  const ok = (await handler(event('/webhooks/twilio/messages', form, signature), {} as never)) as { statusCode: number; body: string; headers: Record<string, string> };
+  const ok = (await handler(event('/webhooks/twilio/messages', form, signature), {} as never)) as {
+    statusCode: number;
+    body: string;
+    headers: Record<string, string>;
+  };
   expect(ok.statusCode).toBe(200);
   expect(ok.headers['content-type']).toMatch(/text\/xml/);
   expect(ok.body).toContain("<Message>Edgar's Mobile Auto Shop is open Mon–Sat 8:00 AM–5:00 PM.</Message>");
-  const refused = (await handler(event('/webhooks/twilio/messages', { ...form, MessageSid: `SM${randomBytes(16).toString('hex')}` }, 'wrong'), {} as never)) as { statusCode: number };
+  const refused = (await handler(
+    event('/webhooks/twilio/messages', { ...form, MessageSid: `SM${randomBytes(16).toString('hex')}` }, 'wrong'),
+    {} as never,
+  )) as { statusCode: number };
   expect(refused.statusCode).toBe(403);
 });

@@ -15,12 +15,21 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const form = (from: string, body: string) => ({ MessageSid: messageSid(), AccountSid: `AC${'0'.repeat(32)}`, From: from, To: EDGAR, Body: body });
+const form = (from: string, body: string) => ({
+  MessageSid: messageSid(),
+  AccountSid: `AC${'0'.repeat(32)}`,
+  From: from,
+  To: EDGAR,
+  Body: body,
+});
 const deliver = (f: Record<string, string>) => postSigned(t, '/webhooks/twilio/messages', f);
 const query = (sql: string, params: unknown[] = []) => t.runtime.db.query(sql, params);
 const repliesTo = async (sid: string) =>
-  (await query(`SELECT r.body FROM message r JOIN message i ON r.in_reply_to = i.id WHERE i.provider_sid = $1`, [sid])).map((r: { body: string }) => r.body);
-const inboundCount = async (sid: string) => (await query(`SELECT count(*)::int AS n FROM message WHERE provider_sid = $1`, [sid]))[0].n;
+  (
+    await query(`SELECT r.body FROM message r JOIN message i ON r.in_reply_to = i.id WHERE i.provider_sid = $1`, [sid])
+  ).map((r: { body: string }) => r.body);
+const inboundCount = async (sid: string) =>
+  (await query(`SELECT count(*)::int AS n FROM message WHERE provider_sid = $1`, [sid]))[0].n;
 
 describe('a redelivered message', () => {
   it('is answered by the retry when the first delivery failed after storing it', async () => {
@@ -55,9 +64,18 @@ describe('a redelivered message', () => {
     // What a process killed mid-turn leaves: the message stored, 11 s ago, and no turn saved.
     await t.booking.messages.receive({
       businessId: (await t.booking.catalogs.byAddress(EDGAR))!.business.id,
-      channel: 'sms', phone: f.From, fromAddress: f.From, toAddress: EDGAR, body: f.Body, media: [], providerSid: f.MessageSid,
+      channel: 'sms',
+      phone: f.From,
+      fromAddress: f.From,
+      toAddress: EDGAR,
+      body: f.Body,
+      media: [],
+      providerSid: f.MessageSid,
     });
-    await query(`UPDATE message SET created_at = created_at - interval '11 seconds', updated_at = updated_at - interval '11 seconds' WHERE provider_sid = $1`, [f.MessageSid]);
+    await query(
+      `UPDATE message SET created_at = created_at - interval '11 seconds', updated_at = updated_at - interval '11 seconds' WHERE provider_sid = $1`,
+      [f.MessageSid],
+    );
 
     const [a, b] = await Promise.all([deliver(f), deliver(f)]);
     expect([a.status, a.text]).toEqual([200, expect.stringMatching(HOURS)]);
@@ -78,7 +96,10 @@ describe('a redelivered message', () => {
     let first: Promise<Awaited<ReturnType<typeof deliver>>>;
     let retry: Promise<Awaited<ReturnType<typeof deliver>>>;
     try {
-      await holder.query(`SELECT v.id FROM conversation v JOIN customer c ON c.id = v.customer_id WHERE c.phone = $1 FOR UPDATE OF v`, [from]);
+      await holder.query(
+        `SELECT v.id FROM conversation v JOIN customer c ON c.id = v.customer_id WHERE c.phone = $1 FOR UPDATE OF v`,
+        [from],
+      );
       first = deliver(f);
       for (let i = 0; (await inboundCount(f.MessageSid)) === 0; i++) {
         if (i > 100) throw new Error('the first delivery never stored its message');

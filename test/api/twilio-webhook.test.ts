@@ -4,7 +4,10 @@ const EDGAR = '+15550100001';
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await startTestApp({ now: '2026-11-23T09:00:00-08:00', env: { INBOUND_LIMIT_PER_WINDOW: '5', INBOUND_WINDOW_SECONDS: '600' } });
+  t = await startTestApp({
+    now: '2026-11-23T09:00:00-08:00',
+    env: { INBOUND_LIMIT_PER_WINDOW: '5', INBOUND_WINDOW_SECONDS: '600' },
+  });
 });
 afterAll(() => t.close());
 
@@ -18,7 +21,11 @@ describe('the inbound webhook', () => {
     expect((await postSigned(t, '/webhooks/twilio/messages', form, null)).status).toBe(403);
     expect((await postSigned(t, '/webhooks/twilio/messages', form, 'bm90IGEgc2lnbmF0dXJl')).status).toBe(403);
     // Signed for another body: Body was changed after signing.
-    const signedForOther = (await import('twilio')).default.getExpectedTwilioSignature('test-auth-token-0123456789', 'https://textbook.test.example/webhooks/twilio/messages', { ...form, Body: 'other' });
+    const signedForOther = (await import('twilio')).default.getExpectedTwilioSignature(
+      'test-auth-token-0123456789',
+      'https://textbook.test.example/webhooks/twilio/messages',
+      { ...form, Body: 'other' },
+    );
     expect((await postSigned(t, '/webhooks/twilio/messages', form, signedForOther)).status).toBe(403);
     expect(await inboundCount()).toBe(before);
   });
@@ -26,7 +33,11 @@ describe('the inbound webhook', () => {
   it('answers 404 for a number no business owns, and 400 with a reason for a malformed form', async () => {
     const unknown = await new Phone(t, '+15551110001', '+15559999999').send('hello');
     expect(unknown.status).toBe(404);
-    const malformed = await postSigned(t, '/webhooks/twilio/messages', { MessageSid: 'not-a-sid', From: '+15551110001', To: EDGAR });
+    const malformed = await postSigned(t, '/webhooks/twilio/messages', {
+      MessageSid: 'not-a-sid',
+      From: '+15551110001',
+      To: EDGAR,
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatch(/MessageSid/);
     const noFrom = await postSigned(t, '/webhooks/twilio/messages', { MessageSid: messageSid(), To: EDGAR });
@@ -42,18 +53,35 @@ describe('the inbound webhook', () => {
     expect(first.text).toMatch(/Edgar's Mobile Auto Shop is open Mon–Sat 8:00 AM–5:00 PM/);
     expect(second.body).toBe(first.body);
     expect(await count(`SELECT count(*)::int AS n FROM message WHERE provider_sid = $1`, [form.MessageSid])).toBe(1);
-    expect(await count(`SELECT count(*)::int AS n FROM message m JOIN message i ON m.in_reply_to = i.id WHERE i.provider_sid = $1`, [form.MessageSid])).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM message m JOIN message i ON m.in_reply_to = i.id WHERE i.provider_sid = $1`,
+        [form.MessageSid],
+      ),
+    ).toBe(1);
   });
 
-  it('stores a stranger\'s first messages that arrive together under one new customer, and answers each', async () => {
+  it("stores a stranger's first messages that arrive together under one new customer, and answers each", async () => {
     const from = '+15551110003';
-    const forms = ['hi', 'hello?', 'what are your hours?', 'prices?'].map((Body) => ({ MessageSid: messageSid(), From: from, To: EDGAR, Body }));
+    const forms = ['hi', 'hello?', 'what are your hours?', 'prices?'].map((Body) => ({
+      MessageSid: messageSid(),
+      From: from,
+      To: EDGAR,
+      Body,
+    }));
     const replies = await Promise.all(forms.map((form) => postSigned(t, '/webhooks/twilio/messages', form)));
     expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     for (const reply of replies) expect(reply.text).not.toMatch(/something went wrong/);
     expect(await count(`SELECT count(*)::int AS n FROM customer WHERE phone = $1`, [from])).toBe(1);
-    expect(await count(`SELECT count(DISTINCT customer_id)::int AS n FROM message WHERE from_address = $1 AND direction = 'inbound'`, [from])).toBe(1);
-    expect(await count(`SELECT count(*)::int AS n FROM message WHERE from_address = $1 AND direction = 'inbound'`, [from])).toBe(4);
+    expect(
+      await count(
+        `SELECT count(DISTINCT customer_id)::int AS n FROM message WHERE from_address = $1 AND direction = 'inbound'`,
+        [from],
+      ),
+    ).toBe(1);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM message WHERE from_address = $1 AND direction = 'inbound'`, [from]),
+    ).toBe(4);
   });
 
   it('still answers with an apology when something fails inside, and keeps the message', async () => {
@@ -61,11 +89,17 @@ describe('the inbound webhook', () => {
     await t.runtime.db.query('ALTER TABLE appointment RENAME TO appointment_unavailable');
     try {
       const reply = await phone.send('when is my appointment?');
-      expect([reply.status, reply.text]).toEqual([200, 'Sorry, something went wrong on our side. Please try again in a minute.']);
+      expect([reply.status, reply.text]).toEqual([
+        200,
+        'Sorry, something went wrong on our side. Please try again in a minute.',
+      ]);
     } finally {
       await t.runtime.db.query('ALTER TABLE appointment_unavailable RENAME TO appointment');
     }
-    const stored = await t.runtime.db.query(`SELECT body FROM message WHERE from_address = $1 AND direction = 'inbound'`, [phone.from]);
+    const stored = await t.runtime.db.query(
+      `SELECT body FROM message WHERE from_address = $1 AND direction = 'inbound'`,
+      [phone.from],
+    );
     expect(stored).toEqual([{ body: 'when is my appointment?' }]);
     expect(await phone.say('when is my appointment?')).toMatch(/^You have no upcoming visits/);
   });
@@ -73,11 +107,18 @@ describe('the inbound webhook', () => {
   it('stores and answers a long WhatsApp message in full', async () => {
     const phone = new Phone(t, 'whatsapp:+56955501001', 'whatsapp:+56920000001');
     // WhatsApp lets a customer write up to 4,096 characters; SMS stops at 1,600.
-    const body = `¿cuál es el horario? ${'Les escribo porque mi hijo tiene fiebre desde ayer y quiero saber. '.repeat(60)}`.slice(0, 4_096);
+    const body =
+      `¿cuál es el horario? ${'Les escribo porque mi hijo tiene fiebre desde ayer y quiero saber. '.repeat(60)}`.slice(
+        0,
+        4_096,
+      );
     const reply = await phone.send(body);
     expect(reply.status).toBe(200);
     expect(reply.text).toMatch(/^Clínica Los Aromos atiende lunes/);
-    const stored = await t.runtime.db.query(`SELECT body FROM message WHERE from_address = $1 AND direction = 'inbound'`, [phone.from]);
+    const stored = await t.runtime.db.query(
+      `SELECT body FROM message WHERE from_address = $1 AND direction = 'inbound'`,
+      [phone.from],
+    );
     expect(stored).toEqual([{ body }]);
   });
 
@@ -86,7 +127,10 @@ describe('the inbound webhook', () => {
     const reply = await phone.send('what are\u0000 your hours?\u0000');
     expect(reply.status).toBe(200);
     expect(reply.text).toMatch(/Edgar's Mobile Auto Shop is open Mon–Sat 8:00 AM–5:00 PM/);
-    const stored = await t.runtime.db.query(`SELECT body FROM message WHERE from_address = $1 AND direction = 'inbound'`, [phone.from]);
+    const stored = await t.runtime.db.query(
+      `SELECT body FROM message WHERE from_address = $1 AND direction = 'inbound'`,
+      [phone.from],
+    );
     expect(stored).toEqual([{ body: 'what are your hours?' }]);
   });
 
@@ -102,15 +146,23 @@ describe('the inbound webhook', () => {
     for (let i = 0; i < 7; i++) replies.push(await phone.send(`hours? ${i}`));
     expect(replies.map((r) => r.text !== null)).toEqual([true, true, true, true, true, false, false]);
     expect(replies[6].body).toMatch(/<Response\/>/);
-    expect(await count(`SELECT count(*)::int AS n FROM message WHERE from_address = $1 AND direction = 'inbound'`, [phone.from])).toBe(7);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM message WHERE from_address = $1 AND direction = 'inbound'`, [
+        phone.from,
+      ]),
+    ).toBe(7);
   });
 });
 
 describe('opt-out keywords', () => {
   it('opts out on STOP alone, says nothing more until START, and answers HELP', async () => {
     const phone = new Phone(t, '+15551110005', EDGAR);
-    expect(await phone.say('HELP')).toMatch(/^Edgar's Mobile Auto Shop: book by text, e\.g\. "oil change tomorrow at 3pm"\. .*Reply STOP to opt out\.$/);
-    expect(await phone.say('Stop')).toBe("You're unsubscribed from Edgar's Mobile Auto Shop and won't get more messages. Reply START to resubscribe.");
+    expect(await phone.say('HELP')).toMatch(
+      /^Edgar's Mobile Auto Shop: book by text, e\.g\. "oil change tomorrow at 3pm"\. .*Reply STOP to opt out\.$/,
+    );
+    expect(await phone.say('Stop')).toBe(
+      "You're unsubscribed from Edgar's Mobile Auto Shop and won't get more messages. Reply START to resubscribe.",
+    );
     const [customer] = await t.runtime.db.query(`SELECT opted_out_at FROM customer WHERE phone = $1`, [phone.from]);
     expect(customer.opted_out_at).toBeInstanceOf(Date);
     const silent = await phone.send('oil change tomorrow at 3');
@@ -143,8 +195,16 @@ describe('the status callback', () => {
        SELECT id, 'outbound', 'sms', '+15550100001', '+15551110009', 'Reminder', $1, 'sent' FROM business WHERE slug = 'edgar' RETURNING id`,
       [messageSid()],
     );
-    const [{ provider_sid: sid }] = await t.runtime.db.query('SELECT provider_sid FROM message WHERE id = $1', [row.id]);
-    const post = (status: string, extra: Record<string, string> = {}) => postSigned(t, '/webhooks/twilio/status', { MessageSid: sid, MessageStatus: status, AccountSid: `AC${'0'.repeat(32)}`, ...extra });
+    const [{ provider_sid: sid }] = await t.runtime.db.query('SELECT provider_sid FROM message WHERE id = $1', [
+      row.id,
+    ]);
+    const post = (status: string, extra: Record<string, string> = {}) =>
+      postSigned(t, '/webhooks/twilio/status', {
+        MessageSid: sid,
+        MessageStatus: status,
+        AccountSid: `AC${'0'.repeat(32)}`,
+        ...extra,
+      });
     expect((await post('delivered')).status).toBe(204);
     expect((await post('sent')).status).toBe(204);
     const [after] = await t.runtime.db.query('SELECT status, error_code FROM message WHERE id = $1', [row.id]);
@@ -153,6 +213,8 @@ describe('the status callback', () => {
     const [failed] = await t.runtime.db.query('SELECT status, error_code FROM message WHERE id = $1', [row.id]);
     expect(failed).toEqual({ status: 'undelivered', error_code: 30003 });
     expect((await post('exploded')).status).toBe(400);
-    expect((await postSigned(t, '/webhooks/twilio/status', { MessageSid: sid, MessageStatus: 'delivered' }, null)).status).toBe(403);
+    expect(
+      (await postSigned(t, '/webhooks/twilio/status', { MessageSid: sid, MessageStatus: 'delivered' }, null)).status,
+    ).toBe(403);
   });
 });

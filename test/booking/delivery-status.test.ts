@@ -33,16 +33,27 @@ async function beingSent(): Promise<{ id: string; phone: string }> {
   );
   return { id, phone };
 }
-const row = async (id: string) => (await t.db.query(`SELECT status, error_code AS "errorCode", provider_sid AS "providerSid" FROM message WHERE id = $1`, [id]))[0];
-const optedOut = async (phone: string) => (await t.db.query(`SELECT opted_out_at FROM customer WHERE phone = $1`, [phone]))[0].opted_out_at;
+const row = async (id: string) =>
+  (
+    await t.db.query(
+      `SELECT status, error_code AS "errorCode", provider_sid AS "providerSid" FROM message WHERE id = $1`,
+      [id],
+    )
+  )[0];
+const optedOut = async (phone: string) =>
+  (await t.db.query(`SELECT opted_out_at FROM customer WHERE phone = $1`, [phone]))[0].opted_out_at;
 
 describe('delivery statuses', () => {
   it('keeps a report that comes before the SID is stored and applies it then, never backwards', async () => {
     const delivered = await beingSent();
     const early = sid();
-    expect(await recordStatusCallback(sql, { providerSid: early, status: 'delivered', errorCode: null }, NOW)).toBe('kept');
+    expect(await recordStatusCallback(sql, { providerSid: early, status: 'delivered', errorCode: null }, NOW)).toBe(
+      'kept',
+    );
     // An older report after it changes nothing.
-    expect(await recordStatusCallback(sql, { providerSid: early, status: 'queued', errorCode: null }, NOW)).toBe('kept');
+    expect(await recordStatusCallback(sql, { providerSid: early, status: 'queued', errorCode: null }, NOW)).toBe(
+      'kept',
+    );
     await markSent(sql, delivered.id, early, new Date());
     expect(await row(delivered.id)).toEqual({ status: 'delivered', errorCode: null, providerSid: early });
 
@@ -58,7 +69,11 @@ describe('delivery statuses', () => {
     await markSent(sql, undelivered.id, undeliveredSid, new Date());
     expect(await row(undelivered.id)).toEqual({ status: 'undelivered', errorCode: 30003, providerSid: undeliveredSid });
     // Applied once: nothing is left to apply to another message.
-    expect(await t.db.query(`SELECT provider_sid FROM early_delivery_status WHERE provider_sid = ANY($1)`, [[early, queuedSid, undeliveredSid]])).toEqual([]);
+    expect(
+      await t.db.query(`SELECT provider_sid FROM early_delivery_status WHERE provider_sid = ANY($1)`, [
+        [early, queuedSid, undeliveredSid],
+      ]),
+    ).toEqual([]);
   });
 
   it('never loses a report that arrives while the SID is being stored', async () => {
@@ -78,7 +93,9 @@ describe('delivery statuses', () => {
     const m = await beingSent();
     const s = sid();
     await markSent(sql, m.id, s, new Date());
-    expect(await recordStatusCallback(sql, { providerSid: s, status: 'failed', errorCode: 21610 }, NOW)).toBe('applied');
+    expect(await recordStatusCallback(sql, { providerSid: s, status: 'failed', errorCode: 21610 }, NOW)).toBe(
+      'applied',
+    );
     expect(await row(m.id)).toEqual({ status: 'failed', errorCode: 21610, providerSid: s });
     expect(await optedOut(m.phone)).toEqual(NOW);
   });

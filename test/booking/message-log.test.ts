@@ -21,7 +21,14 @@ afterAll(() => t.drop());
 
 const sid = () => `SM${randomBytes(16).toString('hex')}`;
 const inbound = (phone: string, body: string, providerSid = sid()): InboundFields => ({
-  businessId, channel: 'sms', phone, fromAddress: phone, toAddress: shop.catalog.endpoints[0].address, body, media: [], providerSid,
+  businessId,
+  channel: 'sms',
+  phone,
+  fromAddress: phone,
+  toAddress: shop.catalog.endpoints[0].address,
+  body,
+  media: [],
+  providerSid,
 });
 const rows = (sql: string, params: unknown[]) => t.db.query(sql, params);
 
@@ -29,11 +36,16 @@ describe('the message log', () => {
   it('stores messages from several people arriving together, each under its own customer', async () => {
     const phones = ['+15553000001', '+15553000002', '+15553000003'];
     const known = await shop.customer(phones[0]);
-    const received = await Promise.all(phones.map((phone, i) => shop.booking.messages.receive(inbound(phone, `message ${i}`))));
+    const received = await Promise.all(
+      phones.map((phone, i) => shop.booking.messages.receive(inbound(phone, `message ${i}`))),
+    );
     expect(received.map((r) => r.customer.phone)).toEqual(phones);
     expect(received[0].customer.id).toBe(known);
     expect(received.every((r) => r.inboundId !== null && r.conversation === null)).toBe(true);
-    const stored = await rows(`SELECT c.phone, m.body FROM message m JOIN customer c ON c.id = m.customer_id WHERE c.phone = ANY($1) ORDER BY c.phone`, [phones]);
+    const stored = await rows(
+      `SELECT c.phone, m.body FROM message m JOIN customer c ON c.id = m.customer_id WHERE c.phone = ANY($1) ORDER BY c.phone`,
+      [phones],
+    );
     expect(stored).toEqual(phones.map((phone, i) => ({ phone, body: `message ${i}` })));
   });
 
@@ -44,7 +56,9 @@ describe('the message log', () => {
     const pool = (t.db.driver as unknown as { master: import('pg').Pool }).master;
     const clients = await Promise.all(Array.from({ length: pool.options.max }, () => pool.connect()));
     try {
-      const settings = await Promise.all(clients.map(async (c) => (await c.query('SHOW synchronous_commit')).rows[0].synchronous_commit));
+      const settings = await Promise.all(
+        clients.map(async (c) => (await c.query('SHOW synchronous_commit')).rows[0].synchronous_commit),
+      );
       expect(new Set(settings)).toEqual(new Set(['on']));
     } finally {
       clients.forEach((c) => c.release());
@@ -54,7 +68,10 @@ describe('the message log', () => {
   it('stores a MessageSid delivered twice at once one time, and tells the second delivery it is one', async () => {
     const phone = '+15553000010';
     const same = sid();
-    const [first, second] = await Promise.all([shop.booking.messages.receive(inbound(phone, 'hi', same)), shop.booking.messages.receive(inbound(phone, 'hi', same))]);
+    const [first, second] = await Promise.all([
+      shop.booking.messages.receive(inbound(phone, 'hi', same)),
+      shop.booking.messages.receive(inbound(phone, 'hi', same)),
+    ]);
     expect(first.inboundId).not.toBeNull();
     expect(second.inboundId).toBeNull();
     expect(await rows(`SELECT count(*)::int AS n FROM message WHERE provider_sid = $1`, [same])).toEqual([{ n: 1 }]);
@@ -63,9 +80,23 @@ describe('the message log', () => {
   it('applies two turns of one customer saved at once in the order they were made', async () => {
     const phone = '+15553000020';
     const say = (body: string) => shop.booking.messages.receive(inbound(phone, body));
-    const turn = (inboundId: string, conversationId: string | null, reply: string, step: number, customerChange = {}) => ({
-      businessId, customerId: first.customer.id, channel: 'sms' as const, inboundId, conversationId,
-      reply: { from: shop.catalog.endpoints[0].address, to: phone, body: reply }, state: { step }, lastInboundAt: new Date(), expiresAt: null, customerChange,
+    const turn = (
+      inboundId: string,
+      conversationId: string | null,
+      reply: string,
+      step: number,
+      customerChange = {},
+    ) => ({
+      businessId,
+      customerId: first.customer.id,
+      channel: 'sms' as const,
+      inboundId,
+      conversationId,
+      reply: { from: shop.catalog.endpoints[0].address, to: phone, body: reply },
+      state: { step },
+      lastInboundAt: new Date(),
+      expiresAt: null,
+      customerChange,
     });
     const first = await say('hi');
     await shop.booking.messages.saveTurn(turn(first.inboundId!, null, 'Hi!', 1));
@@ -73,23 +104,40 @@ describe('the message log', () => {
     const conversationId = second.conversation!.id;
     await Promise.all([
       shop.booking.messages.saveTurn(turn(second.inboundId!, conversationId, 'When?', 2)),
-      shop.booking.messages.saveTurn(turn(third.inboundId!, conversationId, 'Thanks, Ana.', 3, { name: 'Ana', locale: 'en' })),
+      shop.booking.messages.saveTurn(
+        turn(third.inboundId!, conversationId, 'Thanks, Ana.', 3, { name: 'Ana', locale: 'en' }),
+      ),
     ]);
-    expect(await rows(`SELECT state FROM conversation WHERE customer_id = $1`, [first.customer.id])).toEqual([{ state: { step: 3 } }]);
-    expect(await rows(`SELECT name, locale FROM customer WHERE id = $1`, [first.customer.id])).toEqual([{ name: 'Ana', locale: 'en' }]);
+    expect(await rows(`SELECT state FROM conversation WHERE customer_id = $1`, [first.customer.id])).toEqual([
+      { state: { step: 3 } },
+    ]);
+    expect(await rows(`SELECT name, locale FROM customer WHERE id = $1`, [first.customer.id])).toEqual([
+      { name: 'Ana', locale: 'en' },
+    ]);
     const replies = await rows(
       `SELECT i.body AS said, r.body AS answer FROM message r JOIN message i ON i.id = r.in_reply_to WHERE r.customer_id = $1 ORDER BY r.created_at`,
       [first.customer.id],
     );
-    expect(replies).toEqual([{ said: 'hi', answer: 'Hi!' }, { said: 'oil change', answer: 'When?' }, { said: 'my name is Ana', answer: 'Thanks, Ana.' }]);
+    expect(replies).toEqual([
+      { said: 'hi', answer: 'Hi!' },
+      { said: 'oil change', answer: 'When?' },
+      { said: 'my name is Ana', answer: 'Thanks, Ana.' },
+    ]);
   });
 
   it('fails only the message that cannot be stored, and stores the others of its statement', async () => {
     const good = inbound('+15553000030', 'fine');
     const bad = { ...inbound('+15553000031', 'broken'), businessId: '00000000-0000-0000-0000-000000000000' };
-    const [stored, refused] = await Promise.allSettled([shop.booking.messages.receive(good), shop.booking.messages.receive(bad)]);
+    const [stored, refused] = await Promise.allSettled([
+      shop.booking.messages.receive(good),
+      shop.booking.messages.receive(bad),
+    ]);
     expect(stored.status).toBe('fulfilled');
     expect(refused.status).toBe('rejected');
-    expect(await rows(`SELECT body FROM message WHERE provider_sid = ANY($1) ORDER BY body`, [[good.providerSid, bad.providerSid]])).toEqual([{ body: 'fine' }]);
+    expect(
+      await rows(`SELECT body FROM message WHERE provider_sid = ANY($1) ORDER BY body`, [
+        [good.providerSid, bad.providerSid],
+      ]),
+    ).toEqual([{ body: 'fine' }]);
   });
 });

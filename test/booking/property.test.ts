@@ -12,7 +12,10 @@ const SERVICES = [
 ];
 // Tue and Wed, 08:00–17:00: 36 quarter-hours a day.
 const DAYS = ['2026-11-24', '2026-11-25'];
-const startAt = (slot: number) => DateTime.fromISO(`${DAYS[Math.floor(slot / 36)]}T08:00`, { zone: LA }).plus({ minutes: (slot % 36) * 15 }).toMillis();
+const startAt = (slot: number) =>
+  DateTime.fromISO(`${DAYS[Math.floor(slot / 36)]}T08:00`, { zone: LA })
+    .plus({ minutes: (slot % 36) * 15 })
+    .toMillis();
 
 type Command =
   | { op: 'book'; slot: number; service: number }
@@ -20,7 +23,11 @@ type Command =
   | { op: 'reschedule'; pick: number; slot: number };
 
 const command: fc.Arbitrary<Command> = fc.oneof(
-  fc.record({ op: fc.constant('book' as const), slot: fc.integer({ min: 0, max: 71 }), service: fc.integer({ min: 0, max: 1 }) }),
+  fc.record({
+    op: fc.constant('book' as const),
+    slot: fc.integer({ min: 0, max: 71 }),
+    service: fc.integer({ min: 0, max: 1 }),
+  }),
   fc.record({ op: fc.constant('cancel' as const), pick: fc.nat() }),
   fc.record({ op: fc.constant('reschedule' as const), pick: fc.nat(), slot: fc.integer({ min: 0, max: 71 }) }),
 );
@@ -48,7 +55,11 @@ afterAll(() => t.drop());
 it('never leaves two active appointments of one staff member overlapping, and agrees with a simple model', async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 25 }), async (commands) => {
-      const shop = await createTestShop(t.db, testBusinessFile((f) => (f.settings = { ...f.settings, bufferMinutes: BUFFER })), '2026-11-23T08:00:00-08:00');
+      const shop = await createTestShop(
+        t.db,
+        testBusinessFile((f) => (f.settings = { ...f.settings, bufferMinutes: BUFFER })),
+        '2026-11-23T08:00:00-08:00',
+      );
       const businessId = shop.catalog.business.id;
       const customerId = await shop.customer();
       const actor = { kind: 'customer' as const, customerId };
@@ -57,7 +68,14 @@ it('never leaves two active appointments of one staff member overlapping, and ag
         if (c.op === 'book') {
           const { key, minutes } = SERVICES[c.service];
           const expected = fits(held, startAt(c.slot), minutes);
-          const outcome = await shop.booking.appointments.book({ businessId, serviceId: shop.serviceId(key), customerId, start: new Date(startAt(c.slot)), channel: 'sms', actor });
+          const outcome = await shop.booking.appointments.book({
+            businessId,
+            serviceId: shop.serviceId(key),
+            customerId,
+            start: new Date(startAt(c.slot)),
+            channel: 'sms',
+            actor,
+          });
           expect(outcome.ok).toBe(expected);
           if (outcome.ok) held.push({ id: outcome.appointment.id, start: startAt(c.slot), minutes });
         } else if (held.length > 0) {
@@ -67,15 +85,25 @@ it('never leaves two active appointments of one staff member overlapping, and ag
             held.splice(held.indexOf(target), 1);
           } else {
             const expected = fits(held, startAt(c.slot), target.minutes, target.id);
-            const outcome = await shop.booking.appointments.reschedule({ businessId, appointmentId: target.id, start: new Date(startAt(c.slot)), actor });
+            const outcome = await shop.booking.appointments.reschedule({
+              businessId,
+              appointmentId: target.id,
+              start: new Date(startAt(c.slot)),
+              actor,
+            });
             expect(outcome.ok).toBe(expected);
             if (outcome.ok) target.start = startAt(c.slot);
           }
         }
         expect(await overlapsInSql(t.db)).toBe(0);
       }
-      const rows = await t.db.query(`SELECT id, starts_at FROM appointment WHERE business_id = $1 AND status = 'booked' ORDER BY id`, [businessId]);
-      expect(rows.map((r: { id: string; starts_at: Date }) => [r.id, r.starts_at.getTime()])).toEqual(held.map((h) => [h.id, h.start]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+      const rows = await t.db.query(
+        `SELECT id, starts_at FROM appointment WHERE business_id = $1 AND status = 'booked' ORDER BY id`,
+        [businessId],
+      );
+      expect(rows.map((r: { id: string; starts_at: Date }) => [r.id, r.starts_at.getTime()])).toEqual(
+        held.map((h) => [h.id, h.start]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      );
     }),
     { numRuns: 40 },
   );

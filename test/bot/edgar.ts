@@ -29,8 +29,18 @@ export function edgarConversations(phonePrefix: string) {
   async function bookDirectly(start: string, serviceKey = 'oil-change') {
     const catalog = await app().booking.catalogs.bySlug('edgar');
     const service = catalog.services.find((s) => s.key === serviceKey)!;
-    const [customer] = await app().runtime.db.query(`INSERT INTO customer (business_id, phone) VALUES ($1, $2) RETURNING id`, [catalog.business.id, newPhone().from]);
-    const outcome = await app().booking.appointments.book({ businessId: catalog.business.id, serviceId: service.id, customerId: customer.id, start: DateTime.fromISO(start, { zone: LA }).toJSDate(), channel: 'sms', actor: { kind: 'system' } });
+    const [customer] = await app().runtime.db.query(
+      `INSERT INTO customer (business_id, phone) VALUES ($1, $2) RETURNING id`,
+      [catalog.business.id, newPhone().from],
+    );
+    const outcome = await app().booking.appointments.book({
+      businessId: catalog.business.id,
+      serviceId: service.id,
+      customerId: customer.id,
+      start: DateTime.fromISO(start, { zone: LA }).toJSDate(),
+      channel: 'sms',
+      actor: { kind: 'system' },
+    });
     if (!outcome.ok) throw new Error(`could not set up a booking at ${start}`);
     return outcome.appointment;
   }

@@ -33,7 +33,9 @@ describe('batched', () => {
   it('never puts two items with the same key in one run, and keeps their order', async () => {
     const { runs, run } = recorder();
     const double = batched(run, { keyOf: (i) => String(i % 10) });
-    await expect(Promise.all([double(1), double(2), double(11), double(3), double(21)])).resolves.toEqual([2, 4, 22, 6, 42]);
+    await expect(Promise.all([double(1), double(2), double(11), double(3), double(21)])).resolves.toEqual([
+      2, 4, 22, 6, 42,
+    ]);
     expect(runs).toEqual([[1, 2, 3], [11], [21]]);
   });
 

@@ -36,11 +36,21 @@ describe('loadConfig', () => {
     expect(config.port).toBe(8080);
     expect(config.publicBaseUrl).toBe('https://bot.example.com');
     expect(config.twilio.canSend).toBe(true);
-    expect(config.lex).toEqual({ region: 'us-east-1', botId: 'ABCDEFGHIJ', botAliasId: 'TSTALIASID', endpoint: undefined });
+    expect(config.lex).toEqual({
+      region: 'us-east-1',
+      botId: 'ABCDEFGHIJ',
+      botAliasId: 'TSTALIASID',
+      endpoint: undefined,
+    });
   });
 
   it('names each bad variable and what it expected', () => {
-    const problems = problemsOf({ PORT: 'eighty', DATABASE_URL: 'mysql://x/y', LOG_LEVEL: 'loud', TWILIO_ACCOUNT_SID: 'XX123' });
+    const problems = problemsOf({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x/y',
+      LOG_LEVEL: 'loud',
+      TWILIO_ACCOUNT_SID: 'XX123',
+    });
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^PORT: expected a port number/),
@@ -52,7 +62,9 @@ describe('loadConfig', () => {
   });
 
   it('wants all of the Lex settings or none', () => {
-    expect(problemsOf({ LEX_BOT_ID: 'ABCDEFGHIJ' })).toEqual([expect.stringMatching(/^LEX_REGION, LEX_BOT_ID, LEX_BOT_ALIAS_ID: expected all three/)]);
+    expect(problemsOf({ LEX_BOT_ID: 'ABCDEFGHIJ' })).toEqual([
+      expect.stringMatching(/^LEX_REGION, LEX_BOT_ID, LEX_BOT_ALIAS_ID: expected all three/),
+    ]);
   });
 
   it('refuses the development defaults in production', () => {
@@ -64,13 +76,23 @@ describe('loadConfig', () => {
         expect.stringMatching(/^PUBLIC_BASE_URL: expected an https/),
       ]),
     );
-    expect(problemsOf({ NODE_ENV: 'production', TWILIO_AUTH_TOKEN: DEV_TWILIO_AUTH_TOKEN, TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`, PUBLIC_BASE_URL: 'https://x.example' })).toEqual([
-      expect.stringMatching(/^TWILIO_AUTH_TOKEN: .*development default is refused/),
-    ]);
+    expect(
+      problemsOf({
+        NODE_ENV: 'production',
+        TWILIO_AUTH_TOKEN: DEV_TWILIO_AUTH_TOKEN,
+        TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`,
+        PUBLIC_BASE_URL: 'https://x.example',
+      }),
+    ).toEqual([expect.stringMatching(/^TWILIO_AUTH_TOKEN: .*development default is refused/)]);
   });
 
   it('does not load the demo businesses in production', () => {
-    const config = loadConfig({ NODE_ENV: 'production', TWILIO_AUTH_TOKEN: 'real-token-123', TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`, PUBLIC_BASE_URL: 'https://x.example' });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      TWILIO_AUTH_TOKEN: 'real-token-123',
+      TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`,
+      PUBLIC_BASE_URL: 'https://x.example',
+    });
     expect(config.seedDemo).toBe(false);
     expect(loadConfig({}).seedDemo).toBe(true);
   });

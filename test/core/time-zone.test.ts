@@ -3,14 +3,24 @@ import { IANAZone } from 'luxon';
 import { timeZone } from '../../core/time-zone';
 
 /** The remembered offsets must be exactly Intl's, around changes of clocks most of all. */
-const ZONES = ['America/Los_Angeles', 'America/Santiago', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Europe/London', 'UTC'];
+const ZONES = [
+  'America/Los_Angeles',
+  'America/Santiago',
+  'Asia/Kathmandu',
+  'Australia/Lord_Howe',
+  'Europe/London',
+  'UTC',
+];
 const FROM = Date.parse('2026-01-01T00:00:00Z');
 const TO = Date.parse('2029-01-01T00:00:00Z');
 
 describe('timeZone', () => {
-  it.each(ZONES)('gives Intl\'s offset at any instant in %s', (name) => {
+  it.each(ZONES)("gives Intl's offset at any instant in %s", (name) => {
     const exact = IANAZone.create(name);
-    fc.assert(fc.property(fc.integer({ min: FROM, max: TO }), (ts) => timeZone(name).offset(ts) === exact.offset(ts)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.integer({ min: FROM, max: TO }), (ts) => timeZone(name).offset(ts) === exact.offset(ts)),
+      { numRuns: 2000 },
+    );
   });
 
   it.each([

@@ -17,15 +17,23 @@ function sourceFiles(dir: string): string[] {
 describe('dialogs/ boundaries', () => {
   const files = sourceFiles(join(ROOT, 'dialogs'));
 
-  it.each(files.map((f) => [relative(ROOT, f), f]))('%s imports only dialogs/, core/, chrono-node and luxon', (_name, file) => {
-    const specifiers = [...readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*from\s+'([^']+)'/g)].map((m) => m[1]);
-    for (const specifier of specifiers) {
-      if (!specifier.startsWith('.')) {
-        expect(ALLOWED_PACKAGES).toContain(specifier.split('/')[0]);
-        continue;
+  it.each(files.map((f) => [relative(ROOT, f), f]))(
+    '%s imports only dialogs/, core/, chrono-node and luxon',
+    (_name, file) => {
+      const specifiers = [
+        ...readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*from\s+'([^']+)'/g),
+      ].map((m) => m[1]);
+      for (const specifier of specifiers) {
+        if (!specifier.startsWith('.')) {
+          expect(ALLOWED_PACKAGES).toContain(specifier.split('/')[0]);
+          continue;
+        }
+        const target = relative(ROOT, resolve(dirname(file), specifier));
+        expect({ specifier, top: target.split('/')[0] }).toEqual({
+          specifier,
+          top: expect.stringMatching(/^(dialogs|core)$/),
+        });
       }
-      const target = relative(ROOT, resolve(dirname(file), specifier));
-      expect({ specifier, top: target.split('/')[0] }).toEqual({ specifier, top: expect.stringMatching(/^(dialogs|core)$/) });
-    }
-  });
+    },
+  );
 });

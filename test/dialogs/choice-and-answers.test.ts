@@ -52,19 +52,49 @@ describe('choosing an offered slot', () => {
 describe('yes and no', () => {
   const asked: NluTurn = { expecting: 'confirmation', activeIntent: 'Book' };
   it.each([
-    ['yes', 'yes'], ['Yes!', 'yes'], ['yep', 'yep'], ['sure', 'yes'], ['ok', 'yes'], ['OK thanks', 'yes'], ['book it', 'yes'], ['sounds good', 'yes'],
-    ['C', 'yes'], ['c', 'yes'], ['y', 'yes'], ['no problem', 'yes'], ['👍', 'yes'], ['yesss', 'yes'],
-    ['sí', 'yes'], ['si', 'yes'], ['Si, perfecto', 'yes'], ['dale', 'yes'], ['ya', 'yes'], ['ya po', 'yes'], ['confirmo', 'yes'], ['síii', 'yes'], ['de acuerdo', 'yes'],
-    ['no', 'no'], ['nope', 'no'], ['nah', 'no'], ['no thanks', 'no'], ['no that does not work', 'no'], ['no gracias', 'no'], ['no po', 'no'], ['mejor no', 'no'],
+    ['yes', 'yes'],
+    ['Yes!', 'yes'],
+    ['yep', 'yep'],
+    ['sure', 'yes'],
+    ['ok', 'yes'],
+    ['OK thanks', 'yes'],
+    ['book it', 'yes'],
+    ['sounds good', 'yes'],
+    ['C', 'yes'],
+    ['c', 'yes'],
+    ['y', 'yes'],
+    ['no problem', 'yes'],
+    ['👍', 'yes'],
+    ['yesss', 'yes'],
+    ['sí', 'yes'],
+    ['si', 'yes'],
+    ['Si, perfecto', 'yes'],
+    ['dale', 'yes'],
+    ['ya', 'yes'],
+    ['ya po', 'yes'],
+    ['confirmo', 'yes'],
+    ['síii', 'yes'],
+    ['de acuerdo', 'yes'],
+    ['no', 'no'],
+    ['nope', 'no'],
+    ['nah', 'no'],
+    ['no thanks', 'no'],
+    ['no that does not work', 'no'],
+    ['no gracias', 'no'],
+    ['no po', 'no'],
+    ['mejor no', 'no'],
   ])('%s', async (text, answer) => {
     const u = await understand(text, { turn: asked });
     expect(u.answer).toBe(answer === 'yep' ? 'yes' : answer);
     expect(u.intent).toBe('Confirm');
   });
 
-  it.each(['ya tengo hora', 'si puedo ir mañana?', 'ok how much is it', 'yesterday'])('is not fooled by "%s"', async (text) => {
-    expect((await understand(text, { business: 'clinica-santiago' })).answer).toBeNull();
-  });
+  it.each(['ya tengo hora', 'si puedo ir mañana?', 'ok how much is it', 'yesterday'])(
+    'is not fooled by "%s"',
+    async (text) => {
+      expect((await understand(text, { business: 'clinica-santiago' })).answer).toBeNull();
+    },
+  );
 
   it('a yes before a request is still the request', async () => {
     const u = await understand('me sirve el jueves a las 3 con el dr perez', { business: 'clinica-santiago' });
@@ -74,6 +104,10 @@ describe('yes and no', () => {
 
   it('"no" with another time answers the question and carries the time', async () => {
     const u = await understand('no, can we do 4 instead?', { turn: asked });
-    expect(u).toMatchObject({ intent: 'Confirm', answer: 'no', when: { start: '2026-11-23T16:00:00-08:00', grain: 'minute' } });
+    expect(u).toMatchObject({
+      intent: 'Confirm',
+      answer: 'no',
+      when: { start: '2026-11-23T16:00:00-08:00', grain: 'minute' },
+    });
   });
 });

@@ -79,7 +79,8 @@ function actualOf(field: Field, u: Understanding): unknown {
 export function fieldMatches(field: Field, expected: unknown, u: Understanding): boolean {
   const actual = actualOf(field, u);
   if (field === 'start' || field === 'end') return sameTime(expected as string | null, actual as string | null);
-  if (field === 'intake') return Object.entries(expected as Intake).every(([k, v]) => (u.intake[k as keyof Intake] ?? null) === v);
+  if (field === 'intake')
+    return Object.entries(expected as Intake).every(([k, v]) => (u.intake[k as keyof Intake] ?? null) === v);
   return actual === expected;
 }
 
@@ -142,9 +143,14 @@ function percent(score: Score | undefined): string {
 /** The per-locale, per-field table the corpus tests print, then every missed line and its fields. */
 export function report(results: LineResult[]): string {
   const table = scoreByLocale(results);
-  const fields = [...new Set([...table.values()].flatMap((row) => [...row.keys()]))].sort((a, b) => (a === 'all fields' ? 1 : b === 'all fields' ? -1 : a.localeCompare(b)));
+  const fields = [...new Set([...table.values()].flatMap((row) => [...row.keys()]))].sort((a, b) =>
+    a === 'all fields' ? 1 : b === 'all fields' ? -1 : a.localeCompare(b),
+  );
   const lines = [`${'field'.padEnd(12)}${[...table.keys()].map((l) => l.padEnd(20)).join('')}`];
-  for (const field of fields) lines.push(`${field.padEnd(12)}${[...table.values()].map((row) => percent(row.get(field)).padEnd(20)).join('')}`);
-  const misses = results.filter((r) => r.wrong.length > 0).map((r) => `  ✗ ${JSON.stringify(r.line.text)}: ${r.wrong.join(', ')}`);
+  for (const field of fields)
+    lines.push(`${field.padEnd(12)}${[...table.values()].map((row) => percent(row.get(field)).padEnd(20)).join('')}`);
+  const misses = results
+    .filter((r) => r.wrong.length > 0)
+    .map((r) => `  ✗ ${JSON.stringify(r.line.text)}: ${r.wrong.join(', ')}`);
   return [...lines, ...(misses.length ? ['misses:', ...misses] : [])].join('\n');
 }

@@ -8,7 +8,11 @@ import { understand } from './understand';
 
 type Expected = [text: string, start: string | null, grain?: Grain, end?: string];
 
-async function expectWhen(business: 'edgar' | 'clinica-santiago', [text, start, grain, end]: Expected, now?: string): Promise<void> {
+async function expectWhen(
+  business: 'edgar' | 'clinica-santiago',
+  [text, start, grain, end]: Expected,
+  now?: string,
+): Promise<void> {
   const { when } = await understand(text, { business, now });
   if (start === null) {
     expect(when).toBeNull();
@@ -129,7 +133,8 @@ describe('Spanish dates at the clinic (Santiago)', () => {
 describe('the day being settled', () => {
   // Offered Thursday's times, the customer answers with a time or part of day alone.
   const thursday: NluTurn = { expecting: 'choice', activeIntent: 'Book', offeredCount: 3, focusDay: '2026-11-26' };
-  const whenOf = async (text: string, business: 'edgar' | 'clinica-santiago' = 'edgar') => (await understand(text, { business, turn: thursday })).when;
+  const whenOf = async (text: string, business: 'edgar' | 'clinica-santiago' = 'edgar') =>
+    (await understand(text, { business, turn: thursday })).when;
 
   it('puts a bare time or part of day on that day', async () => {
     expect(await whenOf('12:15')).toMatchObject({ start: '2026-11-26T12:15:00-08:00', grain: 'minute' });
@@ -147,11 +152,20 @@ describe('the day being settled', () => {
 
   it('reads a weekday alone in the week in focus when that is a later week', async () => {
     const later: NluTurn = { ...thursday, focusDay: '2026-12-16' };
-    expect((await understand('thursday instead', { turn: later })).when).toMatchObject({ start: '2026-12-17T00:00:00-08:00', grain: 'day' });
-    expect((await understand('tuesday at 2?', { turn: later })).when).toMatchObject({ start: '2026-12-15T14:00:00-08:00' });
-    expect((await understand('mejor el jueves', { business: 'clinica-santiago', turn: later })).when).toMatchObject({ start: '2026-12-17T00:00:00-03:00' });
+    expect((await understand('thursday instead', { turn: later })).when).toMatchObject({
+      start: '2026-12-17T00:00:00-08:00',
+      grain: 'day',
+    });
+    expect((await understand('tuesday at 2?', { turn: later })).when).toMatchObject({
+      start: '2026-12-15T14:00:00-08:00',
+    });
+    expect((await understand('mejor el jueves', { business: 'clinica-santiago', turn: later })).when).toMatchObject({
+      start: '2026-12-17T00:00:00-03:00',
+    });
     expect((await understand('friday', { turn: thursday })).when).toMatchObject({ start: '2026-11-27T00:00:00-08:00' });
-    expect((await understand('this friday instead', { turn: later })).when).toMatchObject({ start: '2026-11-27T00:00:00-08:00' });
+    expect((await understand('this friday instead', { turn: later })).when).toMatchObject({
+      start: '2026-11-27T00:00:00-08:00',
+    });
   });
 
   it('reads a number alone as a time when a time is asked for and nothing numbered is on offer', async () => {
@@ -161,13 +175,21 @@ describe('the day being settled', () => {
     expect((await understand('11', { turn: { expecting: 'address', activeIntent: 'Book' } })).when).toBeNull();
     expect((await understand('2', { turn: thursday })).when).toBeNull();
     expect((await understand('12', { turn: thursday })).when).toMatchObject({ start: '2026-11-26T12:00:00-08:00' });
-    expect((await understand('11 instead', { turn: { ...asked, expecting: 'confirmation' } })).when).toMatchObject({ start: '2026-11-23T11:00:00-08:00' });
+    expect((await understand('11 instead', { turn: { ...asked, expecting: 'confirmation' } })).when).toMatchObject({
+      start: '2026-11-23T11:00:00-08:00',
+    });
     expect((await understand('2', { turn: { expecting: 'confirmation', activeIntent: 'Cancel' } })).when).toBeNull();
   });
 
   it('counts "an hour later" and "push it back 30 minutes" from the time being settled', async () => {
-    const settling: NluTurn = { expecting: 'confirmation', activeIntent: 'Book', focusDay: '2026-12-09', focusTime: '2026-12-09T18:00:00.000Z' };
-    const at = async (text: string, business: 'edgar' | 'clinica-santiago' = 'edgar') => (await understand(text, { business, turn: settling })).when?.start;
+    const settling: NluTurn = {
+      expecting: 'confirmation',
+      activeIntent: 'Book',
+      focusDay: '2026-12-09',
+      focusTime: '2026-12-09T18:00:00.000Z',
+    };
+    const at = async (text: string, business: 'edgar' | 'clinica-santiago' = 'edgar') =>
+      (await understand(text, { business, turn: settling })).when?.start;
     expect(await at('can we make it an hour later?')).toBe('2026-12-09T11:00:00-08:00');
     expect(await at('30 min earlier?')).toBe('2026-12-09T09:30:00-08:00');
     expect(await at('push it back 30 minutes')).toBe('2026-12-09T10:30:00-08:00');
@@ -177,12 +199,28 @@ describe('the day being settled', () => {
 
   it('counts "the same day", "the day after" and "same time" from the day in focus or the visit just booked', async () => {
     const later: NluTurn = { ...thursday, focusDay: '2026-12-16' };
-    expect((await understand('same day at 11', { turn: later })).when).toMatchObject({ start: '2026-12-16T11:00:00-08:00' });
-    expect((await understand('the day after instead', { turn: later })).when).toMatchObject({ start: '2026-12-17T00:00:00-08:00', grain: 'day' });
+    expect((await understand('same day at 11', { turn: later })).when).toMatchObject({
+      start: '2026-12-16T11:00:00-08:00',
+    });
+    expect((await understand('the day after instead', { turn: later })).when).toMatchObject({
+      start: '2026-12-17T00:00:00-08:00',
+      grain: 'day',
+    });
     const booked: NluTurn = { recentVisit: '2026-12-07T17:00:00.000Z' };
-    expect((await understand('also brakes same day at 2pm', { turn: booked })).when).toMatchObject({ start: '2026-12-07T14:00:00-08:00' });
-    expect((await understand('friday same time?', { turn: booked })).when).toMatchObject({ start: '2026-11-27T09:00:00-08:00' });
-    expect((await understand('a la misma hora el viernes', { business: 'clinica-santiago', turn: { recentVisit: '2026-12-07T13:00:00.000Z' } })).when).toMatchObject({ start: '2026-11-27T10:00:00-03:00' });
+    expect((await understand('also brakes same day at 2pm', { turn: booked })).when).toMatchObject({
+      start: '2026-12-07T14:00:00-08:00',
+    });
+    expect((await understand('friday same time?', { turn: booked })).when).toMatchObject({
+      start: '2026-11-27T09:00:00-08:00',
+    });
+    expect(
+      (
+        await understand('a la misma hora el viernes', {
+          business: 'clinica-santiago',
+          turn: { recentVisit: '2026-12-07T13:00:00.000Z' },
+        })
+      ).when,
+    ).toMatchObject({ start: '2026-11-27T10:00:00-03:00' });
     expect((await understand('same day at 11')).when).toMatchObject({ start: '2026-11-23T11:00:00-08:00' });
   });
 
@@ -196,13 +234,21 @@ describe('daylight saving time', () => {
   it('uses the offset in force on the day asked for, not today', async () => {
     // Los Angeles leaves daylight time on Sunday 2026-11-01 at 02:00.
     await expectWhen('edgar', ['tomorrow at 9am', '2026-11-01T09:00:00-08:00'], '2026-10-31T10:00:00-07:00');
-    await expectWhen('edgar', ['tomorrow', '2026-11-01T00:00:00-07:00', 'day', '2026-11-02T00:00:00-08:00'], '2026-10-31T10:00:00-07:00');
+    await expectWhen(
+      'edgar',
+      ['tomorrow', '2026-11-01T00:00:00-07:00', 'day', '2026-11-02T00:00:00-08:00'],
+      '2026-10-31T10:00:00-07:00',
+    );
     await expectWhen('edgar', ['tomorrow at 10am', '2026-03-08T10:00:00-07:00'], '2026-03-07T10:00:00-08:00');
     // Santiago: summer time ends at midnight into 2026-04-05 and starts at midnight into 2026-09-06.
     await expectWhen('clinica-santiago', ['mañana a las 9', '2026-04-05T09:00:00-04:00'], '2026-04-04T10:00:00-03:00');
     await expectWhen('clinica-santiago', ['mañana a las 9', '2026-09-06T09:00:00-03:00'], '2026-09-05T10:00:00-04:00');
     // Midnight does not exist on 2026-09-06 in Santiago: the day starts at 01:00.
-    await expectWhen('clinica-santiago', ['mañana', '2026-09-06T01:00:00-03:00', 'day', '2026-09-07T00:00:00-03:00'], '2026-09-05T10:00:00-04:00');
+    await expectWhen(
+      'clinica-santiago',
+      ['mañana', '2026-09-06T01:00:00-03:00', 'day', '2026-09-07T00:00:00-03:00'],
+      '2026-09-05T10:00:00-04:00',
+    );
   });
 
   it('counts "in 2 hours" as elapsed time across the change', async () => {
@@ -221,7 +267,11 @@ describe('daylight saving time', () => {
       process.env.TZ = saved;
     }
     expect(new Set(results.map((r) => JSON.stringify(r))).size).toBe(1);
-    expect(results[0]).toEqual({ start: '2026-11-01T09:00:00-08:00', end: '2026-11-01T09:00:00-08:00', grain: 'minute' });
+    expect(results[0]).toEqual({
+      start: '2026-11-01T09:00:00-08:00',
+      end: '2026-11-01T09:00:00-08:00',
+      grain: 'minute',
+    });
   });
 });
 
@@ -230,14 +280,18 @@ describe('properties over any moment of 2026', () => {
     { business: 'edgar', zone: 'America/Los_Angeles' },
     { business: 'clinica-santiago', zone: 'America/Santiago' },
   ] as const;
-  const moment = fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2026-12-30T00:00:00Z') }).map((ms) => new Date(ms).toISOString());
+  const moment = fc
+    .integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2026-12-30T00:00:00Z') })
+    .map((ms) => new Date(ms).toISOString());
   const where = fc.constantFrom(...zones);
 
   it('"tomorrow at 9am" is 09:00 on the next local day, with that day\'s offset', async () => {
     await fc.assert(
       fc.asyncProperty(moment, where, async (now, { business, zone }) => {
         const { when } = await understand('tomorrow at 9am', { business, now });
-        const expected = DateTime.fromISO(now, { zone }).plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
+        const expected = DateTime.fromISO(now, { zone })
+          .plus({ days: 1 })
+          .set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
         expect(when?.start).toBe(expected.toISO({ suppressMilliseconds: true }));
       }),
       { numRuns: 60 },
@@ -246,27 +300,38 @@ describe('properties over any moment of 2026', () => {
 
   it('a bare time is never in the past and never more than a day ahead', async () => {
     await fc.assert(
-      fc.asyncProperty(moment, where, fc.integer({ min: 1, max: 12 }), fc.constantFrom('am', 'pm'), async (now, { business }, hour, meridiem) => {
-        const { when } = await understand(`at ${hour}${meridiem}`, { business, now });
-        const start = Date.parse(when?.start ?? '');
-        expect(start).toBeGreaterThan(Date.parse(now));
-        expect(start - Date.parse(now)).toBeLessThanOrEqual(25 * 3600_000);
-      }),
+      fc.asyncProperty(
+        moment,
+        where,
+        fc.integer({ min: 1, max: 12 }),
+        fc.constantFrom('am', 'pm'),
+        async (now, { business }, hour, meridiem) => {
+          const { when } = await understand(`at ${hour}${meridiem}`, { business, now });
+          const start = Date.parse(when?.start ?? '');
+          expect(start).toBeGreaterThan(Date.parse(now));
+          expect(start - Date.parse(now)).toBeLessThanOrEqual(25 * 3600_000);
+        },
+      ),
       { numRuns: 80 },
     );
   });
 
   it('a weekday is within the coming week, never today', async () => {
     await fc.assert(
-      fc.asyncProperty(moment, where, fc.constantFrom('monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'), async (now, { business, zone }, day) => {
-        const { when } = await understand(day, { business, now });
-        const start = DateTime.fromISO(when?.start ?? '', { zone });
-        const today = DateTime.fromISO(now, { zone }).startOf('day');
-        const daysAhead = Math.round(start.startOf('day').diff(today, 'days').days);
-        expect(daysAhead).toBeGreaterThanOrEqual(1);
-        expect(daysAhead).toBeLessThanOrEqual(7);
-        expect(start.toFormat('cccc').toLowerCase()).toBe(day);
-      }),
+      fc.asyncProperty(
+        moment,
+        where,
+        fc.constantFrom('monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'),
+        async (now, { business, zone }, day) => {
+          const { when } = await understand(day, { business, now });
+          const start = DateTime.fromISO(when?.start ?? '', { zone });
+          const today = DateTime.fromISO(now, { zone }).startOf('day');
+          const daysAhead = Math.round(start.startOf('day').diff(today, 'days').days);
+          expect(daysAhead).toBeGreaterThanOrEqual(1);
+          expect(daysAhead).toBeLessThanOrEqual(7);
+          expect(start.toFormat('cccc').toLowerCase()).toBe(day);
+        },
+      ),
       { numRuns: 60 },
     );
   });

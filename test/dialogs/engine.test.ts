@@ -12,7 +12,21 @@ describe('local engine', () => {
   it('returns the full, JSON-serialisable result', async () => {
     const u = await engine.understand('cancel K7WM', await demoContext('edgar', new Date('2026-11-23T18:00:00Z')));
     expect(JSON.parse(JSON.stringify(u))).toEqual(u);
-    expect(Object.keys(u).sort()).toEqual(['alsoServiceKey', 'answer', 'choice', 'confidence', 'intake', 'intent', 'locale', 'reference', 'serviceKey', 'staffKey', 'when'].sort());
+    expect(Object.keys(u).sort()).toEqual(
+      [
+        'alsoServiceKey',
+        'answer',
+        'choice',
+        'confidence',
+        'intake',
+        'intent',
+        'locale',
+        'reference',
+        'serviceKey',
+        'staffKey',
+        'when',
+      ].sort(),
+    );
     expect(u).toMatchObject<Partial<Understanding>>({ intent: 'Cancel', reference: 'K7WM', locale: 'en' });
     expect(u.confidence).toBeGreaterThan(0.5);
   });
@@ -48,17 +62,21 @@ describe('local engine', () => {
 
   it('gives the same answer every time', async () => {
     const first = await understand('mañana tipo 4 con la doctora', { business: 'clinica-santiago' });
-    for (let i = 0; i < 5; i++) expect(await understand('mañana tipo 4 con la doctora', { business: 'clinica-santiago' })).toEqual(first);
+    for (let i = 0; i < 5; i++)
+      expect(await understand('mañana tipo 4 con la doctora', { business: 'clinica-santiago' })).toEqual(first);
   });
 
   it('understands a typical message in well under a millisecond', async () => {
     const lines = readCorpus();
-    const contexts = await Promise.all(lines.map((l) => demoContext(l.business, new Date(l.now), { expecting: l.expecting })));
-    const run = () => lines.map((l, i) => {
-      const started = performance.now();
-      void engine.understand(l.text, contexts[i]);
-      return performance.now() - started;
-    });
+    const contexts = await Promise.all(
+      lines.map((l) => demoContext(l.business, new Date(l.now), { expecting: l.expecting })),
+    );
+    const run = () =>
+      lines.map((l, i) => {
+        const started = performance.now();
+        void engine.understand(l.text, contexts[i]);
+        return performance.now() - started;
+      });
     run(); // warm up the JIT and the catalog caches
     const times = run().sort((a, b) => a - b);
     expect(times[Math.floor(times.length / 2)]).toBeLessThan(1);

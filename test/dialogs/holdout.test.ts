@@ -1,5 +1,13 @@
 import { createLocalEngine } from '../../dialogs/engine/local';
-import { accuracy, HOLDOUT_FILES, type LineResult, readCorpus, report, runCorpus, SECOND_HOLDOUT_FILES } from './corpus';
+import {
+  accuracy,
+  HOLDOUT_FILES,
+  type LineResult,
+  readCorpus,
+  report,
+  runCorpus,
+  SECOND_HOLDOUT_FILES,
+} from './corpus';
 
 /**
  * Scores the local engine on the holdouts: 60 messages per language each, written before the

@@ -23,20 +23,50 @@ describe('nluContextOf', () => {
   it('maps a stored catalog the same way as its business file', async () => {
     const file = await demoFile('clinica-santiago');
     const catalog = await new CatalogRepository(t.db).bySlug('clinica-santiago');
-    const fromDb = nluContextOf(catalog, NOW, { customerLocale: 'es', expecting: 'choice', activeIntent: 'Book', offeredCount: 3 });
-    const fromFile = nluContextOfFile(file, NOW, { customerLocale: 'es', expecting: 'choice', activeIntent: 'Book', offeredCount: 3 });
+    const fromDb = nluContextOf(catalog, NOW, {
+      customerLocale: 'es',
+      expecting: 'choice',
+      activeIntent: 'Book',
+      offeredCount: 3,
+    });
+    const fromFile = nluContextOfFile(file, NOW, {
+      customerLocale: 'es',
+      expecting: 'choice',
+      activeIntent: 'Book',
+      offeredCount: 3,
+    });
     const byKey = <T extends { key: string }>(list: T[]) => [...list].sort((a, b) => a.key.localeCompare(b.key));
-    expect({ ...fromDb, services: byKey(fromDb.services), staff: byKey(fromDb.staff) }).toEqual({ ...fromFile, services: byKey(fromFile.services), staff: byKey(fromFile.staff) });
-    expect(fromDb).toMatchObject({ timezone: 'America/Santiago', defaultLocale: 'es', locales: ['es', 'en'], now: NOW, offeredCount: 3 });
+    expect({ ...fromDb, services: byKey(fromDb.services), staff: byKey(fromDb.staff) }).toEqual({
+      ...fromFile,
+      services: byKey(fromFile.services),
+      staff: byKey(fromFile.staff),
+    });
+    expect(fromDb).toMatchObject({
+      timezone: 'America/Santiago',
+      defaultLocale: 'es',
+      locales: ['es', 'en'],
+      now: NOW,
+      offeredCount: 3,
+    });
     expect(fromDb.staff.find((s) => s.key === 'soto')?.aliases).toContain('la doctora');
   });
 
   it('loads the business by slug for `npm run nlu -- --business`', () => {
-    const out = run(['--business', 'clinica-santiago', '--now', '2026-11-23T10:00:00-03:00'], 'hora con la doctora el martes a las 10\n', { DATABASE_URL: t.url });
+    const out = run(
+      ['--business', 'clinica-santiago', '--now', '2026-11-23T10:00:00-03:00'],
+      'hora con la doctora el martes a las 10\n',
+      { DATABASE_URL: t.url },
+    );
     expect(out.stderr).toBe('');
     expect(JSON.parse(out.stdout)).toEqual({
-      text: 'hora con la doctora el martes a las 10', intent: 'Book', service: 'consulta-general', staff: 'soto',
-      start: '2026-11-24T10:00:00-03:00', end: '2026-11-24T10:00:00-03:00', grain: 'minute', locale: 'es',
+      text: 'hora con la doctora el martes a las 10',
+      intent: 'Book',
+      service: 'consulta-general',
+      staff: 'soto',
+      start: '2026-11-24T10:00:00-03:00',
+      end: '2026-11-24T10:00:00-03:00',
+      grain: 'minute',
+      locale: 'es',
     });
   });
 
@@ -58,16 +88,45 @@ describe('nluContextOf', () => {
 
 const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
 const run = (args: string[], input: string, env: Record<string, string> = {}) =>
-  spawnSync(tsx, [join(ROOT, 'bot', 'cli', 'nlu.ts'), ...args], { input, encoding: 'utf8', cwd: ROOT, env: { ...process.env, ...env } });
+  spawnSync(tsx, [join(ROOT, 'bot', 'cli', 'nlu.ts'), ...args], {
+    input,
+    encoding: 'utf8',
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+  });
 
 describe('npm run nlu', () => {
   it('prints one JSON line per message, from a business file', () => {
-    const out = run(['--file', 'booking/businesses/demo/edgar.yaml', '--now', '2026-11-23T10:00:00-08:00'], 'oil change tomorrow at 3\n\nhola, cuánto cuesta?\n');
+    const out = run(
+      ['--file', 'booking/businesses/demo/edgar.yaml', '--now', '2026-11-23T10:00:00-08:00'],
+      'oil change tomorrow at 3\n\nhola, cuánto cuesta?\n',
+    );
     expect(out.status).toBe(0);
-    const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = out.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toEqual([
-      { text: 'oil change tomorrow at 3', intent: 'Book', service: 'oil-change', staff: null, start: '2026-11-24T15:00:00-08:00', end: '2026-11-24T15:00:00-08:00', grain: 'minute', locale: 'en' },
-      { text: 'hola, cuánto cuesta?', intent: 'Services', service: null, staff: null, start: null, end: null, grain: null, locale: 'es' },
+      {
+        text: 'oil change tomorrow at 3',
+        intent: 'Book',
+        service: 'oil-change',
+        staff: null,
+        start: '2026-11-24T15:00:00-08:00',
+        end: '2026-11-24T15:00:00-08:00',
+        grain: 'minute',
+        locale: 'en',
+      },
+      {
+        text: 'hola, cuánto cuesta?',
+        intent: 'Services',
+        service: null,
+        staff: null,
+        start: null,
+        end: null,
+        grain: null,
+        locale: 'es',
+      },
     ]);
   });
 

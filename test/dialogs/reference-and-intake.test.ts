@@ -12,12 +12,17 @@ describe('appointment references', () => {
     expect((await understand(text)).reference).toBe(reference);
   });
 
-  it.each(['cancel my appointment', 'see you at 10am', 'I NEED NEW BRAKES', '2015 Honda Civic', 'the 28th at 3pm'])('finds none in "%s"', async (text) => {
-    expect((await understand(text)).reference).toBeNull();
-  });
+  it.each(['cancel my appointment', 'see you at 10am', 'I NEED NEW BRAKES', '2015 Honda Civic', 'the 28th at 3pm'])(
+    'finds none in "%s"',
+    async (text) => {
+      expect((await understand(text)).reference).toBeNull();
+    },
+  );
 
   it('takes a lone word as the code when the bot asked for it', async () => {
-    expect((await understand('kxtm', { turn: { expecting: 'reference', activeIntent: 'Cancel' } })).reference).toBe('KXTM');
+    expect((await understand('kxtm', { turn: { expecting: 'reference', activeIntent: 'Cancel' } })).reference).toBe(
+      'KXTM',
+    );
   });
 });
 
@@ -53,7 +58,9 @@ describe('intake details', () => {
   });
 
   it('reads a name given in passing', async () => {
-    expect((await understand('hola, me llamo Carla y quiero una hora', { business: 'clinica-santiago' })).intake.name).toBe('Carla');
+    expect(
+      (await understand('hola, me llamo Carla y quiero una hora', { business: 'clinica-santiago' })).intake.name,
+    ).toBe('Carla');
   });
 
   it.each([
@@ -71,7 +78,9 @@ describe('intake details', () => {
   });
 
   it('does not take a clear request for an answer', async () => {
-    const u = await understand('actually, cancel my appointment', { turn: { expecting: 'address', activeIntent: 'Book' } });
+    const u = await understand('actually, cancel my appointment', {
+      turn: { expecting: 'address', activeIntent: 'Book' },
+    });
     expect(u.intent).toBe('Cancel');
     expect(u.intake).toEqual({});
   });

@@ -76,33 +76,65 @@ export interface Reply {
 }
 
 /** POSTs a form to a webhook path, signed as Twilio signs it (unless told otherwise). */
-export async function postSigned(t: TestApp, path: string, form: Record<string, string>, signature?: string | null): Promise<Reply> {
+export async function postSigned(
+  t: TestApp,
+  path: string,
+  form: Record<string, string>,
+  signature?: string | null,
+): Promise<Reply> {
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
-  const sign = signature === undefined ? twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_BASE_URL}${path}`, form) : signature;
+  const sign =
+    signature === undefined
+      ? twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_BASE_URL}${path}`, form)
+      : signature;
   if (sign !== null) headers['x-twilio-signature'] = sign;
-  const response = await fetch(`${t.baseUrl}${path}`, { method: 'POST', headers, body: new URLSearchParams(form).toString() });
+  const response = await fetch(`${t.baseUrl}${path}`, {
+    method: 'POST',
+    headers,
+    body: new URLSearchParams(form).toString(),
+  });
   const body = await response.text();
   const match = /<Message>([\s\S]*?)<\/Message>/.exec(body);
   return { status: response.status, text: match ? unescapeXml(match[1]) : null, body };
 }
 
 function unescapeXml(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** A customer's phone texting one business number, as Twilio would deliver it. */
 export class Phone {
-  constructor(private readonly t: TestApp, readonly from: string, readonly to: string) {}
+  constructor(
+    private readonly t: TestApp,
+    readonly from: string,
+    readonly to: string,
+  ) {}
 
   async send(body: string, extra: Record<string, string> = {}): Promise<Reply> {
-    const form = { MessageSid: messageSid(), AccountSid: `AC${'0'.repeat(32)}`, From: this.from, To: this.to, Body: body, NumMedia: '0', ApiVersion: '2010-04-01', SmsStatus: 'received', ...extra };
+    const form = {
+      MessageSid: messageSid(),
+      AccountSid: `AC${'0'.repeat(32)}`,
+      From: this.from,
+      To: this.to,
+      Body: body,
+      NumMedia: '0',
+      ApiVersion: '2010-04-01',
+      SmsStatus: 'received',
+      ...extra,
+    };
     return postSigned(this.t, '/webhooks/twilio/messages', form);
   }
 
   /** Sends and returns the reply text, failing loudly when there is none. */
   async say(body: string): Promise<string> {
     const reply = await this.send(body);
-    if (reply.status !== 200 || reply.text === null) throw new Error(`no reply to "${body}": ${reply.status} ${reply.body}`);
+    if (reply.status !== 200 || reply.text === null)
+      throw new Error(`no reply to "${body}": ${reply.status} ${reply.body}`);
     return reply.text;
   }
 }
@@ -111,7 +143,10 @@ export class Phone {
  * A test file's app, started once, its clock put back after each test, and fresh phones texting
  * one business number.
  */
-export function conversationApp(options: { now: string; to: string; phonePrefix: string }): { app(): TestApp; newPhone(): Phone } {
+export function conversationApp(options: { now: string; to: string; phonePrefix: string }): {
+  app(): TestApp;
+  newPhone(): Phone;
+} {
   let t: TestApp | undefined;
   let phones = 0;
   beforeAll(async () => {
@@ -123,7 +158,10 @@ export function conversationApp(options: { now: string; to: string; phonePrefix:
     if (!t) throw new Error('the app starts in beforeAll');
     return t;
   };
-  return { app, newPhone: () => new Phone(app(), `${options.phonePrefix}${String(++phones).padStart(4, '0')}`, options.to) };
+  return {
+    app,
+    newPhone: () => new Phone(app(), `${options.phonePrefix}${String(++phones).padStart(4, '0')}`, options.to),
+  };
 }
 
 /**
@@ -139,7 +177,8 @@ export function appWithOwnRedis(now: string): { app(): TestApp; redis(): OwnRedi
   });
   afterAll(async () => {
     await redis?.start();
-    if (t && t.runtime.redis.status !== 'ready') await new Promise((resolve) => t!.runtime.redis.once('ready', resolve));
+    if (t && t.runtime.redis.status !== 'ready')
+      await new Promise((resolve) => t!.runtime.redis.once('ready', resolve));
     await t?.close();
     await redis?.stop();
   });

@@ -19,7 +19,12 @@ export function testBusinessFile(change: (file: Record<string, any>) => void = (
     timezone: 'America/Los_Angeles',
     locale: 'en',
     ownerPhones: ['+15550109999'],
-    channels: [{ channel: 'sms', address: `+1555${String(process.pid % 1000).padStart(3, '0')}${String(counter).padStart(4, '0')}` }],
+    channels: [
+      {
+        channel: 'sms',
+        address: `+1555${String(process.pid % 1000).padStart(3, '0')}${String(counter).padStart(4, '0')}`,
+      },
+    ],
     hours: { mon: everyDay, tue: everyDay, wed: everyDay, thu: everyDay, fri: everyDay, sat: everyDay, sun: everyDay },
     settings: { slotStepMinutes: 15, minNoticeMinutes: 60, horizonDays: 30, bufferMinutes: 0 },
     staff: [{ key: 'edgar', name: 'Edgar' }],
@@ -53,7 +58,14 @@ export async function createTestShop(db: DataSource, file: BusinessFile, now: st
     booking,
     serviceId: (key) => catalog.services.find((s) => s.key === key)!.id,
     staffId: (key) => catalog.staff.find((s) => s.key === key)!.id,
-    customer: async (phone) => (await findOrCreateCustomer(poolSql(db), seeded.businessId, phone ?? `+1555200${String(++phones).padStart(4, '0')}`)).id,
+    customer: async (phone) =>
+      (
+        await findOrCreateCustomer(
+          poolSql(db),
+          seeded.businessId,
+          phone ?? `+1555200${String(++phones).padStart(4, '0')}`,
+        )
+      ).id,
   };
 }
 

@@ -23,7 +23,10 @@ const ERRORS: Record<Exclude<Answer, 201>, { status: number; message: string }> 
   429: { status: 429, message: 'Too Many Requests' },
   500: { status: 500, message: 'Internal Server Error' },
   21610: { status: 400, message: 'Attempt to send to unsubscribed recipient' },
-  63016: { status: 400, message: 'Failed to send freeform message because you are outside the allowed window. Please use a Template.' },
+  63016: {
+    status: 400,
+    message: 'Failed to send freeform message because you are outside the allowed window. Please use a Template.',
+  },
   21211: { status: 400, message: "The 'To' number is not a valid phone number." },
 };
 
@@ -35,13 +38,21 @@ export class FakeTwilio {
   private waiters: (() => void)[] = [];
   private beforeAccepting: ((request: RecordedRequest) => Promise<void>) | null = null;
 
-  private constructor(private readonly server: Server, readonly url: string, private readonly auth: string) {}
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+    private readonly auth: string,
+  ) {}
 
   static async start(accountSid: string, authToken: string): Promise<FakeTwilio> {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const fake = new FakeTwilio(server, `http://127.0.0.1:${port}`, `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`);
+    const fake = new FakeTwilio(
+      server,
+      `http://127.0.0.1:${port}`,
+      `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`,
+    );
     server.on('request', (req, res) => void fake.handle(req, res));
     return fake;
   }
@@ -72,7 +83,10 @@ export class FakeTwilio {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.requests)) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`fake Twilio: condition not met in ${timeoutMs} ms; saw ${this.requests.length} request(s): ${this.describe()}`);
+      if (left <= 0)
+        throw new Error(
+          `fake Twilio: condition not met in ${timeoutMs} ms; saw ${this.requests.length} request(s): ${this.describe()}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(left, 200));
         this.waiters.push(() => {
@@ -102,18 +116,31 @@ export class FakeTwilio {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const match = MESSAGES_PATH.exec(new URL(req.url ?? '/', this.url).pathname);
-    if (req.method !== 'POST' || !match) return reply(res, 404, { code: 20404, message: 'The requested resource was not found', status: 404 });
-    if (req.headers.authorization !== this.auth) return reply(res, 401, { code: 20003, message: 'Authenticate', status: 401 });
+    if (req.method !== 'POST' || !match)
+      return reply(res, 404, { code: 20404, message: 'The requested resource was not found', status: 404 });
+    if (req.headers.authorization !== this.auth)
+      return reply(res, 401, { code: 20003, message: 'Authenticate', status: 401 });
     const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
     const queued = this.scripts.get(form.To);
     const answered = queued?.shift() ?? 201;
     const sid = answered === 201 ? `SM${randomBytes(16).toString('hex')}` : null;
-    const recorded: RecordedRequest = { at: performance.timeOrigin + performance.now(), accountSid: match[1], form, answered, sid };
+    const recorded: RecordedRequest = {
+      at: performance.timeOrigin + performance.now(),
+      accountSid: match[1],
+      form,
+      answered,
+      sid,
+    };
     this.requests.push(recorded);
     for (const wake of this.waiters.splice(0)) wake();
     if (answered !== 201) {
       const error = ERRORS[answered];
-      return reply(res, error.status, { code: answered === 429 ? 20429 : answered === 500 ? 20500 : answered, message: error.message, more_info: `https://www.twilio.com/docs/errors/${answered}`, status: error.status });
+      return reply(res, error.status, {
+        code: answered === 429 ? 20429 : answered === 500 ? 20500 : answered,
+        message: error.message,
+        more_info: `https://www.twilio.com/docs/errors/${answered}`,
+        status: error.status,
+      });
     }
     if (this.beforeAccepting) await this.beforeAccepting(recorded);
     const now = new Date().toUTCString();

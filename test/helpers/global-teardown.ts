@@ -5,7 +5,10 @@ import { ADMIN_URL, templateDb, testDbPrefix } from './db-names';
 export default async function globalTeardown(): Promise<void> {
   const admin = new Client({ connectionString: ADMIN_URL });
   await admin.connect();
-  const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${testDbPrefix()}%`]);
-  for (const { datname } of [...rows, { datname: templateDb() }]) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+    `${testDbPrefix()}%`,
+  ]);
+  for (const { datname } of [...rows, { datname: templateDb() }])
+    await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   await admin.end();
 }

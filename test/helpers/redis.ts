@@ -51,7 +51,18 @@ export class OwnRedis {
   }
 
   async start(): Promise<void> {
-    await run('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'yes']);
+    await run('redis-server', [
+      '--port',
+      String(this.port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--daemonize',
+      'yes',
+    ]);
     for (let i = 0; i < 50; i++) {
       if (await this.ping()) return;
       await new Promise((r) => setTimeout(r, 100));

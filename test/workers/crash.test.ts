@@ -46,14 +46,19 @@ function startWorkerProcess(): Promise<ChildProcess> {
   });
 }
 
-const sentCount = async () => (await h.query(`SELECT count(*)::int AS n FROM message WHERE status = 'sent'`))[0].n as number;
+const sentCount = async () =>
+  (await h.query(`SELECT count(*)::int AS n FROM message WHERE status = 'sent'`))[0].n as number;
 
 beforeAll(async () => {
   h = await Harness.create('crash', { now: '2026-11-23T07:00:00-08:00' });
   shop = await h.shop();
 });
 afterAll(async () => {
-  await Promise.all(children.filter((c) => c.exitCode === null && c.signalCode === null).map((c) => new Promise((resolve) => c.once('exit', resolve).kill('SIGKILL'))));
+  await Promise.all(
+    children
+      .filter((c) => c.exitCode === null && c.signalCode === null)
+      .map((c) => new Promise((resolve) => c.once('exit', resolve).kill('SIGKILL'))),
+  );
   await h.close();
 });
 
@@ -61,7 +66,9 @@ it('sends each message exactly once when a worker is killed mid-batch and restar
   // An admin books for eight customers: sixteen messages (owner + customer) from one number.
   for (let i = 0; i < BOOKINGS; i++) {
     const customerId = await shop.customer(`+1555600000${i}`, { name: `Customer ${i}` });
-    await shop.book(customerId, laTime(`2026-11-24T${String(8 + i).padStart(2, '0')}:00`), { actor: { kind: 'admin', userId: 'desk' } });
+    await shop.book(customerId, laTime(`2026-11-24T${String(8 + i).padStart(2, '0')}:00`), {
+      actor: { kind: 'admin', userId: 'desk' },
+    });
   }
   const first = await startWorkerProcess();
   await h.eventually(async () => expect(await sentCount()).toBeGreaterThanOrEqual(2), 20_000);

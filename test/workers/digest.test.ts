@@ -33,11 +33,21 @@ function runsFrom(repeat: { pattern: string; tz: string }, from: string, count: 
 describe("the owner's daily digest", () => {
   it('is scheduled at the local morning time on both sides of a DST change', () => {
     const la = digestRepeat({ digestTime: '07:00', timezone: LA });
-    expect(runsFrom(la, '2026-10-31T12:00:00Z', 3)).toEqual(['2026-10-31T07:00:00.000-07:00', '2026-11-01T07:00:00.000-08:00', '2026-11-02T07:00:00.000-08:00']);
-    expect(runsFrom(la, '2026-03-07T12:00:00Z', 2)).toEqual(['2026-03-07T07:00:00.000-08:00', '2026-03-08T07:00:00.000-07:00']);
+    expect(runsFrom(la, '2026-10-31T12:00:00Z', 3)).toEqual([
+      '2026-10-31T07:00:00.000-07:00',
+      '2026-11-01T07:00:00.000-08:00',
+      '2026-11-02T07:00:00.000-08:00',
+    ]);
+    expect(runsFrom(la, '2026-03-07T12:00:00Z', 2)).toEqual([
+      '2026-03-07T07:00:00.000-08:00',
+      '2026-03-08T07:00:00.000-07:00',
+    ]);
     // Santiago moves its clocks at midnight: the morning digest is untouched either side.
     const scl = digestRepeat({ digestTime: '08:30', timezone: 'America/Santiago' });
-    expect(runsFrom(scl, '2026-09-05T12:00:00Z', 2)).toEqual(['2026-09-05T08:30:00.000-04:00', '2026-09-06T08:30:00.000-03:00']);
+    expect(runsFrom(scl, '2026-09-05T12:00:00Z', 2)).toEqual([
+      '2026-09-05T08:30:00.000-04:00',
+      '2026-09-06T08:30:00.000-03:00',
+    ]);
   });
 
   it('has one job scheduler per business, in its zone, with the next run at its local morning', async () => {
@@ -64,18 +74,33 @@ describe("the owner's daily digest", () => {
     await h.fake.waitFor(() => h.fake.to(OWNER).length >= 4);
 
     h.clock.set('2026-11-01T07:00:00-08:00');
-    const scheduled = (await digest.getDelayed()).find((j) => j.repeatJobKey === jobIds.digestScheduler(shop.businessId));
+    const scheduled = (await digest.getDelayed()).find(
+      (j) => j.repeatJobKey === jobIds.digestScheduler(shop.businessId),
+    );
     await scheduled!.promote();
     const [sent] = await h.fake.waitFor(() => h.fake.to(OWNER).length >= 5).then(() => h.fake.to(OWNER).slice(4));
-    expect(sent.form.Body).toBe(`Test Shop, Sun Nov 1: 8:00 AM Oil change, Ana (${early.reference}); 4:00 PM Oil change, Bo (${late.reference})`);
-    await h.eventually(async () => expect(await h.messages(`purpose = 'digest'`)).toEqual([expect.objectContaining({ status: 'sent', toAddress: OWNER })]));
+    expect(sent.form.Body).toBe(
+      `Test Shop, Sun Nov 1: 8:00 AM Oil change, Ana (${early.reference}); 4:00 PM Oil change, Bo (${late.reference})`,
+    );
+    await h.eventually(async () =>
+      expect(await h.messages(`purpose = 'digest'`)).toEqual([
+        expect.objectContaining({ status: 'sent', toAddress: OWNER }),
+      ]),
+    );
   });
 
   it('follows a changed digest time when the schedules are synced', async () => {
-    await h.query(`UPDATE business SET settings = jsonb_set(settings, '{digestTime}', '"06:30"') WHERE id = $1`, [shop.businessId]);
+    await h.query(`UPDATE business SET settings = jsonb_set(settings, '{digestTime}', '"06:30"') WHERE id = $1`, [
+      shop.businessId,
+    ]);
     await h.stop();
     await h.start({ ...FAST, digests: true });
-    await h.eventually(async () => expect(await digest.getJobScheduler(jobIds.digestScheduler(shop.businessId))).toMatchObject({ pattern: '30 6 * * *', tz: LA }));
+    await h.eventually(async () =>
+      expect(await digest.getJobScheduler(jobIds.digestScheduler(shop.businessId))).toMatchObject({
+        pattern: '30 6 * * *',
+        tz: LA,
+      }),
+    );
   });
 
   it('still schedules the other businesses, and keeps syncing, when one business has a digest time cron cannot hold', async () => {
@@ -84,10 +109,15 @@ describe("the owner's daily digest", () => {
     const [a, b] = [await h.shop(), await h.shop()];
     // Stored before the business file refused it. Syncs go in id order: the bad one goes first.
     const [bad, good] = a.businessId < b.businessId ? [a, b] : [b, a];
-    await h.query(`UPDATE business SET settings = jsonb_set(settings, '{digestTime}', '"24:00"') WHERE id = $1`, [bad.businessId]);
+    await h.query(`UPDATE business SET settings = jsonb_set(settings, '{digestTime}', '"24:00"') WHERE id = $1`, [
+      bad.businessId,
+    ]);
     await h.start({ ...FAST, digests: true });
     await h.eventually(async () => {
-      expect(await digest.getJobScheduler(jobIds.digestScheduler(good.businessId))).toMatchObject({ pattern: '0 7 * * *', tz: LA });
+      expect(await digest.getJobScheduler(jobIds.digestScheduler(good.businessId))).toMatchObject({
+        pattern: '0 7 * * *',
+        tz: LA,
+      });
       expect(await digest.getJobScheduler(jobIds.digestSync())).toBeTruthy();
     });
     expect(await digest.getJobScheduler(jobIds.digestScheduler(bad.businessId))).toBeUndefined();

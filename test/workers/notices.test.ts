@@ -21,14 +21,23 @@ describe('owner and customer notices', () => {
     const ana = await shop.customer('+15552000001', { name: 'Ana' });
     const visit = await shop.book(ana, laTime('2026-11-24T10:00'));
     const [request] = await h.fake.waitFor(() => ownerRequests().length >= 1).then(ownerRequests);
-    expect(request.form).toMatchObject({ From: shop.number, To: OWNER, StatusCallback: 'https://textbook.test.example/webhooks/twilio/status' });
+    expect(request.form).toMatchObject({
+      From: shop.number,
+      To: OWNER,
+      StatusCallback: 'https://textbook.test.example/webhooks/twilio/status',
+    });
     expect(request.form.Body).toBe(`New: Oil change Tue Nov 24 at 10:00 AM for Ana. Ref ${visit.reference}.`);
     const rows = await h.eventually(async () => {
       const found = await h.messages(`purpose = 'owner_notice' AND status = 'sent'`);
       expect(found).toHaveLength(1);
       return found;
     });
-    expect(rows[0]).toMatchObject({ providerSid: request.sid, toAddress: OWNER, appointmentId: visit.id, body: request.form.Body });
+    expect(rows[0]).toMatchObject({
+      providerSid: request.sid,
+      toAddress: OWNER,
+      appointmentId: visit.id,
+      body: request.form.Body,
+    });
     // The customer booked it themselves: they already had the reply inline, nothing more goes to them.
     await new Promise((r) => setTimeout(r, 300));
     expect(ownerRequests()).toHaveLength(1);
@@ -48,11 +57,22 @@ describe('owner and customer notices', () => {
     expect(visit.status).toBe('pending_approval');
     await h.fake.waitFor(() => ownerRequests().some((r) => r.form.Body.includes(visit.reference)));
     const ask = ownerRequests().find((r) => r.form.Body.includes(visit.reference))!;
-    expect(ask.form.Body).toBe(`Solicitud: Cambio de aceite martes 24 nov, 11:00 para Luis. Responde "ok ${visit.reference}" o "no ${visit.reference}".`);
+    expect(ask.form.Body).toBe(
+      `Solicitud: Cambio de aceite martes 24 nov, 11:00 para Luis. Responde "ok ${visit.reference}" o "no ${visit.reference}".`,
+    );
 
-    await h.booking.appointments.changeStatus({ businessId: clinic.businessId, appointmentId: visit.id, to: 'booked', actor: { kind: 'owner', phone: OWNER } });
-    const [told] = await h.fake.waitFor(() => h.fake.to('+15552000002').length >= 1).then(() => h.fake.to('+15552000002'));
-    expect(told.form.Body).toBe(`Confirmed: your Oil change with Taller Rápido, Tue Nov 24 at 11:00 AM. Ref ${visit.reference}.`);
+    await h.booking.appointments.changeStatus({
+      businessId: clinic.businessId,
+      appointmentId: visit.id,
+      to: 'booked',
+      actor: { kind: 'owner', phone: OWNER },
+    });
+    const [told] = await h.fake
+      .waitFor(() => h.fake.to('+15552000002').length >= 1)
+      .then(() => h.fake.to('+15552000002'));
+    expect(told.form.Body).toBe(
+      `Confirmed: your Oil change with Taller Rápido, Tue Nov 24 at 11:00 AM. Ref ${visit.reference}.`,
+    );
     expect(told.form.Body).not.toMatch(/\bCANCEL\b/);
   });
 
@@ -61,14 +81,28 @@ describe('owner and customer notices', () => {
     const visit = await shop.book(bo, laTime('2026-11-25T09:00'));
     await h.fake.waitFor(() => ownerRequests().some((r) => r.form.Body.includes(visit.reference)));
     const owner = { kind: 'owner' as const, phone: OWNER };
-    const moved = await h.booking.appointments.reschedule({ businessId: shop.businessId, appointmentId: visit.id, start: laTime('2026-11-25T14:00'), actor: owner });
+    const moved = await h.booking.appointments.reschedule({
+      businessId: shop.businessId,
+      appointmentId: visit.id,
+      start: laTime('2026-11-25T14:00'),
+      actor: owner,
+    });
     if (!moved.ok) throw new Error('reschedule refused');
-    await h.booking.appointments.cancel({ businessId: shop.businessId, appointmentId: visit.id, reason: 'sick', actor: owner });
-    const told = await h.fake.waitFor(() => h.fake.to('+15552000003').length >= 2).then(() => h.fake.to('+15552000003'));
-    expect(told.map((r) => r.form.Body).sort()).toEqual([
-      `Edgar's Mobile Auto Shop moved your Oil change to Wed Nov 25 at 2:00 PM. Ref ${visit.reference}.`,
-      "Edgar's Mobile Auto Shop cancelled your Oil change on Wed Nov 25 at 2:00 PM. Text us to book another time.",
-    ].sort());
+    await h.booking.appointments.cancel({
+      businessId: shop.businessId,
+      appointmentId: visit.id,
+      reason: 'sick',
+      actor: owner,
+    });
+    const told = await h.fake
+      .waitFor(() => h.fake.to('+15552000003').length >= 2)
+      .then(() => h.fake.to('+15552000003'));
+    expect(told.map((r) => r.form.Body).sort()).toEqual(
+      [
+        `Edgar's Mobile Auto Shop moved your Oil change to Wed Nov 25 at 2:00 PM. Ref ${visit.reference}.`,
+        "Edgar's Mobile Auto Shop cancelled your Oil change on Wed Nov 25 at 2:00 PM. Text us to book another time.",
+      ].sort(),
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(ownerRequests().filter((r) => r.form.Body.includes(visit.reference))).toHaveLength(1);
     const rows = await h.messages(`appointment_id = $1 AND purpose = 'customer_notice'`, [visit.id]);

@@ -5,7 +5,14 @@ import { defaultSendRate } from '../../workers/senders/send-rates';
 describe('job ids', () => {
   it('are deterministic and free of the ":" BullMQ refuses', () => {
     const id = '0b7c6f8e-1d2a-4c3b-9e8f-123456789abc';
-    const all = [jobIds.outbox('42'), jobIds.reminder(id, 1440, 3), jobIds.reminder(id, 0.05, 1), jobIds.send(id), jobIds.digestScheduler(id), jobIds.digestSync()];
+    const all = [
+      jobIds.outbox('42'),
+      jobIds.reminder(id, 1440, 3),
+      jobIds.reminder(id, 0.05, 1),
+      jobIds.send(id),
+      jobIds.digestScheduler(id),
+      jobIds.digestSync(),
+    ];
     for (const jobId of all) expect(jobId).not.toContain(':');
     expect(jobIds.reminder(id, 120, 2)).toBe(jobIds.reminder(id, 120, 2));
     expect(jobIds.reminder(id, 120, 2)).not.toBe(jobIds.reminder(id, 120, 3));

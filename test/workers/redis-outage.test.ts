@@ -35,7 +35,10 @@ it('books while Redis is down and sends the messages after it returns', async ()
 
   await redis.start();
   const sent = await h.fake.waitFor((all) => all.length >= 2, 15_000);
-  expect(sent.map((r) => `${r.form.To} ${r.form.Body.split(':')[0]}`).sort()).toEqual(['+15550109999 New', '+15557000001 Reminder']);
+  expect(sent.map((r) => `${r.form.To} ${r.form.Body.split(':')[0]}`).sort()).toEqual([
+    '+15550109999 New',
+    '+15557000001 Reminder',
+  ]);
   await h.eventually(async () => expect((await h.messages()).map((m) => m.status)).toEqual(['sent', 'sent']));
   const [{ left }] = await h.query(`SELECT count(*)::int AS left FROM outbox WHERE processed_at IS NULL`);
   expect(left).toBe(0);

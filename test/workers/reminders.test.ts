@@ -21,24 +21,45 @@ const phones = { plain: '+15553000001', cancelled: '+15553000002', rescheduled: 
 
 beforeAll(async () => {
   h = await Harness.create('reminders', { now: '2026-11-23T09:59:50-08:00' });
-  shop = await h.shop((f) => (f.staff = ['a', 'b', 'c', 'd'].map((key) => ({ key, name: `Mechanic ${key}` }))), OFFSETS_SECONDS);
+  shop = await h.shop(
+    (f) => (f.staff = ['a', 'b', 'c', 'd'].map((key) => ({ key, name: `Mechanic ${key}` }))),
+    OFFSETS_SECONDS,
+  );
   reminders = new Queue(QUEUES.reminders, { connection: { url: h.config.redisUrl }, prefix: h.config.redisPrefix });
   await h.start(FAST);
   h.clock.set('2026-11-23T09:59:53-08:00');
-  const [plain, cancelled, rescheduled, moved] = await Promise.all(Object.values(phones).map((p, i) => shop.customer(p, { name: `C${i}` })));
+  const [plain, cancelled, rescheduled, moved] = await Promise.all(
+    Object.values(phones).map((p, i) => shop.customer(p, { name: `C${i}` })),
+  );
   visits.plain = await shop.book(plain, laTime(START), { staff: 'a' });
   visits.cancelled = await shop.book(cancelled, laTime(START), { staff: 'b' });
   visits.rescheduled = await shop.book(rescheduled, laTime('2026-11-23T10:15'), { staff: 'c' });
   visits.moved = await shop.book(moved, laTime(START), { staff: 'd' });
 
-  await h.booking.appointments.cancel({ businessId: shop.businessId, appointmentId: visits.cancelled.id, actor: { kind: 'customer', customerId: cancelled } });
-  const outcome = await h.booking.appointments.reschedule({ businessId: shop.businessId, appointmentId: visits.rescheduled.id, start: laTime(START), actor: { kind: 'customer', customerId: rescheduled } });
+  await h.booking.appointments.cancel({
+    businessId: shop.businessId,
+    appointmentId: visits.cancelled.id,
+    actor: { kind: 'customer', customerId: cancelled },
+  });
+  const outcome = await h.booking.appointments.reschedule({
+    businessId: shop.businessId,
+    appointmentId: visits.rescheduled.id,
+    start: laTime(START),
+    actor: { kind: 'customer', customerId: rescheduled },
+  });
   if (!outcome.ok) throw new Error('reschedule refused');
   visits.rescheduled = outcome.appointment;
   // Wait until its reminders are planned, then move it behind the workers' back (no outbox row),
   // as if the move's own notice were still on its way when the old reminder fires.
-  await h.eventually(async () => expect(await reminders.getJob(jobIds.reminder(visits.moved.id, 3 / 60, 1))).toBeDefined());
-  await updateTimes(poolSql(h.runtime.db), visits.moved.id, { staffId: visits.moved.staffId, startsAt: laTime('2026-11-23T11:00'), endsAt: laTime('2026-11-23T11:45'), busyUntil: laTime('2026-11-23T11:45') });
+  await h.eventually(async () =>
+    expect(await reminders.getJob(jobIds.reminder(visits.moved.id, 3 / 60, 1))).toBeDefined(),
+  );
+  await updateTimes(poolSql(h.runtime.db), visits.moved.id, {
+    staffId: visits.moved.staffId,
+    startsAt: laTime('2026-11-23T11:00'),
+    endsAt: laTime('2026-11-23T11:45'),
+    busyUntil: laTime('2026-11-23T11:45'),
+  });
 
   await h.clock.until(laTime('2026-11-23T10:00:00.5'));
   await new Promise((r) => setTimeout(r, 300));
@@ -60,7 +81,9 @@ describe('reminders', () => {
       expect(at[i] - due).toBeLessThan(LATE_TOLERANCE_MS);
     });
     for (const r of sent) {
-      expect(r.form.Body).toBe(`Reminder: Oil change with Test Shop, Mon Nov 23 at 10:00 AM. Reply YES to confirm, or tell us a new time to move it. Ref ${visits.plain.reference}.`);
+      expect(r.form.Body).toBe(
+        `Reminder: Oil change with Test Shop, Mon Nov 23 at 10:00 AM. Reply YES to confirm, or tell us a new time to move it. Ref ${visits.plain.reference}.`,
+      );
       expect(r.form.Body).not.toMatch(/\bCANCEL\b/);
     }
     const rows = await h.messages(`appointment_id = $1 AND purpose = 'reminder'`, [visits.plain.id]);
@@ -69,12 +92,14 @@ describe('reminders', () => {
 
   it('are removed when the visit is cancelled', async () => {
     expect(h.fake.to(phones.cancelled)).toHaveLength(0);
-    for (const s of OFFSETS_SECONDS) expect(await reminders.getJob(jobIds.reminder(visits.cancelled.id, s / 60, 1))).toBeUndefined();
+    for (const s of OFFSETS_SECONDS)
+      expect(await reminders.getJob(jobIds.reminder(visits.cancelled.id, s / 60, 1))).toBeUndefined();
     expect(await h.messages(`appointment_id = $1 AND purpose = 'reminder'`, [visits.cancelled.id])).toHaveLength(0);
   });
 
   it('follow a rescheduled visit: the old time is superseded, the new time reminded', async () => {
-    for (const s of OFFSETS_SECONDS) expect(await reminders.getJob(jobIds.reminder(visits.rescheduled.id, s / 60, 1))).toBeUndefined();
+    for (const s of OFFSETS_SECONDS)
+      expect(await reminders.getJob(jobIds.reminder(visits.rescheduled.id, s / 60, 1))).toBeUndefined();
     const sent = h.fake.to(phones.rescheduled);
     expect(sent.map((r) => r.form.Body)).toEqual(Array(2).fill(expect.stringContaining('Mon Nov 23 at 10:00 AM')));
     expect(visits.rescheduled.version).toBe(2);

@@ -35,14 +35,22 @@ describe('the outbound sender', () => {
     const [first, second] = [tries[1].at - tries[0].at, tries[2].at - tries[1].at];
     expect(first).toBeGreaterThanOrEqual(180);
     expect(second).toBeGreaterThanOrEqual(380);
-    await h.eventually(async () => expect(await customerRow(phone)).toEqual([expect.objectContaining({ status: 'sent', providerSid: tries[2].sid, errorCode: null })]));
+    await h.eventually(async () =>
+      expect(await customerRow(phone)).toEqual([
+        expect.objectContaining({ status: 'sent', providerSid: tries[2].sid, errorCode: null }),
+      ]),
+    );
   });
 
   it('gives up at once on a permanent error and records it', async () => {
     const phone = '+15555000002';
     h.fake.script(phone, 21211);
     await adminBooks(phone);
-    await h.eventually(async () => expect(await customerRow(phone)).toEqual([expect.objectContaining({ status: 'failed', errorCode: 21211, providerSid: null })]));
+    await h.eventually(async () =>
+      expect(await customerRow(phone)).toEqual([
+        expect.objectContaining({ status: 'failed', errorCode: 21211, providerSid: null }),
+      ]),
+    );
     await settle();
     expect(h.fake.to(phone)).toHaveLength(1);
   });
@@ -51,7 +59,11 @@ describe('the outbound sender', () => {
     const phone = '+15555000003';
     h.fake.script(phone, 500, 500, 500, 500);
     await adminBooks(phone);
-    await h.eventually(async () => expect(await customerRow(phone)).toEqual([expect.objectContaining({ status: 'failed', errorCode: 20500 })]), 8_000);
+    await h.eventually(
+      async () =>
+        expect(await customerRow(phone)).toEqual([expect.objectContaining({ status: 'failed', errorCode: 20500 })]),
+      8_000,
+    );
     expect(h.fake.to(phone).map((r) => r.answered)).toEqual([500, 500, 500, 500]);
   });
 
@@ -64,11 +76,15 @@ describe('the outbound sender', () => {
         IF NEW.status = 'sent' AND NEW.to_address = '${phone}' AND nextval('fail_mark_sent') = 1 THEN RAISE EXCEPTION 'connection lost'; END IF;
         RETURN NEW;
       END $$`);
-    await h.query(`CREATE TRIGGER fail_mark_sent BEFORE UPDATE ON message FOR EACH ROW EXECUTE FUNCTION fail_mark_sent()`);
+    await h.query(
+      `CREATE TRIGGER fail_mark_sent BEFORE UPDATE ON message FOR EACH ROW EXECUTE FUNCTION fail_mark_sent()`,
+    );
     try {
       await adminBooks(phone);
       const [sent] = await h.fake.waitFor(() => h.fake.to(phone).length >= 1).then(() => h.fake.to(phone));
-      await h.eventually(async () => expect(await customerRow(phone)).toEqual([expect.objectContaining({ status: 'sent', providerSid: sent.sid })]));
+      await h.eventually(async () =>
+        expect(await customerRow(phone)).toEqual([expect.objectContaining({ status: 'sent', providerSid: sent.sid })]),
+      );
       await settle();
       expect(h.fake.to(phone)).toHaveLength(1);
     } finally {
@@ -82,12 +98,21 @@ describe('the outbound sender', () => {
     const phone = '+15555000004';
     h.fake.script(phone, 21610);
     const customerId = await adminBooks(phone);
-    await h.eventually(async () => expect(await customerRow(phone)).toEqual([expect.objectContaining({ status: 'failed', errorCode: 21610 })]));
-    const [{ optedOutAt }] = await h.query(`SELECT opted_out_at AS "optedOutAt" FROM customer WHERE id = $1`, [customerId]);
+    await h.eventually(async () =>
+      expect(await customerRow(phone)).toEqual([expect.objectContaining({ status: 'failed', errorCode: 21610 })]),
+    );
+    const [{ optedOutAt }] = await h.query(`SELECT opted_out_at AS "optedOutAt" FROM customer WHERE id = $1`, [
+      customerId,
+    ]);
     expect(optedOutAt).toBeInstanceOf(Date);
 
     await adminBooks(phone);
-    await h.eventually(async () => expect((await customerRow(phone)).map((m) => [m.status, m.errorCode])).toEqual([['failed', 21610], ['skipped', 21610]]));
+    await h.eventually(async () =>
+      expect((await customerRow(phone)).map((m) => [m.status, m.errorCode])).toEqual([
+        ['failed', 21610],
+        ['skipped', 21610],
+      ]),
+    );
     await settle();
     expect(h.fake.to(phone)).toHaveLength(1);
   });
@@ -102,16 +127,21 @@ describe('the outbound sender', () => {
     for (let i = 0; i < 3; i++) await adminBooks(`+1555520000${i}`, fast);
     const from = (number: string) => h.fake.requests.filter((r) => r.form.From === number);
     await h.fake.waitFor(() => from(slow.number).length >= 10 && from(fast.number).length >= 6);
-    const times = (number: string) => from(number).map((r) => r.at).sort((a, b) => a - b);
+    const times = (number: string) =>
+      from(number)
+        .map((r) => r.at)
+        .sort((a, b) => a - b);
     // 5 a second: slots are handed out 200 ms apart. A send delayed after its slot (a busy event
     // loop) can leave just before the next one, so k + 1 sends span at least k - 1 slots; without
     // pacing, all ten would leave within a few milliseconds.
     const slowTimes = times(slow.number);
     for (let i = 0; i < slowTimes.length; i++) {
-      for (let j = i + 2; j < slowTimes.length; j++) expect(slowTimes[j] - slowTimes[i]).toBeGreaterThanOrEqual((j - i - 1) * 200);
+      for (let j = i + 2; j < slowTimes.length; j++)
+        expect(slowTimes[j] - slowTimes[i]).toBeGreaterThanOrEqual((j - i - 1) * 200);
     }
     // The fast number did not queue behind the slow one.
-    const span = (requests: RecordedRequest[]) => Math.max(...requests.map((r) => r.at)) - Math.min(...requests.map((r) => r.at));
+    const span = (requests: RecordedRequest[]) =>
+      Math.max(...requests.map((r) => r.at)) - Math.min(...requests.map((r) => r.at));
     expect(span(from(fast.number))).toBeLessThan(1_000);
   });
 

@@ -29,8 +29,17 @@ afterAll(async () => {
 
 /** Twilio's status callback for a SID, signed as Twilio signs it. */
 async function report(sid: string, status: string, errorCode?: number): Promise<number> {
-  const form: Record<string, string> = { MessageSid: sid, MessageStatus: status, AccountSid: ACCOUNT_SID, ...(errorCode ? { ErrorCode: String(errorCode) } : {}) };
-  const signature = twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${h.config.publicBaseUrl}/webhooks/twilio/status`, form);
+  const form: Record<string, string> = {
+    MessageSid: sid,
+    MessageStatus: status,
+    AccountSid: ACCOUNT_SID,
+    ...(errorCode ? { ErrorCode: String(errorCode) } : {}),
+  };
+  const signature = twilio.getExpectedTwilioSignature(
+    AUTH_TOKEN,
+    `${h.config.publicBaseUrl}/webhooks/twilio/status`,
+    form,
+  );
   const response = await app.inject({
     method: 'POST',
     url: '/webhooks/twilio/status',
@@ -48,7 +57,8 @@ async function adminBooks(phone: string): Promise<string> {
 }
 
 const customerRows = (phone: string) => h.messages(`to_address = $1 AND purpose = 'customer_notice'`, [phone]);
-const optedOutAt = async (customerId: string) => (await h.query(`SELECT opted_out_at FROM customer WHERE id = $1`, [customerId]))[0].opted_out_at;
+const optedOutAt = async (customerId: string) =>
+  (await h.query(`SELECT opted_out_at FROM customer WHERE id = $1`, [customerId]))[0].opted_out_at;
 const settle = () => new Promise((r) => setTimeout(r, 700));
 
 describe('status callbacks', () => {
@@ -60,7 +70,11 @@ describe('status callbacks', () => {
     });
     await adminBooks(phone);
     const [sent] = await h.fake.waitFor(() => h.fake.to(phone).length >= 1).then(() => h.fake.to(phone));
-    await h.eventually(async () => expect(await customerRows(phone)).toEqual([expect.objectContaining({ status: 'delivered', providerSid: sent.sid, errorCode: null })]));
+    await h.eventually(async () =>
+      expect(await customerRows(phone)).toEqual([
+        expect.objectContaining({ status: 'delivered', providerSid: sent.sid, errorCode: null }),
+      ]),
+    );
     expect(answers).toEqual([204]);
   });
 
@@ -70,11 +84,18 @@ describe('status callbacks', () => {
       if (request.form.To === phone) await report(request.sid!, 'failed', 21610);
     });
     const customerId = await adminBooks(phone);
-    await h.eventually(async () => expect(await customerRows(phone)).toEqual([expect.objectContaining({ status: 'failed', errorCode: 21610 })]));
+    await h.eventually(async () =>
+      expect(await customerRows(phone)).toEqual([expect.objectContaining({ status: 'failed', errorCode: 21610 })]),
+    );
     expect(await optedOutAt(customerId)).toBeInstanceOf(Date);
 
     await adminBooks(phone);
-    await h.eventually(async () => expect((await customerRows(phone)).map((m) => [m.status, m.errorCode])).toEqual([['failed', 21610], ['skipped', 21610]]));
+    await h.eventually(async () =>
+      expect((await customerRows(phone)).map((m) => [m.status, m.errorCode])).toEqual([
+        ['failed', 21610],
+        ['skipped', 21610],
+      ]),
+    );
     await settle();
     expect(h.fake.to(phone)).toHaveLength(1);
   });
@@ -83,13 +104,20 @@ describe('status callbacks', () => {
     const phone = '+15556000003';
     const customerId = await adminBooks(phone);
     const [sent] = await h.fake.waitFor(() => h.fake.to(phone).length >= 1).then(() => h.fake.to(phone));
-    await h.eventually(async () => expect(await customerRows(phone)).toEqual([expect.objectContaining({ status: 'sent', providerSid: sent.sid })]));
+    await h.eventually(async () =>
+      expect(await customerRows(phone)).toEqual([expect.objectContaining({ status: 'sent', providerSid: sent.sid })]),
+    );
     expect(await report(sent.sid!, 'failed', 21610)).toBe(204);
     expect(await customerRows(phone)).toEqual([expect.objectContaining({ status: 'failed', errorCode: 21610 })]);
     expect(await optedOutAt(customerId)).toBeInstanceOf(Date);
 
     await adminBooks(phone);
-    await h.eventually(async () => expect((await customerRows(phone)).map((m) => [m.status, m.errorCode])).toEqual([['failed', 21610], ['skipped', 21610]]));
+    await h.eventually(async () =>
+      expect((await customerRows(phone)).map((m) => [m.status, m.errorCode])).toEqual([
+        ['failed', 21610],
+        ['skipped', 21610],
+      ]),
+    );
     await settle();
     expect(h.fake.to(phone)).toHaveLength(1);
   });

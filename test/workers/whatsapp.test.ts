@@ -13,15 +13,21 @@ const wa = (phone: string) => `whatsapp:${phone}`;
 const refs: Record<keyof typeof customers, string> = {} as never;
 
 async function whatsappShop(address: string, templates: Record<string, unknown>, staff: string[]): Promise<Shop> {
-  return h.shop((f) => {
-    f.channels = [{ channel: 'whatsapp', address }];
-    f.whatsappTemplates = templates;
-    f.staff = staff.map((key) => ({ key, name: key }));
-  }, [3]);
+  return h.shop(
+    (f) => {
+      f.channels = [{ channel: 'whatsapp', address }];
+      f.whatsappTemplates = templates;
+      f.staff = staff.map((key) => ({ key, name: key }));
+    },
+    [3],
+  );
 }
 
 async function lastWroteAt(shop: Shop, customerId: string, at: string): Promise<void> {
-  await h.query(`INSERT INTO conversation (business_id, customer_id, channel, last_inbound_at) VALUES ($1, $2, 'whatsapp', $3)`, [shop.businessId, customerId, new Date(at)]);
+  await h.query(
+    `INSERT INTO conversation (business_id, customer_id, channel, last_inbound_at) VALUES ($1, $2, 'whatsapp', $3)`,
+    [shop.businessId, customerId, new Date(at)],
+  );
 }
 
 beforeAll(async () => {
@@ -48,14 +54,22 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(() => h.close());
 
-const reminderRow = async (phone: string) => (await h.messages(`to_address = $1 AND purpose = 'reminder'`, [wa(phone)]))[0];
+const reminderRow = async (phone: string) =>
+  (await h.messages(`to_address = $1 AND purpose = 'reminder'`, [wa(phone)]))[0];
 
 describe('WhatsApp reminders', () => {
   it('are free-form text inside the 24-hour window', async () => {
     const [sent] = h.fake.to(wa(customers.open));
-    expect(sent.form).toMatchObject({ From: 'whatsapp:+15554990001', Body: expect.stringContaining(`Ref ${refs.open}`) });
+    expect(sent.form).toMatchObject({
+      From: 'whatsapp:+15554990001',
+      Body: expect.stringContaining(`Ref ${refs.open}`),
+    });
     expect(sent.form.ContentSid).toBeUndefined();
-    expect(await reminderRow(customers.open)).toMatchObject({ status: 'sent', providerSid: sent.sid, channel: 'whatsapp' });
+    expect(await reminderRow(customers.open)).toMatchObject({
+      status: 'sent',
+      providerSid: sent.sid,
+      channel: 'whatsapp',
+    });
   });
 
   it('use the approved template, with its variables, outside the window', async () => {
@@ -63,7 +77,12 @@ describe('WhatsApp reminders', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0].form.Body).toBeUndefined();
     expect(sent[0].form.ContentSid).toBe(TEMPLATE);
-    expect(JSON.parse(sent[0].form.ContentVariables)).toEqual({ 1: 'Test Shop', 2: 'Oil change', 3: 'Mon Nov 23 at 10:00 AM', 4: refs.closed });
+    expect(JSON.parse(sent[0].form.ContentVariables)).toEqual({
+      1: 'Test Shop',
+      2: 'Oil change',
+      3: 'Mon Nov 23 at 10:00 AM',
+      4: refs.closed,
+    });
     expect(await reminderRow(customers.closed)).toMatchObject({ status: 'sent', providerSid: sent[0].sid });
   });
 
@@ -78,6 +97,11 @@ describe('WhatsApp reminders', () => {
 
   it('are skipped and recorded, never sent free-form, outside the window without a template', async () => {
     expect(h.fake.to(wa(customers.noTemplate))).toHaveLength(0);
-    expect(await reminderRow(customers.noTemplate)).toMatchObject({ status: 'skipped', errorCode: 63016, providerSid: null, body: expect.stringContaining(refs.noTemplate) });
+    expect(await reminderRow(customers.noTemplate)).toMatchObject({
+      status: 'skipped',
+      errorCode: 63016,
+      providerSid: null,
+      body: expect.stringContaining(refs.noTemplate),
+    });
   });
 });

@@ -47,7 +47,13 @@ export async function enqueueMessage(ctx: Pick<WorkerContext, 'sql' | 'queues' |
     errorCode: d.skipCode ?? null,
   });
   if (status !== 'queued') return id;
-  const data: SendJob = { messageId: id, from: d.from, template: d.template, fallback: d.fallback, startsAt: d.startsAt };
+  const data: SendJob = {
+    messageId: id,
+    from: d.from,
+    template: d.template,
+    fallback: d.fallback,
+    startsAt: d.startsAt,
+  };
   const delay = d.notBefore ? Math.max(0, d.notBefore.getTime() - ctx.clock.now().getTime()) : 0;
   await ctx.queues.outbound.add(JOBS.send, data, { jobId: jobIds.send(id), delay });
   return id;

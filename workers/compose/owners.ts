@@ -19,7 +19,10 @@ export async function enqueueForOwners(
   const endpoint = ownerEndpoint(catalog);
   if (!endpoint) return 0;
   // Only WhatsApp has a window to look up.
-  const inbound = endpoint.channel === 'whatsapp' ? await ownersWhatsappInbound(ctx.sql, business.id, business.ownerPhones) : new Map<string, Date>();
+  const inbound =
+    endpoint.channel === 'whatsapp'
+      ? await ownersWhatsappInbound(ctx.sql, business.id, business.ownerPhones)
+      : new Map<string, Date>();
   let composed = 0;
   for (const phone of business.ownerPhones) {
     const route = routeToOwner(catalog, endpoint, phone, inbound.get(phone) ?? null, message.text, ctx.clock.now());

@@ -42,7 +42,14 @@ export interface RouteText {
  * message is recorded as skipped (63016) rather than sent free-form to fail. Inside it, the
  * template is the fallback should Twilio still answer 63016.
  */
-function routeFrom(catalog: Catalog, endpoint: ChannelEndpointRow, phone: string, whatsappInboundAt: Date | null, text: RouteText, now: Date): Route {
+function routeFrom(
+  catalog: Catalog,
+  endpoint: ChannelEndpointRow,
+  phone: string,
+  whatsappInboundAt: Date | null,
+  text: RouteText,
+  now: Date,
+): Route {
   const route: Route = { channel: endpoint.channel, from: endpoint.address, to: addressOn(endpoint.channel, phone) };
   if (endpoint.channel !== 'whatsapp') return route;
   const template = templateFor(catalog, text.id, text.locale, text.vars);
@@ -65,6 +72,13 @@ export function ownerEndpoint(catalog: Catalog): ChannelEndpointRow | undefined 
 }
 
 /** How to reach one owner phone from the owner endpoint, under its WhatsApp window. */
-export function routeToOwner(catalog: Catalog, endpoint: ChannelEndpointRow, phone: string, whatsappInboundAt: Date | null, text: RouteText, now: Date): Route {
+export function routeToOwner(
+  catalog: Catalog,
+  endpoint: ChannelEndpointRow,
+  phone: string,
+  whatsappInboundAt: Date | null,
+  text: RouteText,
+  now: Date,
+): Route {
   return routeFrom(catalog, endpoint, phone, whatsappInboundAt, text, now);
 }

@@ -13,7 +13,11 @@ export interface LoadedVisit {
 }
 
 /** A visit and its business, or null when there is nobody to tell (deleted, or a time-off block). */
-async function loadVisit(ctx: Pick<WorkerContext, 'sql' | 'catalogs'>, businessId: string, appointmentId: string): Promise<LoadedVisit | null> {
+async function loadVisit(
+  ctx: Pick<WorkerContext, 'sql' | 'catalogs'>,
+  businessId: string,
+  appointmentId: string,
+): Promise<LoadedVisit | null> {
   const visit = await visitForMessaging(ctx.sql, businessId, appointmentId);
   if (!visit || visit.kind !== 'visit') return null;
   return { catalog: await ctx.catalogs.byId(businessId), visit };
@@ -21,12 +25,27 @@ async function loadVisit(ctx: Pick<WorkerContext, 'sql' | 'catalogs'>, businessI
 
 /** Which text tells whom of which change (the outbox decides who is told at all). */
 const NOTICE_TEXTS: Record<'owner' | 'customer', Partial<Record<AppointmentEvent, MessageId>>> = {
-  owner: { booked: 'ownerBooked', requested: 'ownerRequested', cancelled: 'ownerCancelled', rescheduled: 'ownerRescheduled' },
-  customer: { booked: 'customerBooked', approved: 'customerApproved', declined: 'customerDeclined', cancelled: 'customerCancelled', rescheduled: 'customerRescheduled' },
+  owner: {
+    booked: 'ownerBooked',
+    requested: 'ownerRequested',
+    cancelled: 'ownerCancelled',
+    rescheduled: 'ownerRescheduled',
+  },
+  customer: {
+    booked: 'customerBooked',
+    approved: 'customerApproved',
+    declined: 'customerDeclined',
+    cancelled: 'customerCancelled',
+    rescheduled: 'customerRescheduled',
+  },
 };
 
 /** The text telling `whom` of an outbox event, and the visit it is about; null when there is none to tell. */
-export async function noticeOf(ctx: Pick<WorkerContext, 'sql' | 'catalogs'>, job: OutboxJob, whom: 'owner' | 'customer'): Promise<(LoadedVisit & { text: MessageId }) | null> {
+export async function noticeOf(
+  ctx: Pick<WorkerContext, 'sql' | 'catalogs'>,
+  job: OutboxJob,
+  whom: 'owner' | 'customer',
+): Promise<(LoadedVisit & { text: MessageId }) | null> {
   const text = NOTICE_TEXTS[whom][job.event];
   const loaded = text ? await loadVisit(ctx, job.businessId, job.appointmentId) : null;
   return text && loaded ? { ...loaded, text } : null;

@@ -40,7 +40,10 @@ export async function syncDigestSchedules(ctx: Pick<WorkerContext, 'sql' | 'queu
       changed += 1;
     } catch (err) {
       failed += 1;
-      ctx.log.error({ err, businessId: setting.businessId, digestTime: setting.digestTime, timezone: setting.timezone }, 'could not schedule this business\'s daily digest');
+      ctx.log.error(
+        { err, businessId: setting.businessId, digestTime: setting.digestTime, timezone: setting.timezone },
+        "could not schedule this business's daily digest",
+      );
     }
   }
   return `${wanted.size} digest schedule(s), ${changed} changed, ${failed} failed`;

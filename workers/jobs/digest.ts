@@ -29,10 +29,22 @@ export async function sendDigest(ctx: WorkerContext, job: Job<DigestJob>): Promi
   const day = DateTime.fromJSDate(ctx.clock.now(), { zone: timeZone(business.timezone) }).startOf('day');
   const agenda = await dayAgenda(ctx.sql, business.id, day.toJSDate(), day.plus({ days: 1 }).toJSDate());
   const list = agenda
-    .map((a) => `${formatClock(a.startsAt, business.timezone, locale)} ${serviceName(catalog, a.serviceId, locale)}, ${a.customerName ?? a.phone} (${a.reference})`)
+    .map(
+      (a) =>
+        `${formatClock(a.startsAt, business.timezone, locale)} ${serviceName(catalog, a.serviceId, locale)}, ${a.customerName ?? a.phone} (${a.reference})`,
+    )
     .join('; ');
   const date = day.setLocale(DAY_FORMAT[locale].tag).toFormat(DAY_FORMAT[locale].format).replace(/\./g, '');
-  const text = { id: agenda.length ? ('digest' as const) : ('digestEmpty' as const), locale, vars: { business: business.name, date, list } };
-  const told = await enqueueForOwners(ctx, catalog, { text, key: `digest/${business.id}/${day.toISODate()}`, purpose: 'digest', appointmentId: null });
+  const text = {
+    id: agenda.length ? ('digest' as const) : ('digestEmpty' as const),
+    locale,
+    vars: { business: business.name, date, list },
+  };
+  const told = await enqueueForOwners(ctx, catalog, {
+    text,
+    key: `digest/${business.id}/${day.toISODate()}`,
+    purpose: 'digest',
+    appointmentId: null,
+  });
   return told ? `${agenda.length} visit(s) to ${told} phone(s)` : 'no number to send from';
 }

@@ -67,7 +67,10 @@ export class OutboxRelay {
       for (const row of rows) {
         const route = TOPIC_ROUTES[row.topic];
         if (!route) {
-          this.deps.log.error({ outboxId: row.id, topic: row.topic }, 'outbox row with a topic no worker handles; marked done');
+          this.deps.log.error(
+            { outboxId: row.id, topic: row.topic },
+            'outbox row with a topic no worker handles; marked done',
+          );
           continue;
         }
         const jobs = byQueue.get(route.queue) ?? [];
@@ -75,7 +78,10 @@ export class OutboxRelay {
         byQueue.set(route.queue, jobs);
       }
       await withTimeout(Promise.all([...byQueue].map(([queue, jobs]) => queues[queue].addBulk(jobs))), ADD_TIMEOUT_MS);
-      await markOutboxProcessed(tx, rows.map((r) => r.id));
+      await markOutboxProcessed(
+        tx,
+        rows.map((r) => r.id),
+      );
       return rows.length;
     });
   }
@@ -98,7 +104,9 @@ export class OutboxRelay {
         }
       }
       if (moved < this.deps.options.batchSize || failures > 0) {
-        const pause = failures ? Math.min(MAX_BACKOFF_MS, this.deps.options.intervalMs * 2 ** failures) : this.deps.options.intervalMs;
+        const pause = failures
+          ? Math.min(MAX_BACKOFF_MS, this.deps.options.intervalMs * 2 ** failures)
+          : this.deps.options.intervalMs;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, pause);
           this.wake = () => {
@@ -120,11 +128,20 @@ export class OutboxRelay {
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer from Redis in ${ms} ms`)), ms)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer from Redis in ${ms} ms`)), ms)),
+  );
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 function jobData(row: PendingOutbox): OutboxJob {
   const p = row.payload as { appointmentId: string; version: number; event: OutboxJob['event'] };
-  return { outboxId: row.id, businessId: row.businessId, topic: row.topic, appointmentId: p.appointmentId, version: p.version, event: p.event };
+  return {
+    outboxId: row.id,
+    businessId: row.businessId,
+    topic: row.topic,
+    appointmentId: p.appointmentId,
+    version: p.version,
+    event: p.event,
+  };
 }

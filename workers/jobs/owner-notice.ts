@@ -11,6 +11,11 @@ export async function ownerNotice(ctx: WorkerContext, job: Job<OutboxJob>): Prom
   if (!notice) return 'nothing to tell';
   const locale = notice.catalog.business.defaultLocale;
   const text = { id: notice.text, locale, vars: visitVars(notice, locale) };
-  const told = await enqueueForOwners(ctx, notice.catalog, { text, key: `owner-notice/${outboxId}`, purpose: 'owner_notice', appointmentId });
+  const told = await enqueueForOwners(ctx, notice.catalog, {
+    text,
+    key: `owner-notice/${outboxId}`,
+    purpose: 'owner_notice',
+    appointmentId,
+  });
   return told ? `told ${told} owner phone(s)` : 'no number to send from';
 }

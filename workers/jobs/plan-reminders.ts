@@ -31,7 +31,14 @@ export async function planReminders(ctx: WorkerContext, job: Job<OutboxJob>): Pr
   for (const offsetMinutes of offsets) {
     const dueAt = appointment.startsAt.getTime() - offsetMinutes * MINUTE;
     if (dueAt <= now) continue;
-    const data: ReminderJob = { businessId, appointmentId, version, offsetMinutes, startsAt: appointment.startsAt.toISOString(), dueAt: new Date(dueAt).toISOString() };
+    const data: ReminderJob = {
+      businessId,
+      appointmentId,
+      version,
+      offsetMinutes,
+      startsAt: appointment.startsAt.toISOString(),
+      dueAt: new Date(dueAt).toISOString(),
+    };
     await ctx.queues.reminders.add(JOBS.fireReminder, data, {
       jobId: jobIds.reminder(appointmentId, offsetMinutes, version),
       delay: Math.max(0, dueAt - ctx.reminderLeadMs - now),

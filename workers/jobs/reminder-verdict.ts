@@ -15,7 +15,11 @@ export type ReminderVerdict = 'due' | 'gone' | 'cancelled' | 'moved' | 'past';
  * Whether a reminder that fires may speak: the visit must still be on, at the start the reminder
  * was planned for, and ahead. The outbound sender checks the same again at the moment of sending.
  */
-export function reminderVerdict(visit: VisitForMessaging | undefined, job: Pick<ReminderJob, 'startsAt'>, now: Date): ReminderVerdict {
+export function reminderVerdict(
+  visit: VisitForMessaging | undefined,
+  job: Pick<ReminderJob, 'startsAt'>,
+  now: Date,
+): ReminderVerdict {
   if (!visit) return 'gone';
   if (!isRemindable(visit.status)) return 'cancelled';
   if (visit.startsAt.getTime() !== Date.parse(job.startsAt)) return 'moved';

@@ -1,6 +1,12 @@
 import { type Job, UnrecoverableError } from 'bullmq';
 import { markSent } from '../../booking/repositories/delivery-status';
-import { type ClaimedMessage, claimOutbound, markFailed, optOutRecipient, releaseOutbound } from '../../booking/repositories/outbound-messages';
+import {
+  type ClaimedMessage,
+  claimOutbound,
+  markFailed,
+  optOutRecipient,
+  releaseOutbound,
+} from '../../booking/repositories/outbound-messages';
 import type { WorkerContext } from '../context';
 import type { SendJob } from '../queues';
 import { SendFailure, TWILIO_ERRORS } from '../senders/transport';
@@ -29,7 +35,10 @@ export async function sendMessage(ctx: WorkerContext, job: Job<SendJob>, token?:
   if (claimed.status === 'skipped') return 'skipped';
   if (claimed.previous === 'sending') {
     // Twilio takes no idempotency key: an attempt cut off mid-request may have been accepted.
-    ctx.log.warn({ messageId }, 'resending a message whose previous attempt stopped mid-request; a duplicate is possible');
+    ctx.log.warn(
+      { messageId },
+      'resending a message whose previous attempt stopped mid-request; a duplicate is possible',
+    );
   }
   let sid: string;
   try {
@@ -59,7 +68,10 @@ async function sendWithFallback(ctx: WorkerContext, m: ClaimedMessage, data: Sen
 async function recordFailure(ctx: WorkerContext, job: Job<SendJob>, m: ClaimedMessage, error: unknown): Promise<Error> {
   const failure = error instanceof SendFailure ? error : new SendFailure(String(error), true, null, null);
   const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-  ctx.log.warn({ messageId: m.id, code: failure.code, status: failure.httpStatus, attempt: job.attemptsMade + 1 }, `send failed: ${failure.message}`);
+  ctx.log.warn(
+    { messageId: m.id, code: failure.code, status: failure.httpStatus, attempt: job.attemptsMade + 1 },
+    `send failed: ${failure.message}`,
+  );
   if (failure.retryable && !lastAttempt) {
     await releaseOutbound(ctx.sql, m.id, failure.code);
     return failure;

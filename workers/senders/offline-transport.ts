@@ -9,7 +9,9 @@ export class OfflineTransport implements Transport {
   constructor(private readonly print: (line: string) => void = (line) => process.stdout.write(`${line}\n`)) {}
 
   async send(request: SendRequest): Promise<{ sid: string }> {
-    const text = request.template ? `[template ${request.template.contentSid} ${request.template.contentVariables}]` : request.body;
+    const text = request.template
+      ? `[template ${request.template.contentSid} ${request.template.contentVariables}]`
+      : request.body;
     this.print(`[offline] ${request.from} → ${request.to}: ${text}`);
     // Shaped like a Twilio SID so the unique provider_sid column treats it like any other.
     return { sid: `SM${randomBytes(16).toString('hex')}` };

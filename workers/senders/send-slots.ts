@@ -21,7 +21,10 @@ const INLINE_WAIT_MS = 1_000;
 export class SendSlots {
   private readonly reserveSlot: (key: string, spacingMs: number) => Promise<number>;
 
-  constructor(redis: Redis, private readonly prefix: string) {
+  constructor(
+    redis: Redis,
+    private readonly prefix: string,
+  ) {
     this.reserveSlot = redisScript(redis, 'reserveSendSlot', RESERVE);
   }
 

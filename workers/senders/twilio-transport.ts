@@ -25,7 +25,12 @@ export class TwilioTransport implements Transport {
       ? { contentSid: request.template.contentSid, contentVariables: request.template.contentVariables }
       : { body: request.body };
     try {
-      const message = await this.client.messages.create({ to: request.to, ...sender, ...content, statusCallback: this.statusCallback });
+      const message = await this.client.messages.create({
+        to: request.to,
+        ...sender,
+        ...content,
+        statusCallback: this.statusCallback,
+      });
       return { sid: message.sid };
     } catch (error) {
       throw toSendFailure(error);

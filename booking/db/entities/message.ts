@@ -47,5 +47,7 @@ export const MessageEntity = new EntitySchema<MessageRow>({
     createdAt: { type: 'timestamptz', name: 'created_at', createDate: true },
     updatedAt: { type: 'timestamptz', name: 'updated_at', updateDate: true },
   },
-  indices: [{ name: 'message_provider_sid', columns: ['providerSid'], unique: true, where: 'provider_sid IS NOT NULL' }],
+  indices: [
+    { name: 'message_provider_sid', columns: ['providerSid'], unique: true, where: 'provider_sid IS NOT NULL' },
+  ],
 });

@@ -184,7 +184,20 @@ export class Initial1763769600001 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['audit_log', 'admin_user', 'outbox', 'message', 'conversation', 'appointment', 'customer', 'staff_service', 'service', 'staff', 'channel_endpoint', 'business']) {
+    for (const table of [
+      'audit_log',
+      'admin_user',
+      'outbox',
+      'message',
+      'conversation',
+      'appointment',
+      'customer',
+      'staff_service',
+      'service',
+      'staff',
+      'channel_endpoint',
+      'business',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

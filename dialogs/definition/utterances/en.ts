@@ -107,16 +107,7 @@ export const enUtterances: Utterances = {
     'what are my options',
     'how do i book',
   ],
-  Greeting: [
-    'hi',
-    'hello',
-    'hey',
-    'hey there',
-    'good morning',
-    'good afternoon',
-    'hi edgar',
-    'hello is this the shop',
-  ],
+  Greeting: ['hi', 'hello', 'hey', 'hey there', 'good morning', 'good afternoon', 'hi edgar', 'hello is this the shop'],
   Thanks: [
     'thanks',
     'thank you',

@@ -106,16 +106,7 @@ export const esUtterances: Utterances = {
     'info',
     'qué puedo escribir',
   ],
-  Greeting: [
-    'hola',
-    'buenas',
-    'buenos días',
-    'buenas tardes',
-    'hola qué tal',
-    'holi',
-    'hola buenas',
-    'alo',
-  ],
+  Greeting: ['hola', 'buenas', 'buenos días', 'buenas tardes', 'hola qué tal', 'holi', 'hola buenas', 'alo'],
   Thanks: [
     'gracias',
     'muchas gracias',

@@ -9,7 +9,17 @@ import { bestPhraseMatch, type Phrase, type PhraseMatch, phraseOf } from './phra
  */
 
 /** Words that name any booking; they pick the catalog's service only when nothing else does. */
-const GENERIC_WORDS = new Set(['appointment', 'appt', 'booking', 'visit', 'hora', 'cita', 'turno', 'reserva', 'atencion']);
+const GENERIC_WORDS = new Set([
+  'appointment',
+  'appt',
+  'booking',
+  'visit',
+  'hora',
+  'cita',
+  'turno',
+  'reserva',
+  'atencion',
+]);
 
 interface ServicePhrases {
   primary: Map<Locale, Phrase<string>[]>;
@@ -44,22 +54,35 @@ function servicePhrases(services: NluService[], locales: readonly Locale[]): Ser
     );
     primary.set(locale, present([...names, ...own]));
     // Short words of another language are too often words of this one ("son", "kids").
-    secondary.set(locale, present(others).filter((p) => p.size >= 5));
+    secondary.set(
+      locale,
+      present(others).filter((p) => p.size >= 5),
+    );
   }
   const built = { primary, secondary };
   serviceCache.set(services, built);
   return built;
 }
 
-export function matchService(folded: string, services: NluService[], locale: Locale, locales: readonly Locale[]): PhraseMatch<string> | null {
+export function matchService(
+  folded: string,
+  services: NluService[],
+  locale: Locale,
+  locales: readonly Locale[],
+): PhraseMatch<string> | null {
   const phrases = servicePhrases(services, [...new Set([...locales, locale])]);
-  return bestPhraseMatch(folded, phrases.primary.get(locale) ?? [], true) ?? bestPhraseMatch(folded, phrases.secondary.get(locale) ?? [], false);
+  return (
+    bestPhraseMatch(folded, phrases.primary.get(locale) ?? [], true) ??
+    bestPhraseMatch(folded, phrases.secondary.get(locale) ?? [], false)
+  );
 }
 
 export function matchStaff(folded: string, staff: NluStaff[]): PhraseMatch<string> | null {
   let phrases = staffCache.get(staff);
   if (!phrases) {
-    phrases = present(staff.flatMap((member) => [member.name, ...member.aliases].map((text) => phraseOf(member.key, text))));
+    phrases = present(
+      staff.flatMap((member) => [member.name, ...member.aliases].map((text) => phraseOf(member.key, text))),
+    );
     staffCache.set(staff, phrases);
   }
   return bestPhraseMatch(folded, phrases, true);

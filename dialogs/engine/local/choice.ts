@@ -7,10 +7,31 @@ import { type MaskedText, wholeWords } from './text';
  */
 
 const ORDINALS: Readonly<Record<string, number>> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5,
-  primera: 1, primero: 1, segunda: 2, segundo: 2, tercera: 3, tercero: 3, cuarta: 4, quinta: 5, quinto: 5,
-  one: 1, two: 2, three: 3, four: 4, five: 5,
-  uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  primera: 1,
+  primero: 1,
+  segunda: 2,
+  segundo: 2,
+  tercera: 3,
+  tercero: 3,
+  cuarta: 4,
+  quinta: 5,
+  quinto: 5,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  uno: 1,
+  una: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
 };
 const LAST = /^(?:last|ultima|ultimo)$/;
 /** "the middle one", "la del medio": the middle of an odd number of options. */
@@ -25,7 +46,9 @@ const PATTERNS: readonly RegExp[] = [
   wholeWords('(?<!\\ba\\s)(?:la|el)\\s+(\\d)(?!\\s*(?::|h\\b|hrs|de\\s|y\\s|pm|am))'),
   // "2 please", "2 pls", "2 works", "2 por favor" but not "2pm", "2p", "2:30", "2 de la tarde".
   /^\s*#?(\d)(?![\d:.]|\s*(?:am|pm|a\.?m|p\.?m|p|a|h|hrs?|o'?clock)(?![\p{L}])|\s*(?:de|y|en|in)\s)/u,
-  wholeWords('(?:the\\s+|la\\s+|el\\s+|option\\s+|opcion\\s+)?(first|second|third|fourth|fifth|primera|primero|segunda|segundo|tercera|tercero|cuarta|quinta|quinto|last|ultima|ultimo|middle)(?:\\s+(?:one|option|opcion))?'),
+  wholeWords(
+    '(?:the\\s+|la\\s+|el\\s+|option\\s+|opcion\\s+)?(first|second|third|fourth|fifth|primera|primero|segunda|segundo|tercera|tercero|cuarta|quinta|quinto|last|ultima|ultimo|middle)(?:\\s+(?:one|option|opcion))?',
+  ),
   wholeWords('(?:la|el)\\s+del\\s+(medio)'),
   // Number words only alone: "two" in a sentence is too often something else. "la dos" answers
   // "¿cuál le acomoda?" (the option), though chrono would read it as two o'clock.
@@ -39,7 +62,10 @@ function numberOf(word: string, offered: number): number | null {
   return ORDINALS[word] ?? null;
 }
 
-export function extractChoice(masked: MaskedText, context: Pick<NluContext, 'expecting' | 'offeredCount'>): number | null {
+export function extractChoice(
+  masked: MaskedText,
+  context: Pick<NluContext, 'expecting' | 'offeredCount'>,
+): number | null {
   const offered = context.offeredCount ?? 0;
   if (context.expecting !== 'choice' && offered === 0) return null;
   const highest = offered > 0 ? offered : 9;

@@ -27,7 +27,18 @@ export interface Classification {
 }
 
 /** Ties go to the intent listed first: a request to cancel outranks a price question. */
-const PRIORITY: readonly IntentName[] = ['Cancel', 'Reschedule', 'MyAppointments', 'Services', 'Hours', 'Help', 'Book', 'Confirm', 'Greeting', 'Thanks'];
+const PRIORITY: readonly IntentName[] = [
+  'Cancel',
+  'Reschedule',
+  'MyAppointments',
+  'Services',
+  'Hours',
+  'Help',
+  'Book',
+  'Confirm',
+  'Greeting',
+  'Thanks',
+];
 
 /** Intents about an appointment the customer already has. */
 const MANAGING: readonly IntentName[] = ['Cancel', 'Reschedule', 'MyAppointments'];
@@ -36,14 +47,17 @@ const MANAGING: readonly IntentName[] = ['Cancel', 'Reschedule', 'MyAppointments
 export function cueScores(folded: string): Map<IntentName, number> {
   const scores = new Map<IntentName, number>();
   for (const { intent, weight, pattern } of CUES) {
-    if (pattern.test(folded)) scores.set(intent, Math.max(scores.get(intent) ?? 0, weight) + (scores.has(intent) ? 0.5 : 0));
+    if (pattern.test(folded))
+      scores.set(intent, Math.max(scores.get(intent) ?? 0, weight) + (scores.has(intent) ? 0.5 : 0));
   }
   return scores;
 }
 
 /** Whether the message clearly asks for another intent than the one the bot is pursuing. */
 export function asksForSomethingElse(scores: ReadonlyMap<IntentName, number>, pursued: IntentName): boolean {
-  return [...scores].some(([other, score]) => other !== pursued && other !== 'Book' && other !== 'Confirm' && score >= STRONG);
+  return [...scores].some(
+    ([other, score]) => other !== pursued && other !== 'Book' && other !== 'Confirm' && score >= STRONG,
+  );
 }
 
 /** The intent an answer to the pending question belongs to. */
@@ -80,7 +94,11 @@ function confidenceOf(score: number): number {
   return Math.min(0.95, Math.round((0.4 + score / 10) * 100) / 100);
 }
 
-export function classifyIntent(signals: Signals, cues: ReadonlyMap<IntentName, number>, context: Pick<NluContext, 'expecting' | 'activeIntent'>): Classification {
+export function classifyIntent(
+  signals: Signals,
+  cues: ReadonlyMap<IntentName, number>,
+  context: Pick<NluContext, 'expecting' | 'activeIntent'>,
+): Classification {
   const scores = new Map(cues);
   if (answersPendingQuestion(signals, context)) {
     const intent = signals.answer !== null && context.expecting === 'confirmation' ? 'Confirm' : pendingIntent(context);

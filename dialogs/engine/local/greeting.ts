@@ -17,7 +17,8 @@ const GREETING = wholeWords(
     `|^\\s*(?:morning|mornin|afternoon|evening)(?=\\s*[!,]|\\s+(?!(?:${NOT_SALUTED})\\s*(?:[!,]|$))\\p{L}+\\s*(?:[!,]|$))`,
 );
 const GREETING_AT_START = new RegExp(`^[\\s¡!¿,.]*${GREETING.source}`, 'u');
-const THANKS_WORDS = 'thanks+|thank you|thank u|thx|ty|tysm|appreciate it|much appreciated|cheers|muchas gracias|mil gracias|gracia+s+|vale gracias|se agradece|muy amable';
+const THANKS_WORDS =
+  'thanks+|thank you|thank u|thx|ty|tysm|appreciate it|much appreciated|cheers|muchas gracias|mil gracias|gracia+s+|vale gracias|se agradece|muy amable';
 const THANKS = wholeWords(THANKS_WORDS);
 const ONLY_THANKS = new RegExp(`^[\\s!.,🙏]*(?:ok\\s+|okay\\s+|vale\\s+)?(?:${THANKS_WORDS})[\\s!.,🙏]*$`, 'u');
 

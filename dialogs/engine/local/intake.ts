@@ -25,13 +25,18 @@ export function isIntakeField(expecting: Expectation | null | undefined): expect
 /** Openers that are not part of the answer itself. */
 const LEAD_INS: Readonly<Record<IntakeField, RegExp>> = {
   name: /^(?:(?:hi|hello|hola|ok|sure|yes|si)[\s,.!]+)?(?:(?:my name is|my name s|name s|name is|i m|i am|im|it s|its|this is|me llamo|mi nombre es|soy|a nombre de|es)\s+)?/,
-  address: /^(?:(?:ok|sure|yes|si|no)[\s,.!]+)?(?:(?:my address is|the address is|address is|address|it s|its|i m at|i am at|im at|come to|at|mi direccion es|la direccion es|direccion|vivo en|estoy en|es en|en)\s+)?/,
-  vehicle: /^(?:(?:ok|sure|yes|si|no)[\s,.!]+)?(?:(?:it s|its|it is|i have|i drive|i got|my car is|my truck is|the car is|car is|es|tengo|mi auto es|mi auto|mi carro es|mi camioneta es)\s+)?(?:(?:an?|un|una|the|my|mi)\s+)?/,
+  address:
+    /^(?:(?:ok|sure|yes|si|no)[\s,.!]+)?(?:(?:my address is|the address is|address is|address|it s|its|i m at|i am at|im at|come to|at|mi direccion es|la direccion es|direccion|vivo en|estoy en|es en|en)\s+)?/,
+  vehicle:
+    /^(?:(?:ok|sure|yes|si|no)[\s,.!]+)?(?:(?:it s|its|it is|i have|i drive|i got|my car is|my truck is|the car is|car is|es|tengo|mi auto es|mi auto|mi carro es|mi camioneta es)\s+)?(?:(?:an?|un|una|the|my|mi)\s+)?/,
   notes: /^(?:(?:ok|sure|yes|si)[\s,.!]+)?(?:(?:notes?|nota)\s*:?\s+)?/,
 };
 
 /** Words that take back or question the plan: such a reply is not the name, address or car asked for. */
-const RECONSIDERING = wholeWords('actually|instead|wait|never ?mind|scratch that|mejor|en vez|en lugar|prefiero|olvida(?:lo)?|cambia(?:r|mos)?', 'u');
+const RECONSIDERING = wholeWords(
+  'actually|instead|wait|never ?mind|scratch that|mejor|en vez|en lugar|prefiero|olvida(?:lo)?|cambia(?:r|mos)?',
+  'u',
+);
 
 /**
  * "actually make it a diagnostic", "mejor a las 12", "do you come to Pasadena?": a change of
@@ -60,7 +65,8 @@ const MAKES =
   'acura|alfa romeo|audi|bmw|buick|cadillac|chevy|chevrolet|chrysler|dodge|fiat|ford|gmc|honda|hyundai|infiniti|jeep|kia|land rover|lexus|lincoln|mazda|' +
   'mercedes(?: benz)?|benz|mini|mitsubishi|nissan|peugeot|porsche|ram|renault|subaru|suzuki|tesla|toyota|volkswagen|vw|volvo|chery|citroen|byd|pontiac|scion|genesis';
 /** Words that end a model name: what usually follows "2015 Honda Civic" in a booking text. */
-const NOT_MODEL = 'at|on|for|in|and|with|please|pls|the|is|it|needs?|has|that|tomorrow|today|tonight|next|this|por|para|el|la|manana|hoy|a|de|con|y|oil|brakes?|battery|tires?';
+const NOT_MODEL =
+  'at|on|for|in|and|with|please|pls|the|is|it|needs?|has|that|tomorrow|today|tonight|next|this|por|para|el|la|manana|hoy|a|de|con|y|oil|brakes?|battery|tires?';
 const MODEL = `(?:\\s+(?!(?:${NOT_MODEL})(?![\\p{L}\\p{N}]))[\\p{L}\\p{N}][\\p{L}\\p{N}-]*)`;
 /** Models people name without the make ("my 2011 civic", "the f150"); only with a year or "my". */
 const MODELS =
@@ -72,15 +78,18 @@ const VEHICLE = wholeWords(
     `|(?:19|20)\\d{2}\\s+(?:${MODELS})|(?<=(?:my|mi)\\s+)(?:${MODELS})(?:\\s+(?:19|20)\\d{2})?)`,
 );
 
-const STREET_EN = 'st|street|ave|avenue|av|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|pkwy|parkway|hwy|highway|cir|circle|ter|terrace|trl|trail|loop';
+const STREET_EN =
+  'st|street|ave|avenue|av|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|pkwy|parkway|hwy|highway|cir|circle|ter|terrace|trl|trail|loop';
 /** A word of a street name: starts with a letter ("Oak") or is an ordinal ("5th"), never "at". */
 const STREET_WORD = "(?!(?:at|on|for|in|by|and|to)\\s)(?:\\p{L}[\\p{L}\\p{N}'.-]*|\\d+(?:st|nd|rd|th))";
-const UNIT = '(?:,?\\s*(?:apt|apartment|unit|ste|suite|#|depto|dpto|departamento|casa|of|oficina)\\.?\\s*[\\p{L}\\p{N}-]+)?';
+const UNIT =
+  '(?:,?\\s*(?:apt|apartment|unit|ste|suite|#|depto|dpto|departamento|casa|of|oficina)\\.?\\s*[\\p{L}\\p{N}-]+)?';
 const ADDRESS = wholeWords(
   `\\d{1,6}\\s+(?:[nsew]\\.?\\s+)?(?:${STREET_WORD}\\s+){0,3}?(?:${STREET_EN})\\.?${UNIT}` +
     `|(?:calle|avenida|avda|av|pasaje|psje|pje|camino)\\.?\\s+(?:[\\p{L}'-]+\\s+){1,4}#?\\s*\\d{1,5}${UNIT}`,
 );
-const NAME = /(?<![\p{L}\p{N}])(?:my name is|my name's|me llamo|mi nombre es|a nombre de)\s+([\p{L}'-]+(?:\s+(?!(?:and|y|from|de|i|for|para|con)(?![\p{L}]))[\p{L}'-]+){0,2})/u;
+const NAME =
+  /(?<![\p{L}\p{N}])(?:my name is|my name's|me llamo|mi nombre es|a nombre de)\s+([\p{L}'-]+(?:\s+(?!(?:and|y|from|de|i|for|para|con)(?![\p{L}]))[\p{L}'-]+){0,2})/u;
 
 /**
  * "I'm Ana", "this is Bob", "soy Marta Díaz": a self-introduction in a one-shot message. These
@@ -92,8 +101,10 @@ const INTRO = /(?<![\p{L}\p{N}])(?:i m|im|i am|this is|it s|soy)\s+/gu;
 /** Up to three capitalised words ("Ana", "María José González"); "ANA" in a shouted message is not enough. */
 const CAPITALISED_WORDS = /^\p{Lu}\p{Ll}[\p{L}'-]*(?: +\p{Lu}\p{Ll}[\p{L}'-]*){0,2}/u;
 const NOT_NAME = new Set(
-  ('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december ' +
-    'lunes martes miercoles jueves viernes sabado domingo dr dra doctor doctora').split(' '),
+  (
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december ' +
+    'lunes martes miercoles jueves viernes sabado domingo dr dra doctor doctora'
+  ).split(' '),
 );
 
 function introducedName(masked: MaskedText): string | undefined {

@@ -15,53 +15,153 @@ export interface Cue {
 
 export const STRONG = 3;
 
-const cue = (intent: IntentName, weight: number, source: string): Cue => ({ intent, weight, pattern: new RegExp(`\\b(?:${source})\\b`) });
+const cue = (intent: IntentName, weight: number, source: string): Cue => ({
+  intent,
+  weight,
+  pattern: new RegExp(`\\b(?:${source})\\b`),
+});
 
 export const CUES: readonly Cue[] = [
   // Cancel
   cue('Cancel', 3.5, 'cancel\\w*|call off|anul\\w*|desagend\\w*|suspend\\w*|borr\\w* (?:mi|la) (?:hora|cita)'),
-  cue('Cancel', 3, 'can t make it|cant make it|cannot make it|won t make it|wont make it|not (?:going to|gonna) make it|no (?:voy a poder|podre|puedo) (?:ir|asistir)|no alcanzo a (?:llegar|ir)|no voy a (?:ir|poder ir)'),
+  cue(
+    'Cancel',
+    3,
+    'can t make it|cant make it|cannot make it|won t make it|wont make it|not (?:going to|gonna) make it|no (?:voy a poder|podre|puedo) (?:ir|asistir)|no alcanzo a (?:llegar|ir)|no voy a (?:ir|poder ir)',
+  ),
   cue('Cancel', 3, 'don t need (?:it|the appointment|him|you) anymore|ya no (?:necesito|voy)'),
   // Reschedule
   cue('Reschedule', 4, 're ?schedul\\w*|re ?agend\\w*|reprogram\\w*|postpon\\w*|posterg\\w*|aplaz\\w*|re ?book\\w*'),
-  cue('Reschedule', 4, '(?:move|push|bump|shift) (?:my|the|it|our|that|this|me)|switch (?:it|my|to)|change (?:it|that)|change (?:my|the|our) (?:appointment|appt|booking|time|day|date|slot)'),
-  cue('Reschedule', 4, 'cambi\\w* (?:mi|la|el|de|su) (?:hora|cita|dia|fecha|reserva|horario)|cambiarla|cambiarlo|cambiarme|(?:mover|muev\\w*|corre\\w*|adelant\\w*|atras\\w*) (?:mi|la|el) (?:hora|cita)'),
+  cue(
+    'Reschedule',
+    4,
+    '(?:move|push|bump|shift) (?:my|the|it|our|that|this|me)|switch (?:it|my|to)|change (?:it|that)|change (?:my|the|our) (?:appointment|appt|booking|time|day|date|slot)',
+  ),
+  cue(
+    'Reschedule',
+    4,
+    'cambi\\w* (?:mi|la|el|de|su) (?:hora|cita|dia|fecha|reserva|horario)|cambiarla|cambiarlo|cambiarme|(?:mover|muev\\w*|corre\\w*|adelant\\w*|atras\\w*) (?:mi|la|el) (?:hora|cita)',
+  ),
   cue('Reschedule', 4, '(?:me )?(?:la|lo) (?:puedo|podemos|puede|pueden|podria|podrian) (?:cambiar|mover|correr)'),
   // "an hour later", "30 min earlier", "media hora antes": a shift of the time already set
-  cue('Reschedule', 4, '(?:an?|one|half an?|\\d{1,3}|una|un|media|two|dos) (?:hours?|hrs?|minutes?|mins?|horas?|minutos?) (?:later|earlier|mas tarde|mas temprano)'),
+  cue(
+    'Reschedule',
+    4,
+    '(?:an?|one|half an?|\\d{1,3}|una|un|media|two|dos) (?:hours?|hrs?|minutes?|mins?|horas?|minutos?) (?:later|earlier|mas tarde|mas temprano)',
+  ),
   // "cambiar mi control al viernes": one's own visit, named by its service, moved to another day.
-  cue('Reschedule', 4, '(?:cambi\\w*|mover|muev\\w*|corre\\w*) (?:mi|su) \\w+(?: \\w+)? (?:al|para el|para la|para|a la|a el)\\b'),
+  cue(
+    'Reschedule',
+    4,
+    '(?:cambi\\w*|mover|muev\\w*|corre\\w*) (?:mi|su) \\w+(?: \\w+)? (?:al|para el|para la|para|a la|a el)\\b',
+  ),
   // "can't make it Tuesday, can we do Thursday": calling off one time while asking for another.
-  cue('Reschedule', 4, '(?:can t|cant|cannot|won t|wont) make it .*(?:instead|another|other|different|can (?:we|you|u) do|how about|what about)|no (?:voy a poder|puedo|podre|alcanzo)(?: ir| a llegar| a ir)? .*(?:cambi|otro dia|otra hora|en vez)'),
-  cue('Reschedule', 2.5, '(?:different|another|other) (?:time|day|date)|otr[ao] (?:dia|hora|fecha)|instead|make it|en vez de|en lugar de'),
+  cue(
+    'Reschedule',
+    4,
+    '(?:can t|cant|cannot|won t|wont) make it .*(?:instead|another|other|different|can (?:we|you|u) do|how about|what about)|no (?:voy a poder|puedo|podre|alcanzo)(?: ir| a llegar| a ir)? .*(?:cambi|otro dia|otra hora|en vez)',
+  ),
+  cue(
+    'Reschedule',
+    2.5,
+    '(?:different|another|other) (?:time|day|date)|otr[ao] (?:dia|hora|fecha)|instead|make it|en vez de|en lugar de',
+  ),
   // MyAppointments
-  cue('MyAppointments', 4, 'when (?:s |is )?my|whens my|what (?:time|day) (?:s|is) my|my (?:appointments|bookings|appts)|do i (?:still )?have (?:an |any |a )?(?:appointment|appt|booking|anything|something)'),
-  cue('MyAppointments', 4, '(?:when|what time) (?:are|r) (?:you|u|they) (?:guys )?coming|(?:when|what time) (?:is|s) \\w+ (?:coming|getting here)|(?:is|are) \\w+ still coming|still coming|is my (?:appointment|appt|booking) still|(?:appointment|appt|booking) still (?:on|happening|good)|(?:is|are|r) (?:it|we|you|u) still (?:on|good|happening|coming)|still on for|^\\W*still on\\W*$|we still (?:on|good)|still good for|everything (?:ok|okay|good|fine) with my (?:appointment|appt|booking)|what (?:day|time) did i book|what did i book|check (?:on )?my (?:appointment|booking|appt)|(?:time|day|date) (?:on|of|for) my (?:appointment|appt|booking)'),
-  cue('MyAppointments', 4, 'cuando (?:es|era|seria|queda|quedo) (?:mi|la) \\w+|a que hora (?:es|era|qued\\w*)(?: mi| la)?|mis (?:horas|citas|reservas)|pa(?:ra)? cuando (?:quedo|es|era|qued\\w*)|que (?:dia|hora) (?:es|era|quedo|quede) (?:mi|la)'),
-  cue('MyAppointments', 4, 'sigue en pie|seguimos (?:para|el|en pie)|mi hora sigue|mi (?:hora|cita|reserva) (?:es|era|queda|quedo)|a que hora (?:tengo|tenia|tendria|debo|debia) que|que hora tengo|revisar mi (?:hora|cita|reserva)|me recuerda\\w* (?:mi|la|cuando)'),
+  cue(
+    'MyAppointments',
+    4,
+    'when (?:s |is )?my|whens my|what (?:time|day) (?:s|is) my|my (?:appointments|bookings|appts)|do i (?:still )?have (?:an |any |a )?(?:appointment|appt|booking|anything|something)',
+  ),
+  cue(
+    'MyAppointments',
+    4,
+    '(?:when|what time) (?:are|r) (?:you|u|they) (?:guys )?coming|(?:when|what time) (?:is|s) \\w+ (?:coming|getting here)|(?:is|are) \\w+ still coming|still coming|is my (?:appointment|appt|booking) still|(?:appointment|appt|booking) still (?:on|happening|good)|(?:is|are|r) (?:it|we|you|u) still (?:on|good|happening|coming)|still on for|^\\W*still on\\W*$|we still (?:on|good)|still good for|everything (?:ok|okay|good|fine) with my (?:appointment|appt|booking)|what (?:day|time) did i book|what did i book|check (?:on )?my (?:appointment|booking|appt)|(?:time|day|date) (?:on|of|for) my (?:appointment|appt|booking)',
+  ),
+  cue(
+    'MyAppointments',
+    4,
+    'cuando (?:es|era|seria|queda|quedo) (?:mi|la) \\w+|a que hora (?:es|era|qued\\w*)(?: mi| la)?|mis (?:horas|citas|reservas)|pa(?:ra)? cuando (?:quedo|es|era|qued\\w*)|que (?:dia|hora) (?:es|era|quedo|quede) (?:mi|la)',
+  ),
+  cue(
+    'MyAppointments',
+    4,
+    'sigue en pie|seguimos (?:para|el|en pie)|mi hora sigue|mi (?:hora|cita|reserva) (?:es|era|queda|quedo)|a que hora (?:tengo|tenia|tendria|debo|debia) que|que hora tengo|revisar mi (?:hora|cita|reserva)|me recuerda\\w* (?:mi|la|cuando)',
+  ),
   // In Chile "¿tengo hora?" asks about one's own appointment; "¿tienen hora?" asks for a free one.
   cue('MyAppointments', 4, 'tengo (?:hora|cita|alguna hora|una hora)(?: agendada)?'),
   cue('MyAppointments', 3, 'remind me|upcoming'),
-  cue('MyAppointments', 4, 'did (?:my|the) (?:appointment|appt|booking|reservation) (?:go (?:thru|through)|get (?:booked|confirmed|made))|(?:is|was) my (?:appointment|appt|booking) (?:booked|confirmed|set|made)'),
+  cue(
+    'MyAppointments',
+    4,
+    'did (?:my|the) (?:appointment|appt|booking|reservation) (?:go (?:thru|through)|get (?:booked|confirmed|made))|(?:is|was) my (?:appointment|appt|booking) (?:booked|confirmed|set|made)',
+  ),
   // Services
-  cue('Services', 3, 'how much|prices?|pricing|cost\\w*|charge|rates|quote|estimate|ballpark|what ?s the damage|what services|what do (?:you|u) (?:do|offer|fix)|what(?: ?s| does| would| will) an? (?:\\w+ ){1,3}(?:run|set me back)'),
-  cue('Services', 3, 'cuanto (?:cuesta|sale|vale|cobran|es|seria|cobra|saldria|costaria)|precios?|valor(?:es)?|tarifas?|que servicios|que (?:atienden|hacen|especialidades)'),
-  cue('Services', 2, 'do (?:you|u) (?:guys )?(?:do|offer|fix|work on|handle|service)|what does an? \\w+(?: \\w+)? (?:run|cost)|(?:atienden|ven|ve|atiende) (?:a )?(?:ninos|guaguas|bebes|adultos)|tienen \\w+$'),
+  cue(
+    'Services',
+    3,
+    'how much|prices?|pricing|cost\\w*|charge|rates|quote|estimate|ballpark|what ?s the damage|what services|what do (?:you|u) (?:do|offer|fix)|what(?: ?s| does| would| will) an? (?:\\w+ ){1,3}(?:run|set me back)',
+  ),
+  cue(
+    'Services',
+    3,
+    'cuanto (?:cuesta|sale|vale|cobran|es|seria|cobra|saldria|costaria)|precios?|valor(?:es)?|tarifas?|que servicios|que (?:atienden|hacen|especialidades)',
+  ),
+  cue(
+    'Services',
+    2,
+    'do (?:you|u) (?:guys )?(?:do|offer|fix|work on|handle|service)|what does an? \\w+(?: \\w+)? (?:run|cost)|(?:atienden|ven|ve|atiende) (?:a )?(?:ninos|guaguas|bebes|adultos)|tienen \\w+$',
+  ),
   // Hours
-  cue('Hours', 4, '(?:your|business|opening|store|shop|office) hours|what (?:are|r) (?:your|ur|the) hours|^hours$|how (?:late|early)|what days do (?:you|u)'),
-  cue('Hours', 4, '(?:what|wat|wht) time (?:do |does |are |r )?(?:you|u|ya|the shop|it) (?:guys )?(?:open|close|start|begin|finish)|(?:are|r) (?:you|u) (?:guys )?open|when (?:are|r|do) (?:you|u) (?:guys )?(?:open|close)|(?:open|work|working) (?:on )?(?:sundays?|saturdays?|weekends?)|(?:ur|you re|youre|u r|r u) open'),
-  cue('Hours', 4, 'horarios?|a que hora (?:abren|cierran|atienden|abre|cierra)|(?:estan|esta) abiert\\w*|abren|cierran|hasta que hora|que dias (?:atienden?|abren?|trabajan?)'),
-  cue('Hours', 3, '(?:estan|esta) atendiendo|atienden? (?:los |el )?(?:sabados?|domingos?|feriados?|hoy|manana|lunes|martes|miercoles|jueves|viernes|\\d{1,2})|atienden$'),
+  cue(
+    'Hours',
+    4,
+    '(?:your|business|opening|store|shop|office) hours|what (?:are|r) (?:your|ur|the) hours|^hours$|how (?:late|early)|what days do (?:you|u)',
+  ),
+  cue(
+    'Hours',
+    4,
+    '(?:what|wat|wht) time (?:do |does |are |r )?(?:you|u|ya|the shop|it) (?:guys )?(?:open|close|start|begin|finish)|(?:are|r) (?:you|u) (?:guys )?open|when (?:are|r|do) (?:you|u) (?:guys )?(?:open|close)|(?:open|work|working) (?:on )?(?:sundays?|saturdays?|weekends?)|(?:ur|you re|youre|u r|r u) open',
+  ),
+  cue(
+    'Hours',
+    4,
+    'horarios?|a que hora (?:abren|cierran|atienden|abre|cierra)|(?:estan|esta) abiert\\w*|abren|cierran|hasta que hora|que dias (?:atienden?|abren?|trabajan?)',
+  ),
+  cue(
+    'Hours',
+    3,
+    '(?:estan|esta) atendiendo|atienden? (?:los |el )?(?:sabados?|domingos?|feriados?|hoy|manana|lunes|martes|miercoles|jueves|viernes|\\d{1,2})|atienden$',
+  ),
   // Help
-  cue('Help', 4, '^(?:help|ayuda|info|menu|opciones|options)$|^(?:help me|help pls|help please|ayudame|ayuda por favor)$|how (?:does|do) (?:this|it) work|what can (?:i|you) (?:say|do|ask|text)|i need help|necesito ayuda'),
-  cue('Help', 4, 'como funciona|que puedo (?:hacer|escribir|pedir)|no entiendo|no cacho|confused|what are my options|how do i (?:book|use|cancel)|como (?:pido|saco|agendo|reservo|pedir|sacar|agendar|reservar)|q(?:ue)? (?:tengo|hay) q(?:ue)? (?:escribir|poner|mandar|decir)|ayuda (?:porfa|por favor|pls)|how (?:does|do) (?:this|it) (?:\\w+ ){0,2}work'),
+  cue(
+    'Help',
+    4,
+    '^(?:help|ayuda|info|menu|opciones|options)$|^(?:help me|help pls|help please|ayudame|ayuda por favor)$|how (?:does|do) (?:this|it) work|what can (?:i|you) (?:say|do|ask|text)|i need help|necesito ayuda',
+  ),
+  cue(
+    'Help',
+    4,
+    'como funciona|que puedo (?:hacer|escribir|pedir)|no entiendo|no cacho|confused|what are my options|how do i (?:book|use|cancel)|como (?:pido|saco|agendo|reservo|pedir|sacar|agendar|reservar)|q(?:ue)? (?:tengo|hay) q(?:ue)? (?:escribir|poner|mandar|decir)|ayuda (?:porfa|por favor|pls)|how (?:does|do) (?:this|it) (?:\\w+ ){0,2}work',
+  ),
   // Book
-  cue('Book', 3, 'book\\w*|schedul\\w*|set up|reserv\\w*|agend\\w*|pedir hora|sacar hora|tomar hora|(?:tienen|hay|tiene|habra) (?:hora|horas|cupo|disponib\\w*)|me (?:puede|pueden) (?:agendar|atender|anotar)'),
-  cue('Book', 2, 'can (?:you|u) (?:guys )?(?:come|do|fit|squeeze|make it|get)|availab\\w*|openings?|disponib\\w*|cupos?|come out|swing by'),
+  cue(
+    'Book',
+    3,
+    'book\\w*|schedul\\w*|set up|reserv\\w*|agend\\w*|pedir hora|sacar hora|tomar hora|(?:tienen|hay|tiene|habra) (?:hora|horas|cupo|disponib\\w*)|me (?:puede|pueden) (?:agendar|atender|anotar)',
+  ),
+  cue(
+    'Book',
+    2,
+    'can (?:you|u) (?:guys )?(?:come|do|fit|squeeze|make it|get)|availab\\w*|openings?|disponib\\w*|cupos?|come out|swing by',
+  ),
   cue('Book', 1.5, 'any(?:thing| time| slots?| spots?)|slots?|spots?|hora con'),
   // A wish and a thing to book make a request together ("i need an appointment", "quiero una hora"); one alone does not.
   cue('Book', 1, 'free|need|want|wanna|like|get|gotta|quiero|necesito|quisiera'),
   cue('Book', 1, 'appointment|appt|hora|cita'),
   // Confirm
-  cue('Confirm', 3, 'confirm\\w*|i ll be there|ill be there|see (?:you|u) (?:then|tomorrow|soon)|ahi estare|alli estare|nos vemos'),
+  cue(
+    'Confirm',
+    3,
+    'confirm\\w*|i ll be there|ill be there|see (?:you|u) (?:then|tomorrow|soon)|ahi estare|alli estare|nos vemos',
+  ),
 ];

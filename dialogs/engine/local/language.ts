@@ -12,17 +12,21 @@ import { fold } from './text';
 
 const CUES: Readonly<Record<Locale, ReadonlySet<string>>> = {
   es: new Set(
-    ('hola buenas buenos dias dia quiero quisiera necesito necesita hora horas manana pasado tarde noche para por favor gracias el la los las de del que ' +
+    (
+      'hola buenas buenos dias dia quiero quisiera necesito necesita hora horas manana pasado tarde noche para por favor gracias el la los las de del que ' +
       'con una es mi mis cuando cuanto cuanta donde como tienen tiene tengo hay puedo puede podria si cambiar cancelar cita lunes martes miercoles jueves ' +
       'viernes sabado domingo hoy semana proxima proximo doctora y al en lo le te se su po tiro guagua agendar agendada reservar consulta precio cuesta ' +
       'abren horario ayuda llamo soy nombre direccion calle aceite frenos bateria llantas esta estan usted ustedes mejor despues antes otra otro ' +
-      'confirmo dale sale vale atienden hijo hija gracias ahi alla pero tambien mas menos media cuarto hasta desde').split(' '),
+      'confirmo dale sale vale atienden hijo hija gracias ahi alla pero tambien mas menos media cuarto hasta desde'
+    ).split(' '),
   ),
   en: new Set(
-    ('hi hello hey the an i im my you your can could would need want book appointment tomorrow today tonight morning afternoon evening next this ' +
+    (
+      'hi hello hey the an i im my you your can could would need want book appointment tomorrow today tonight morning afternoon evening next this ' +
       'at on for to is are do does how much what when where please thanks thank change cancel reschedule oil brakes yes yeah yep ' +
       'monday tuesday wednesday thursday friday saturday sunday week open hours help it get have there with and or of will be work ' +
-      'around about available any anything come out sure sounds good works fix just car truck still later earlier').split(' '),
+      'around about available any anything come out sure sounds good works fix just car truck still later earlier'
+    ).split(' '),
   ),
 };
 
@@ -31,8 +35,15 @@ function score(words: string[], locale: Locale): number {
 }
 
 /** `folded` is fold(text), passed in when the caller has it already. */
-export function detectLocale(text: string, context: Pick<NluContext, 'locales' | 'defaultLocale' | 'customerLocale' | 'expecting'>, folded = fold(text)): Locale {
-  const usual = context.customerLocale && context.locales.includes(context.customerLocale) ? context.customerLocale : context.defaultLocale;
+export function detectLocale(
+  text: string,
+  context: Pick<NluContext, 'locales' | 'defaultLocale' | 'customerLocale' | 'expecting'>,
+  folded = fold(text),
+): Locale {
+  const usual =
+    context.customerLocale && context.locales.includes(context.customerLocale)
+      ? context.customerLocale
+      : context.defaultLocale;
   if (context.locales.length < 2 || asksProperNoun(context.expecting)) return usual;
   const words = folded.split(' ').filter(Boolean);
   // "y", "ok", "no": too short to tell.

@@ -109,7 +109,14 @@ function matchAt<K>(words: readonly SaidWord[], at: number, phrase: Phrase<K>, f
   const last = words[at + phrase.words.length - 1];
   // A typo costs a letter and a half: "doctor" stays Dr. Pérez rather than a fuzzy "doctora", while
   // "pediatrica" (one letter off "pediatrico") still beats an exact but shorter "consulta".
-  return { key: phrase.key, start: words[at].start, end: last.end, score: phrase.size - 1.5 * typos, typos, generic: phrase.generic };
+  return {
+    key: phrase.key,
+    start: words[at].start,
+    end: last.end,
+    score: phrase.size - 1.5 * typos,
+    typos,
+    generic: phrase.generic,
+  };
 }
 
 function better<K>(a: PhraseMatch<K>, b: PhraseMatch<K> | null): boolean {
@@ -122,7 +129,11 @@ function better<K>(a: PhraseMatch<K>, b: PhraseMatch<K> | null): boolean {
 }
 
 /** The best phrase found in the folded text, or null. */
-export function bestPhraseMatch<K>(folded: string, phrases: readonly Phrase<K>[], fuzzy: boolean): PhraseMatch<K> | null {
+export function bestPhraseMatch<K>(
+  folded: string,
+  phrases: readonly Phrase<K>[],
+  fuzzy: boolean,
+): PhraseMatch<K> | null {
   const words = saidWordsOf(folded);
   let best: PhraseMatch<K> | null = null;
   for (const phrase of phrases) {

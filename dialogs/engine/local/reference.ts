@@ -16,7 +16,22 @@ const TOKEN = /(?<![\p{L}\p{N}])[\p{L}\p{N}]{4,6}(?![\p{L}\p{N}])/gu;
 /** Numbers, times and ordinals spelled with code characters ("7777", "7th", "4pm"). */
 const NOT_A_CODE = /^(?:\d+|\d{1,2}(?:am|pm|h|hrs?|th))$/i;
 /** Words spelled only with code characters that people type in capitals for emphasis. */
-const CAPITAL_WORDS = new Set(['PARAR', 'THAT', 'WHAT', 'WANT', 'NEXT', 'TEXT', 'THEN', 'WHEN', 'HERE', 'THERE', 'WHERE', 'NEVER', 'AFTER', 'ANYWAY']);
+const CAPITAL_WORDS = new Set([
+  'PARAR',
+  'THAT',
+  'WHAT',
+  'WANT',
+  'NEXT',
+  'TEXT',
+  'THEN',
+  'WHEN',
+  'HERE',
+  'THERE',
+  'WHERE',
+  'NEVER',
+  'AFTER',
+  'ANYWAY',
+]);
 
 /** 0 is surest; null is not a code. */
 function rankOf(token: string, asked: boolean, shouting: boolean): number | null {

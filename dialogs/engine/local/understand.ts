@@ -16,7 +16,8 @@ import { extractAnswer } from './yes-no';
  * greetings before parts of day, so "buenas tardes" is not the afternoon; dates before services,
  * so "mañana" is never a typo of anything).
  */
-const SET_ASIDE = /(?<![\p{L}\p{N}])(?:instead of|rather than|not|no|en vez de|en lugar de)\s+(?:(?:an?|the|my|el|la|un|una|mi)\s+)?$/u;
+const SET_ASIDE =
+  /(?<![\p{L}\p{N}])(?:instead of|rather than|not|no|en vez de|en lugar de)\s+(?:(?:an?|the|my|el|la|un|una|mi)\s+)?$/u;
 
 /** Whether a service is named only to be set aside ("instead of an oil change"). */
 function setAside(folded: string, match: { start: number }): boolean {
@@ -29,7 +30,10 @@ export function understandLocally(text: string, context: NluContext): Understand
   const folded = wordsOnly(masked.folded);
   const locale = detectLocale(text, context, folded);
   const cues = cueScores(folded);
-  const answeringIntake = isIntakeField(context.expecting) && !asksForSomethingElse(cues, pendingIntent(context)) && !reconsidersInstead(context.expecting, text, folded);
+  const answeringIntake =
+    isIntakeField(context.expecting) &&
+    !asksForSomethingElse(cues, pendingIntent(context)) &&
+    !reconsidersInstead(context.expecting, text, folded);
   const intake = extractIntake(masked, answeringIntake ? context.expecting : null);
   const reference = extractReference(masked, context);
   const pleasantries = extractPleasantries(masked);
@@ -42,7 +46,8 @@ export function understandLocally(text: string, context: NluContext): Understand
   if (second) masked.mask(second.start, second.end);
   // "brakes instead of an oil change", "en vez de control, una consulta": one replaces the other.
   const spelt = foldSameLength(text);
-  const [service, also] = second && setAside(spelt, first!) ? [second, null] : [first, second && setAside(spelt, second) ? null : second];
+  const [service, also] =
+    second && setAside(spelt, first!) ? [second, null] : [first, second && setAside(spelt, second) ? null : second];
   const staff = matchStaff(masked.text, context.staff);
 
   const { intent, confidence } = classifyIntent(
@@ -63,5 +68,17 @@ export function understandLocally(text: string, context: NluContext): Understand
   // "hora" and "appointment" name the catalog's service only when booking.
   const serviceKey = service && (!service.generic || intent === 'Book') ? service.key : null;
   const alsoServiceKey = serviceKey && also && !also.generic && also.key !== serviceKey ? also.key : null;
-  return { intent, confidence, locale, serviceKey, alsoServiceKey, staffKey: staff?.key ?? null, when, choice, answer, reference, intake };
+  return {
+    intent,
+    confidence,
+    locale,
+    serviceKey,
+    alsoServiceKey,
+    staffKey: staff?.key ?? null,
+    when,
+    choice,
+    answer,
+    reference,
+    intake,
+  };
 }

@@ -21,11 +21,14 @@ interface AnswerWord {
 const SHORT = 2;
 
 /** "hmm no", "oh yes", "pues sí": a sound made while deciding comes before the answer itself. */
-const FILLER = '(?:(?:h?m{2,}|hm+|u+m+|u+h+|a+h+|o+h+|e+h+|well|pues|actually|oh wait|wait|mejor|en realidad)[\\s,.!]+)?';
+const FILLER =
+  '(?:(?:h?m{2,}|hm+|u+m+|u+h+|a+h+|o+h+|e+h+|well|pues|actually|oh wait|wait|mejor|en realidad)[\\s,.!]+)?';
 
 /** "síii", "yesss", "nooo": each letter may be typed more than once; "that's" may be "that s". */
 function stretchable(word: string): string {
-  return [...word].map((ch) => (ch === ' ' ? "[\\s'’-]+" : /\p{L}/u.test(ch) ? `${escapeRegExp(ch)}+` : escapeRegExp(ch))).join('');
+  return [...word]
+    .map((ch) => (ch === ' ' ? "[\\s'’-]+" : /\p{L}/u.test(ch) ? `${escapeRegExp(ch)}+` : escapeRegExp(ch)))
+    .join('');
 }
 
 /** The pattern of an answer word at the start of a message. */

@@ -24,7 +24,13 @@ export const LA = 'America/Los_Angeles';
 export const laTime = (text: string) => DateTime.fromISO(text, { zone: LA }).toJSDate();
 
 /** Test defaults: no pacing (tests that measure it set a rate), quick retries, quick relay. */
-export const FAST: WorkerOptions = { sendRate: () => Infinity, sendRetry: { attempts: 4, backoffMs: 200 }, reminderLeadMs: 1_000, relay: { intervalMs: 50 }, digests: false };
+export const FAST: WorkerOptions = {
+  sendRate: () => Infinity,
+  sendRetry: { attempts: 4, backoffMs: 200 },
+  reminderLeadMs: 1_000,
+  relay: { intervalMs: 50 },
+  digests: false,
+};
 
 export interface Shop {
   businessId: string;
@@ -34,7 +40,11 @@ export interface Shop {
   staffId(key: string): string;
   serviceId(key?: string): string;
   customer(phone: string, extra?: { locale?: 'en' | 'es'; name?: string }): Promise<string>;
-  book(customerId: string, start: Date, options?: { staff?: string; actor?: Actor; channel?: 'sms' | 'whatsapp' }): Promise<AppointmentRow>;
+  book(
+    customerId: string,
+    start: Date,
+    options?: { staff?: string; actor?: Actor; channel?: 'sms' | 'whatsapp' },
+  ): Promise<AppointmentRow>;
 }
 
 /**
@@ -99,7 +109,10 @@ export class Harness {
     });
     const { businessId } = await seedBusiness(this.runtime.db, file, { production: false, env: {} });
     if (offsetsSeconds) {
-      await this.query(`UPDATE business SET settings = jsonb_set(settings, '{reminderOffsetsMinutes}', $2::jsonb) WHERE id = $1`, [businessId, JSON.stringify(offsetsSeconds.map((s) => s / 60))]);
+      await this.query(
+        `UPDATE business SET settings = jsonb_set(settings, '{reminderOffsetsMinutes}', $2::jsonb) WHERE id = $1`,
+        [businessId, JSON.stringify(offsetsSeconds.map((s) => s / 60))],
+      );
     }
     const catalog = await this.booking.catalogs.byId(businessId);
     const sql = poolSql(this.runtime.db);

@@ -10,16 +10,20 @@ import type { ClockTime, DateFacts } from './facts';
  */
 
 const NOT_THE_TARGET = new RegExp(
-  '(?:\\bfrom|\\bnot|instead of|rather than|can\'?t make it|cannot make it|can\'?t do|won\'?t make it|my appointment(?: is)?(?: on| for)?|' +
+  "(?:\\bfrom|\\bnot|instead of|rather than|can'?t make it|cannot make it|can'?t do|won'?t make it|my appointment(?: is)?(?: on| for)?|" +
     'en vez de|en lugar de|no puedo(?: ir)?|no alcanzo|(?:mi|la) (?:hora|cita)(?: es)?(?: del?| para el| el)?|tenia hora(?: el| para el)?)\\s*(?:the\\s+|el\\s+|on\\s+)?$',
 );
 
 /** "mañana no, mejor el martes", "tomorrow's no good": the day just named is turned down. */
-const TURNED_DOWN = /^(?:\s*(?:'?s|is|es))?\s*(?:no|not|won'?t|doesn'?t|isn'?t|no good|no me sirve|no puedo)(?![\p{L}])/u;
+const TURNED_DOWN =
+  /^(?:\s*(?:'?s|is|es))?\s*(?:no|not|won'?t|doesn'?t|isn'?t|no good|no me sirve|no puedo)(?![\p{L}])/u;
 
 function isAwayFrom(text: string, result: ParsedResult): boolean {
   const end = result.index + result.text.length;
-  return NOT_THE_TARGET.test(text.slice(Math.max(0, result.index - 30), result.index)) || TURNED_DOWN.test(text.slice(end, end + 16));
+  return (
+    NOT_THE_TARGET.test(text.slice(Math.max(0, result.index - 30), result.index)) ||
+    TURNED_DOWN.test(text.slice(end, end + 16))
+  );
 }
 
 function hasDay(result: ParsedResult): boolean {
@@ -35,7 +39,12 @@ function clockOf(result: ParsedResult): ClockTime | undefined {
     meridiemKnown: start.isCertain('meridiem'),
     approximate: start.tags().has(APPROXIMATE_TAG),
   };
-  if (end?.isCertain('hour')) time.until = { hour: end.get('hour') ?? 0, minute: end.get('minute') ?? 0, meridiemKnown: end.isCertain('meridiem') };
+  if (end?.isCertain('hour'))
+    time.until = {
+      hour: end.get('hour') ?? 0,
+      minute: end.get('minute') ?? 0,
+      meridiemKnown: end.isCertain('meridiem'),
+    };
   return time;
 }
 
@@ -49,7 +58,8 @@ export function addChronoFacts(text: string, results: ParsedResult[], facts: Dat
   const day = preferred(text, results.filter(hasDay));
   if (day) {
     const start = day.start;
-    if (start.isCertain('day')) facts.date = { year: start.get('year') ?? 0, month: start.get('month') ?? 0, day: start.get('day') ?? 0 };
+    if (start.isCertain('day'))
+      facts.date = { year: start.get('year') ?? 0, month: start.get('month') ?? 0, day: start.get('day') ?? 0 };
     else {
       facts.weekday = start.get('weekday') ?? undefined;
       // "next Friday" is Friday of next week, as chrono and calendars read it; "Friday" is the coming one.
@@ -57,7 +67,10 @@ export function addChronoFacts(text: string, results: ParsedResult[], facts: Dat
     }
   }
   // The time said with that day, else a time said on its own.
-  const alone = preferred(text, results.filter((r) => !hasDay(r) && clockOf(r)));
+  const alone = preferred(
+    text,
+    results.filter((r) => !hasDay(r) && clockOf(r)),
+  );
   const time = (day && clockOf(day)) ?? (alone && clockOf(alone));
   if (time) facts.time = time;
 }

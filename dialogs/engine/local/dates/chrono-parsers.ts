@@ -8,13 +8,39 @@ import type { Parser, ParsingComponents, ParsingContext, ParsingResult } from 'c
 export const APPROXIMATE_TAG = 'textbook/approximate';
 
 /** chrono runs a parser's pattern on ever shorter tails of the text; it must not be global. */
-export function regexParser(pattern: RegExp, extract: (match: RegExpMatchArray, context: ParsingContext) => ParsingComponents | ParsingResult | null): Parser {
+export function regexParser(
+  pattern: RegExp,
+  extract: (match: RegExpMatchArray, context: ParsingContext) => ParsingComponents | ParsingResult | null,
+): Parser {
   return { pattern: () => pattern, extract: (context, match) => extract(match, context) };
 }
 
 const HOUR_WORDS: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  una: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  una: 1,
+  uno: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+  diez: 10,
+  once: 11,
+  doce: 12,
 };
 
 /** Word edges that also hold next to accented letters (\b does not). */
@@ -45,7 +71,12 @@ export interface ClockOptions {
 }
 
 /** A time of day as chrono components; null when it is not a real time. */
-export function clockComponents(context: ParsingContext, hour: number | null, minute: number, options: ClockOptions = {}): ParsingComponents | null {
+export function clockComponents(
+  context: ParsingContext,
+  hour: number | null,
+  minute: number,
+  options: ClockOptions = {},
+): ParsingComponents | null {
   if (hour === null || minute < 0 || minute > 59) return null;
   const { meridiem } = options;
   if (meridiem === 'am' || meridiem === 'pm') {
@@ -63,7 +94,12 @@ export function clockComponents(context: ParsingContext, hour: number | null, mi
  * A window between two clock times ("between 1 and 3pm"). The business rule settles a missing
  * am/pm later, in resolve-when.
  */
-export function clockRange(context: ParsingContext, match: RegExpMatchArray, from: ClockParts, to: ClockParts): ParsingResult | null {
+export function clockRange(
+  context: ParsingContext,
+  match: RegExpMatchArray,
+  from: ClockParts,
+  to: ClockParts,
+): ParsingResult | null {
   const [fromHour, toHour] = [hourOf(from.hour), hourOf(to.hour)];
   if (fromHour === null || toHour === null) return null;
   // "1-3pm": the pm said once covers both ends, unless it would put the start after the end ("11-1pm").
@@ -102,7 +138,11 @@ export function dayOfMonth(context: ParsingContext, day: number, weekday?: numbe
     if (candidate.getUTCDate() !== day || candidate < today) continue;
     // "martes 24" is a date only if the 24th is a Tuesday; otherwise it is not ours to read.
     if (weekday !== undefined && candidate.getUTCDay() !== weekday) return null;
-    return context.createParsingComponents({ year: candidate.getUTCFullYear(), month: candidate.getUTCMonth() + 1, day });
+    return context.createParsingComponents({
+      year: candidate.getUTCFullYear(),
+      month: candidate.getUTCMonth() + 1,
+      day,
+    });
   }
   return null;
 }
@@ -111,7 +151,12 @@ export function dayOfMonth(context: ParsingContext, day: number, weekday?: numbe
  * A day and month ("el 3-12"): this year's if still ahead (or today), otherwise next year's.
  * With a weekday ("jueves 3-12"), only if that date is that weekday: "jueves 9-11" is hours.
  */
-export function dayAndMonth(context: ParsingContext, day: number, month: number, weekday?: number): ParsingComponents | null {
+export function dayAndMonth(
+  context: ParsingContext,
+  day: number,
+  month: number,
+  weekday?: number,
+): ParsingComponents | null {
   const today = referenceDay(context);
   for (const year of [today.getUTCFullYear(), today.getUTCFullYear() + 1]) {
     const candidate = new Date(Date.UTC(year, month - 1, day));
@@ -132,5 +177,9 @@ export function precededBy(context: ParsingContext, match: RegExpMatchArray, wor
 export function daysAhead(context: ParsingContext, days: number): ParsingComponents {
   const day = referenceDay(context);
   day.setUTCDate(day.getUTCDate() + days);
-  return context.createParsingComponents({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() });
+  return context.createParsingComponents({
+    year: day.getUTCFullYear(),
+    month: day.getUTCMonth() + 1,
+    day: day.getUTCDate(),
+  });
 }

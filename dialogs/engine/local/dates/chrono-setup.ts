@@ -28,11 +28,16 @@ const dropUnlikely: chrono.Refiner = {
 };
 
 /** "tipo 10 y media", "around 3:30": a time said loosely, whichever parser read the time itself. */
-const LOOSELY = /(?:around|(?<!how |what )about|arround|round|roughly|approx\.?|approximately|~|tipo|como|a eso de|alrededor de|cerca de|por ahi de)\s*(?:a\s+)?(?:las?\s+|at\s+)?$/;
+const LOOSELY =
+  /(?:around|(?<!how |what )about|arround|round|roughly|approx\.?|approximately|~|tipo|como|a eso de|alrededor de|cerca de|por ahi de)\s*(?:a\s+)?(?:las?\s+|at\s+)?$/;
 const markApproximate: chrono.Refiner = {
   refine: (context, results) => {
     for (const result of results) {
-      if (result.start.isCertain('hour') && LOOSELY.test(context.text.slice(Math.max(0, result.index - 24), result.index))) result.start.addTag(APPROXIMATE_TAG);
+      if (
+        result.start.isCertain('hour') &&
+        LOOSELY.test(context.text.slice(Math.max(0, result.index - 24), result.index))
+      )
+        result.start.addTag(APPROXIMATE_TAG);
     }
     return results;
   },
@@ -67,7 +72,10 @@ function patterned(parsers: readonly chrono.Parser[]): PatternedParser[] {
 }
 
 function withOurs(base: chrono.Chrono, parsers: readonly chrono.Parser[]): Configured {
-  return { parsers: patterned([...parsers, ...base.parsers]), refiners: [...base.refiners, dropUnlikely, markApproximate] };
+  return {
+    parsers: patterned([...parsers, ...base.parsers]),
+    refiners: [...base.refiners, dropUnlikely, markApproximate],
+  };
 }
 
 const CHRONOS: Readonly<Record<Locale, Configured>> = {
@@ -83,7 +91,11 @@ const CHRONOS: Readonly<Record<Locale, Configured>> = {
  * the others would add nothing, and most messages, which name no date, skip chrono altogether.
  * `reference` is asked for only when chrono runs.
  */
-export function parseDates(locale: Locale, text: string, reference: () => chrono.ParsingReference): chrono.ParsedResult[] {
+export function parseDates(
+  locale: Locale,
+  text: string,
+  reference: () => chrono.ParsingReference,
+): chrono.ParsedResult[] {
   const { parsers, refiners } = CHRONOS[locale];
   const matching = parsers.filter(({ pattern }) => pattern.test(text)).map(({ parser }) => parser);
   if (matching.length === 0) return [];

@@ -38,21 +38,29 @@ function lazy<T>(make: () => T): () => T {
  * "11?", "2:30" alone, in answer to "when?" or to a proposal (nothing numbered on offer): a time
  * of day, with the business rule settling am or pm.
  */
-const BARE_CLOCK = /^\s*(\d{1,2})(?::([0-5]\d))?\s*(?:ish|instead|works better|works|better|then|please|pls|mejor|entonces|porfa)?\s*\??\s*$/u;
+const BARE_CLOCK =
+  /^\s*(\d{1,2})(?::([0-5]\d))?\s*(?:ish|instead|works better|works|better|then|please|pls|mejor|entonces|porfa)?\s*\??\s*$/u;
 
-function bareClock(text: string, context: Pick<NluContext, 'expecting' | 'offeredCount' | 'activeIntent'>): DateFacts['time'] | undefined {
+function bareClock(
+  text: string,
+  context: Pick<NluContext, 'expecting' | 'offeredCount' | 'activeIntent'>,
+): DateFacts['time'] | undefined {
   const match = BARE_CLOCK.exec(text);
   const hour = match ? Number(match[1]) : Number.NaN;
   // Where options are numbered, "12" is a time only if it cannot be one of them; "cancel it?"
   // is not answered with a time.
   const proposing = context.expecting === 'confirmation' && context.activeIntent !== 'Cancel';
-  const asked = context.expecting === 'when' || proposing || (context.expecting === 'choice' && hour > (context.offeredCount ?? 0));
+  const asked =
+    context.expecting === 'when' || proposing || (context.expecting === 'choice' && hour > (context.offeredCount ?? 0));
   if (!match || !asked || hour > 23) return undefined;
   return { hour, minute: Number(match[2] ?? 0), meridiemKnown: hour === 0 || hour > 12, approximate: false };
 }
 
 /** The context's day and times in focus, read once on the business's wall clock. */
-function focusOf(context: Pick<NluContext, 'focusDay' | 'focusTime' | 'recentVisit'>, now: DateTime): { day: DateTime | null; time: DateTime | null; recent: DateTime | null } {
+function focusOf(
+  context: Pick<NluContext, 'focusDay' | 'focusTime' | 'recentVisit'>,
+  now: DateTime,
+): { day: DateTime | null; time: DateTime | null; recent: DateTime | null } {
   const read = (iso: string | null | undefined) => {
     const at = iso ? DateTime.fromISO(iso, { zone: now.zone }) : null;
     return at?.isValid ? at : null;
@@ -65,7 +73,22 @@ function isEmpty(facts: DateFacts): boolean {
   return Object.keys(facts).length === 0;
 }
 
-export function extractWhen(masked: MaskedText, locale: Locale, context: Pick<NluContext, 'now' | 'timezone' | 'locales' | 'focusDay' | 'focusTime' | 'recentVisit' | 'expecting' | 'offeredCount' | 'activeIntent'>): When | null {
+export function extractWhen(
+  masked: MaskedText,
+  locale: Locale,
+  context: Pick<
+    NluContext,
+    | 'now'
+    | 'timezone'
+    | 'locales'
+    | 'focusDay'
+    | 'focusTime'
+    | 'recentVisit'
+    | 'expecting'
+    | 'offeredCount'
+    | 'activeIntent'
+  >,
+): When | null {
   // Many messages name no time: the zoned "now" (not free in luxon) is built only when one does.
   const now = lazy(() => DateTime.fromJSDate(context.now, { zone: timeZone(context.timezone) }));
   const facts: DateFacts = {};

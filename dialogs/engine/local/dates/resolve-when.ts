@@ -29,10 +29,18 @@ function dayOf(facts: DateFacts, now: DateTime, focus: DateTime | null): DateTim
   if (facts.date) return DateTime.fromObject(facts.date, { zone: now.zone }).startOf('day');
   if (facts.weekday === undefined) return null;
   const wanted = luxonWeekday(facts.weekday);
-  if (facts.week === 'next') return now.startOf('week').plus({ weeks: 1, days: wanted - 1 }).startOf('day');
+  if (facts.week === 'next')
+    return now
+      .startOf('week')
+      .plus({ weeks: 1, days: wanted - 1 })
+      .startOf('day');
   // Settling on Wed Dec 16, "thursday instead" is the 17th: a weekday of the week in focus
   // when that week is a later one.
-  if (!facts.week && focus && focus.startOf('week') > now.startOf('week')) return focus.startOf('week').plus({ days: wanted - 1 }).startOf('day');
+  if (!facts.week && focus && focus.startOf('week') > now.startOf('week'))
+    return focus
+      .startOf('week')
+      .plus({ days: wanted - 1 })
+      .startOf('day');
   const ahead = (wanted - now.weekday + 7) % 7 || 7;
   return now.plus({ days: ahead }).startOf('day');
 }
@@ -68,7 +76,8 @@ function atTime(time: ClockTime, part: DayPart | undefined, day: DateTime | null
 
 function inPart(part: DayPart, day: DateTime | null, today: boolean, now: DateTime): When {
   const { from, to } = DAY_PART_RANGES[part];
-  const bounds = (on: DateTime) => [atWallClock(on, Math.floor(from / 60), from % 60), atWallClock(on, Math.floor(to / 60), to % 60)] as const;
+  const bounds = (on: DateTime) =>
+    [atWallClock(on, Math.floor(from / 60), from % 60), atWallClock(on, Math.floor(to / 60), to % 60)] as const;
   let [start, end] = bounds(day ?? now);
   if (!day && !today && end <= now) [start, end] = bounds(now.plus({ days: 1 }));
   return fromNow(start, end, now, 'part_of_day');

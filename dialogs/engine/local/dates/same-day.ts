@@ -8,7 +8,9 @@ import type { DateFacts } from './facts';
  * either there is nothing to count from, and the words are only set aside.
  */
 
-const SAME_DAY = wholeWords("(?:the )?same day|that day|(?:the )?day after(?! tomorrow)|el mismo dia|ese (?:mismo )?dia|al dia siguiente|el dia despues");
+const SAME_DAY = wholeWords(
+  '(?:the )?same day|that day|(?:the )?day after(?! tomorrow)|el mismo dia|ese (?:mismo )?dia|al dia siguiente|el dia despues',
+);
 const SAME_TIME = wholeWords('(?:at )?(?:the )?same time|(?:a )?la misma hora');
 
 /** What "the same day" and "same time" refer to, on the business's wall clock. */

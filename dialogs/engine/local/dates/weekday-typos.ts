@@ -15,22 +15,41 @@ const SHORT_WEEKDAY = /(?<![\p{L}\p{N}])(tues|weds)(?![\p{L}\p{N}])/gu;
 
 // English names are only ever misspelt with their final y; Spanish confuses b and v.
 const BY_LOCALE: Readonly<Record<Locale, { names: readonly string[]; words: RegExp }>> = {
-  en: { names: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'], words: /(?<![\p{L}\p{N}])\p{L}{4,9}y(?![\p{L}\p{N}])/gu },
-  es: { names: ['lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo'], words: /(?<![\p{L}\p{N}])[lmjvbsd]\p{L}{4,9}(?![\p{L}\p{N}])/gu },
+  en: {
+    names: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+    words: /(?<![\p{L}\p{N}])\p{L}{4,9}y(?![\p{L}\p{N}])/gu,
+  },
+  es: {
+    names: ['lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo'],
+    words: /(?<![\p{L}\p{N}])[lmjvbsd]\p{L}{4,9}(?![\p{L}\p{N}])/gu,
+  },
 };
 /** Words that are something else, unless a day is plainly meant ("el vienes"). */
 const NOT_WEEKDAYS = new Set(['vienes', 'lunas', 'martas', 'mares', 'saludo']);
 const DAY_ARTICLE = /(?:^|\s)(?:el|este|proximo|para el)\s+$/u;
 /** "mar." is not read as martes: a shorter typo of it is left alone. */
 const ABBREVIATION: Readonly<Record<string, string | undefined>> = {
-  monday: 'mon.', tuesday: 'tue.', wednesday: 'wed.', thursday: 'thu.', friday: 'fri.', saturday: 'sat.', sunday: 'sun.',
-  lunes: 'lun.', miercoles: 'mie.', jueves: 'jue.', viernes: 'vie.', sabado: 'sab.', domingo: 'dom.',
+  monday: 'mon.',
+  tuesday: 'tue.',
+  wednesday: 'wed.',
+  thursday: 'thu.',
+  friday: 'fri.',
+  saturday: 'sat.',
+  sunday: 'sun.',
+  lunes: 'lun.',
+  miercoles: 'mie.',
+  jueves: 'jue.',
+  viernes: 'vie.',
+  sabado: 'sab.',
+  domingo: 'dom.',
 };
 
 function weekdayMeant(word: string, names: readonly string[], afterArticle: boolean): string | undefined {
   if (names.includes(word) || (NOT_WEEKDAYS.has(word) && !afterArticle)) return undefined;
   const spoken = word.replace(/b/g, 'v');
-  return names.find((name) => name[0] === spoken[0] && editDistance(spoken, name.replace(/b/g, 'v'), 2) <= (name.length >= 8 ? 2 : 1));
+  return names.find(
+    (name) => name[0] === spoken[0] && editDistance(spoken, name.replace(/b/g, 'v'), 2) <= (name.length >= 8 ? 2 : 1),
+  );
 }
 
 function rewriteTypos(masked: MaskedText, { names, words }: { names: readonly string[]; words: RegExp }): void {

@@ -11,7 +11,10 @@ import { DateTime } from 'luxon';
 
 /** The business's wall clock now, as a chrono reference with a zero offset. */
 export function floatingReference(now: DateTime): ParsingReference {
-  return { instant: new Date(Date.UTC(now.year, now.month - 1, now.day, now.hour, now.minute, now.second)), timezone: 0 };
+  return {
+    instant: new Date(Date.UTC(now.year, now.month - 1, now.day, now.hour, now.minute, now.second)),
+    timezone: 0,
+  };
 }
 
 /** A wall-clock date and time in the business's zone (a time skipped by DST moves forward). */
