@@ -36,7 +36,9 @@ async function build() {
  */
 function start(): NonNullable<typeof ready> {
   const building = build();
-  building.catch(() => ready === building && (ready = undefined));
+  building.catch(() => {
+    if (ready === building) ready = undefined;
+  });
   return building;
 }
 

@@ -33,7 +33,7 @@ export function batched<I, O>(
   async function settle(round: Pending<I, O>[]): Promise<void> {
     try {
       const results = await run(round.map((p) => p.item));
-      round.forEach((p, i) => p.resolve(results[i]));
+      for (const [i, p] of round.entries()) p.resolve(results[i]);
     } catch (error) {
       if (round.length === 1) return round[0].reject(error);
       await Promise.all(round.map((p) => settle([p])));

@@ -5,9 +5,9 @@ import { BusinessFileError, readBusinessFile } from '../../booking/businesses/bu
 import { DEMO_BUSINESS_FILES, seedBusiness, seedBusinessFile } from '../../booking/businesses/seed';
 import { CatalogRepository } from '../../booking/repositories/catalog';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { testBusinessFile } from '../helpers/business';
+import { type BusinessFileDraft, testBusinessFile } from '../helpers/business';
 
-function problemsOf(change: (file: Record<string, any>) => void): string[] {
+function problemsOf(change: (file: BusinessFileDraft) => void): string[] {
   try {
     testBusinessFile(change);
   } catch (error) {

@@ -61,7 +61,7 @@ describe('the message log', () => {
       );
       expect(new Set(settings)).toEqual(new Set(['on']));
     } finally {
-      clients.forEach((c) => c.release());
+      for (const c of clients) c.release();
     }
   });
 

@@ -9,11 +9,15 @@ import { poolSql } from '../../booking/repositories/sql';
 
 let counter = 0;
 
+/** A business file as written, before validation: tests change any part of it, well or badly. */
+// biome-ignore lint/suspicious/noExplicitAny: tests reach into any part of the raw file, and the parser is what checks it
+export type BusinessFileDraft = Record<string, any>;
+
 /** A small business file (one mechanic, every day 08:00–17:00) that a test can change as it needs. */
-export function testBusinessFile(change: (file: Record<string, any>) => void = () => {}): BusinessFile {
+export function testBusinessFile(change: (file: BusinessFileDraft) => void = () => {}): BusinessFile {
   counter += 1;
   const everyDay = ['08:00-17:00'];
-  const file: Record<string, any> = {
+  const file: BusinessFileDraft = {
     slug: `shop-${process.pid}-${counter}`,
     name: 'Test Shop',
     timezone: 'America/Los_Angeles',

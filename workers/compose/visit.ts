@@ -19,7 +19,7 @@ async function loadVisit(
   appointmentId: string,
 ): Promise<LoadedVisit | null> {
   const visit = await visitForMessaging(ctx.sql, businessId, appointmentId);
-  if (!visit || visit.kind !== 'visit') return null;
+  if (visit?.kind !== 'visit') return null;
   return { catalog: await ctx.catalogs.byId(businessId), visit };
 }
 

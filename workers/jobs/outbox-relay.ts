@@ -60,7 +60,8 @@ export class OutboxRelay {
 
   /** One batch; returns how many rows it moved. */
   relayOnce(): Promise<number> {
-    const queues = (this.queues ??= createQueues(this.deps.redis, { prefix: this.deps.prefix, onError: () => {} }));
+    this.queues ??= createQueues(this.deps.redis, { prefix: this.deps.prefix, onError: () => {} });
+    const queues = this.queues;
     return inTransaction(this.deps.db, async (tx) => {
       const rows = await claimPendingOutbox(tx, this.deps.options.batchSize);
       const byQueue = new Map<QueueKey, { name: string; data: OutboxJob; opts: { jobId: string } }[]>();

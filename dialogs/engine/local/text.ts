@@ -5,7 +5,7 @@
  */
 
 /** Text with nothing beyond ASCII: it has no accents to strip, and lowering keeps its length. */
-const ASCII = /^[\x00-\x7F]*$/;
+const ASCII = /^[\p{ASCII}]*$/u;
 
 /** Each character's folded form is always the same, so it is worked out once; the cap bounds memory. */
 const foldedChars = new Map<string, string>();

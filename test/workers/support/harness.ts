@@ -12,7 +12,7 @@ import type { Catalog } from '../../../booking/repositories/catalog';
 import { findOrCreateCustomer } from '../../../booking/repositories/customers';
 import { poolSql } from '../../../booking/repositories/sql';
 import { type RunningWorkers, startWorkers, type WorkerOptions } from '../../../workers/start';
-import { testBusinessFile } from '../../helpers/business';
+import { type BusinessFileDraft, testBusinessFile } from '../../helpers/business';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db';
 import { FakeTwilio } from '../../helpers/fake-twilio';
 import { deleteRedisKeys, testRedisPrefix } from '../../helpers/redis';
@@ -102,7 +102,7 @@ export class Harness {
   }
 
   /** A business from the test file template; `offsetsSeconds` sets reminder offsets finer than the file allows. */
-  async shop(change: (file: Record<string, any>) => void = () => {}, offsetsSeconds?: number[]): Promise<Shop> {
+  async shop(change: (file: BusinessFileDraft) => void = () => {}, offsetsSeconds?: number[]): Promise<Shop> {
     const file = testBusinessFile((f) => {
       f.settings = { ...f.settings, minNoticeMinutes: 0 };
       change(f);
@@ -139,7 +139,7 @@ export class Harness {
     };
   }
 
-  query<T = any>(text: string, params: unknown[] = []): Promise<T[]> {
+  query<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
     return this.database.db.query(text, params);
   }
 
