@@ -2,6 +2,7 @@ import { ensureDatabase } from '../core/db';
 import { loadConfig } from '../core/config';
 import type { Logger } from '../core/logger';
 import { createLogger } from '../core/logger';
+import { MetricsReport } from '../core/metrics-report';
 import { runMain, stopOnSignals } from '../core/process';
 import { createRuntime, type Runtime } from '../core/runtime';
 import { bookingSchema } from '../booking/db/schema';
@@ -27,11 +28,17 @@ runMain(async () => {
   const app = await buildApp(runtime, createAppServices(runtime));
   await app.listen({ port: config.port, host: config.host });
   const workers = await startWorkers(runtime);
-  stopOnSignals(log, async () => {
-    await app.close();
-    await workers.close();
-    await runtime.close();
-  });
+  const report = new MetricsReport(log).start();
+  stopOnSignals(
+    log,
+    async () => {
+      await app.close();
+      await workers.close();
+      await report.stop();
+      await runtime.close();
+    },
+    config.shutdownTimeoutMs,
+  );
 });
 
 async function seedDemoWhenEmpty(runtime: Runtime, log: Logger): Promise<void> {

@@ -6,6 +6,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   booking: () => import('./booking'),
   reminders: () => import('./reminders'),
   webhook: () => import('./webhook'),
+  lambda: () => import('./lambda'),
 };
 
 async function main(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
+import { inboundTurns, turnDuration } from '../core/metrics';
 import type { BookingServices } from '../booking';
 import type { CustomerRow } from '../booking/db/entities/customer';
 import type { Catalog } from '../booking/repositories/catalog';
@@ -17,6 +18,8 @@ interface Outcome {
   changes: CustomerChange;
   /** The message did not move the dialog (a photo alone): its expiry stays where it was. */
   keepsExpiry?: true;
+  /** What the turn was, for the metrics: the understood intent, or the rule that answered instead. */
+  kind: string;
 }
 
 export type InboundResult = { kind: 'unknown_business' } | { kind: 'reply'; body: string | null };
@@ -54,6 +57,7 @@ export class InboundHandler {
   constructor(private readonly deps: InboundDeps) {}
 
   async handle(m: InboundMessage): Promise<InboundResult> {
+    const started = performance.now();
     const { booking, log } = this.deps;
     const catalog = await booking.catalogs.byAddress(m.to);
     if (!catalog) return { kind: 'unknown_business' };
@@ -95,6 +99,7 @@ export class InboundHandler {
         reply: new Speech(catalog, received.customer.locale ?? catalog.business.defaultLocale, m.channel).say('error'),
         state: stored,
         changes: {},
+        kind: 'Error',
       };
     }
     const turn = {
@@ -122,6 +127,8 @@ export class InboundHandler {
         .catch((releaseError: unknown) => log.warn({ err: releaseError, sid: m.sid }, 'could not release the message'));
       throw error;
     }
+    inboundTurns.inc({ channel: m.channel, intent: outcome.kind });
+    turnDuration.observe({ channel: m.channel }, (performance.now() - started) / 1000);
     return { kind: 'reply', body: outcome.reply };
   }
 
@@ -163,17 +170,18 @@ export class InboundHandler {
       keywordOf(m.body, catalog.business.settings.extraOptOutKeywords, m.optOutType, customer.optedOutAt !== null)
     ) {
       case 'stop':
-        return { reply: speech.say('optedOut'), state: freshState(), changes: { optedOutAt: now } };
+        return { reply: speech.say('optedOut'), state: freshState(), changes: { optedOutAt: now }, kind: 'OptOut' };
       case 'start':
-        return { reply: speech.say('optedIn'), state: freshState(), changes: { optedOutAt: null } };
+        return { reply: speech.say('optedIn'), state: freshState(), changes: { optedOutAt: null }, kind: 'OptIn' };
       case 'help':
-        return { reply: speech.say('keywordHelp'), state, changes: {} };
+        return { reply: speech.say('keywordHelp'), state, changes: {}, kind: 'KeywordHelp' };
     }
-    if (customer.optedOutAt) return { reply: null, state, changes: {} };
-    if (!(await this.withinRateLimit(catalog.business.id, m.phone, now))) return { reply: null, state, changes: {} };
+    if (customer.optedOutAt) return { reply: null, state, changes: {}, kind: 'OptedOut' };
+    if (!(await this.withinRateLimit(catalog.business.id, m.phone, now)))
+      return { reply: null, state, changes: {}, kind: 'RateLimited' };
     // A photo or voice note alone: kept with the message, but the bot reads only text.
     if (m.body.trim() === '' && m.media.length > 0)
-      return { reply: speech.say('mediaOnly'), state, changes: {}, keepsExpiry: true };
+      return { reply: speech.say('mediaOnly'), state, changes: {}, keepsExpiry: true, kind: 'MediaOnly' };
     const turn = await this.deps.conversation.turn({
       catalog,
       customer,
@@ -183,7 +191,7 @@ export class InboundHandler {
       staleSince,
       now,
     });
-    return { reply: turn.reply, state: turn.state, changes: turn.customerChanges };
+    return { reply: turn.reply, state: turn.state, changes: turn.customerChanges, kind: turn.intent };
   }
 
   private async withinRateLimit(businessId: string, phone: string, now: Date): Promise<boolean> {

@@ -32,6 +32,8 @@ export interface OutboxJob {
   appointmentId: string;
   version: number;
   event: AppointmentEvent;
+  /** The request that wrote the outbox row (core/request-context.ts); every job it leads to keeps it. */
+  requestId?: string;
 }
 
 export interface ReminderJob {

@@ -1,6 +1,6 @@
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync } from 'fastify';
-import twilio from 'twilio';
+import MessagingResponse from 'twilio/lib/twiml/MessagingResponse';
 import type { Runtime } from '../../core/runtime';
 import { recordStatusCallback } from '../../booking/repositories/delivery-status';
 import { poolSql } from '../../booking/repositories/sql';
@@ -21,7 +21,7 @@ export const twilioRoutes: FastifyPluginAsync<{ runtime: Runtime; bot: Bot }> = 
       request.log.warn({ to: message.to, sid: message.sid }, 'message to a number no business owns');
       return reply.code(404).type('text/plain').send(`No business answers at ${message.to}`);
     }
-    const twiml = new twilio.twiml.MessagingResponse();
+    const twiml = new MessagingResponse();
     if (result.body) twiml.message(result.body);
     return reply.type('text/xml').send(twiml.toString());
   });

@@ -62,10 +62,10 @@ function hoursQuestion() {
   );
 }
 
-// First in the file: it needs the container's first (cold) start.
+// First in the file: it needs the container's first (cold) start, which begins as the module loads.
 it('recovers from a cold start during a database outage once the database is back', async () => {
-  const { handler } = await import('../../api/lambda');
   process.env.DATABASE_URL = 'postgres://postgres@127.0.0.1:1/textbook';
+  const { handler } = await import('../../api/lambda');
   await expect(handler(hoursQuestion(), {} as never)).rejects.toThrow();
   process.env.DATABASE_URL = database.url;
   const answer = (await handler(hoursQuestion(), {} as never)) as { statusCode: number; body: string };

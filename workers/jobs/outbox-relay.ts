@@ -136,7 +136,12 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 function jobData(row: PendingOutbox): OutboxJob {
-  const p = row.payload as { appointmentId: string; version: number; event: OutboxJob['event'] };
+  const p = row.payload as {
+    appointmentId: string;
+    version: number;
+    event: OutboxJob['event'];
+    requestId?: string;
+  };
   return {
     outboxId: row.id,
     businessId: row.businessId,
@@ -144,5 +149,6 @@ function jobData(row: PendingOutbox): OutboxJob {
     appointmentId: p.appointmentId,
     version: p.version,
     event: p.event,
+    ...(p.requestId ? { requestId: p.requestId } : {}),
   };
 }
