@@ -85,8 +85,10 @@ export function redactor(options: RedactionOptions): Redactor {
   return { value: (value) => walk(value, '', 0), text };
 }
 
-/** Objects pino serialises itself (Fastify's request and reply) keep their serializers. */
+/**
+ * Data objects (literals, serialised errors) are walked; instances of a class (Fastify's request
+ * and reply) are left to pino's serializers, which log only a few safe fields of them.
+ */
 function isPlain(value: object): boolean {
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  return Object.getPrototypeOf(value) === null || value.constructor === Object;
 }

@@ -84,9 +84,11 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
     const processor: Processor = (job, token) => {
       const handle = handlers[key][job.name];
       if (!handle) throw new Error(`no handler for job "${job.name}" on queue ${key}`);
-      return runWithRequestId((job.data as { requestId?: string } | undefined)?.requestId, () =>
-        handle(ctx, job, token),
-      );
+      return runWithRequestId((job.data as { requestId?: string } | undefined)?.requestId, async () => {
+        const result = await handle(ctx, job, token);
+        log.debug({ queue: key, job: job.name, id: job.id, result }, 'job done');
+        return result;
+      });
     };
     const worker = new Worker(QUEUES[key], processor, {
       connection: workerRedis,

@@ -20,6 +20,10 @@ export const requestIdOptions = {
  * context the first hook entered.
  */
 export function carryRequestId(app: FastifyInstance): void {
-  app.addHook('onRequest', (request, _reply, done) => runWithRequestId(request.id, done));
+  app.addHook('onRequest', (request, reply, done) => {
+    // Said back, so a caller (or a test) can find the request's lines in the logs.
+    reply.header('x-request-id', request.id);
+    runWithRequestId(request.id, done);
+  });
   app.addHook('preHandler', (request, _reply, done) => runWithRequestId(request.id, done));
 }
