@@ -71,7 +71,8 @@ export interface NluContext {
  *   slots, or the nearest ones after now when today is full (the context knows no opening hours);
  * - week: a whole week, Monday to Monday.
  */
-export type Grain = 'minute' | 'hour' | 'part_of_day' | 'day' | 'week';
+export const GRAINS = ['minute', 'hour', 'part_of_day', 'day', 'week'] as const;
+export type Grain = (typeof GRAINS)[number];
 
 export interface When {
   /** ISO 8601 with the business's UTC offset in force on that date, e.g. 2026-11-24T15:00:00-08:00. */
