@@ -5,7 +5,7 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..');
 const MODULES = ['core', 'booking', 'dialogs', 'bot', 'api', 'workers', 'infra', 'admin-web', 'bench'];
 
-/** Which top-level modules each may import (STYLE.md): dependencies point one way. */
+/** Which top-level modules each may import (README.md, Architecture): dependencies point one way. */
 const ALLOWED: Record<string, string[]> = {
   core: ['core'],
   booking: ['core', 'booking'],
