@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
+import { seedBusiness } from '../../booking/businesses/seed';
 import { createDialogEngine } from '../../dialogs/engine/create-engine';
 import { Phone, startTestApp, type TestApp } from '../helpers/app';
+import { testBusinessFile } from '../helpers/business';
 import { FAKE_LEX_BOT, FAKE_LEX_CREDENTIALS, FAKE_LEX_REGION, FakeLex, slot } from '../helpers/fake-lex';
 
 /**
@@ -187,6 +189,18 @@ describe('Edgar’s shop in English, understood by Lex', () => {
     expect(await phone.say('START')).toMatch(/^You're subscribed to Edgar's Mobile Auto Shop again/);
     // The SDK retried once (maxAttempts 2), then the local engine answered.
     expect(fake.texts()).toEqual([text, text]);
+  });
+});
+
+describe('a business whose file keeps it local', () => {
+  it('never reaches Lex, and books as before', async () => {
+    const file = testBusinessFile((f) => (f.settings.useLex = false));
+    await seedBusiness(t.runtime.db, file, { production: false, env: {} });
+    const phone = new Phone(t, `+1555400${String(++phones).padStart(4, '0')}`, file.channels[0].address);
+    expect(await phone.say('diagnostics tomorrow at 10am')).toBe('What name should I put it under?');
+    expect(await phone.say('Jo')).toBe('Diagnostics, Tue Nov 24 at 10:00 AM. Reply YES to book.');
+    expect(await phone.say('yes')).toMatch(/^Booked: Diagnostics with Test Shop/);
+    expect(fake.requests).toEqual([]);
   });
 });
 
