@@ -59,6 +59,19 @@ export interface NluContext {
   focusTime?: string | null;
   /** The start of the visit just booked or moved: "the same day" counts from it when nothing is in focus. */
   recentVisit?: string | null;
+  /** Who is writing to whom; the local engine needs none of it, the Lex engine keys its session on it. */
+  conversation?: NluConversation | null;
+}
+
+/** One customer's conversation with one business on one channel. */
+export interface NluConversation {
+  /** The business's slug: one Lex bot serves every business, so each request names it. */
+  business: string;
+  /** The customer's id (never the phone number, which is personal data and not a valid Lex session id). */
+  customerId: string;
+  channel: 'sms' | 'whatsapp';
+  /** False when the business keeps its messages on the local engine (`settings.useLex: false`). */
+  cloud: boolean;
 }
 
 /**
