@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Runtime } from '../core/runtime';
 import type { BookingServices } from '../booking';
@@ -15,11 +16,15 @@ export interface AppServices {
 
 /** Wiring only: plugins, then routes. The process (listen, signals) belongs to server.ts/main.ts. */
 export async function buildApp(runtime: Runtime, services: AppServices): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: runtime.log as FastifyBaseLogger, trustProxy: true, ...requestIdOptions });
+  const app = Fastify({
+    loggerInstance: runtime.log as FastifyBaseLogger,
+    trustProxy: true,
+    ...requestIdOptions,
+  }).withTypeProvider<TypeBoxTypeProvider>();
   app.setErrorHandler(errorHandler);
   carryRequestId(app);
   await app.register(healthRoutes, { runtime });
   await app.register(metricsRoutes, { token: runtime.config.metricsToken });
-  await app.register(twilioRoutes, { runtime, bot: services.bot });
+  await app.register(twilioRoutes, { runtime, booking: services.booking, bot: services.bot });
   return app;
 }

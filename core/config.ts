@@ -44,7 +44,7 @@ const envSchema = z.object({
     .min(0)
     .max(65535, 'expected a port number')
     .default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  HOST: z.string().min(1).default('127.0.0.1'),
   PUBLIC_BASE_URL: url(['http:', 'https:'])
     .default('http://localhost:3000')
     .transform((v) => v.replace(/\/+$/, '')),
@@ -153,6 +153,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (lexKeys.some(Boolean) && !lexKeys.every(Boolean)) {
     problems.push('LEX_REGION, LEX_BOT_ID, LEX_BOT_ALIAS_ID: expected all three together, or none');
   }
+  // The development token is printed in this repository: anyone could sign webhooks with it, so
+  // it only serves a server that nothing outside this machine can reach.
+  if ((!env.TWILIO_AUTH_TOKEN || env.TWILIO_AUTH_TOKEN === DEV_TWILIO_AUTH_TOKEN) && !isLoopback(env.HOST)) {
+    problems.push(
+      `TWILIO_AUTH_TOKEN: expected a token of your own to listen on HOST=${env.HOST} (the development token is public and only serves 127.0.0.1)`,
+    );
+  }
   let databaseUrl = env.DATABASE_URL;
   if (env.DATABASE_SECRET) {
     const secret = parseDatabaseSecret(env.DATABASE_SECRET);
@@ -230,6 +237,11 @@ function parseDatabaseSecret(text: string): { url: string } | { problem: string 
   url.pathname = `/${encodeURIComponent(dbname)}`;
   url.searchParams.set('sslmode', 'verify-full');
   return { url: url.toString() };
+}
+
+/** Whether a listen address is reachable from this machine only. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 function deepFreeze<T extends object>(value: T): T {

@@ -1,6 +1,7 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Runtime } from '../../core/runtime';
 import { pendingMigrations } from '../../booking/repositories/schema-migrations';
+import { LivenessSchema, ReadinessSchema } from '../schemas/health';
 
 type State = 'ok' | 'unavailable';
 
@@ -14,18 +15,6 @@ interface Readiness {
 /** A probe answers from one check for this long, however many callers ask meanwhile. */
 const READINESS_CACHE_MS = 1_500;
 
-const state = { type: 'string', enum: ['ok', 'unavailable'] } as const;
-const readinessBody = {
-  type: 'object',
-  properties: {
-    status: { type: 'string', enum: ['ready', 'degraded', 'unavailable'] },
-    database: state,
-    migrations: { type: 'string', enum: ['current', 'pending', 'unknown'] },
-    redis: state,
-  },
-  required: ['status', 'database', 'migrations', 'redis'],
-} as const;
-
 /**
  * `/health` is liveness: the process answers, with no I/O at all (a container's health check and
  * Docker's HEALTHCHECK). `/ready` is whether this instance should get traffic (the load balancer's
@@ -33,7 +22,7 @@ const readinessBody = {
  * degrades it, as the webhooks carry on without Redis. Anyone may call both, so answers name a
  * dependency and nothing more; driver messages go to the log.
  */
-export const healthRoutes: FastifyPluginAsync<{ runtime: Runtime }> = async (app, { runtime }) => {
+export const healthRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = async (app, { runtime }) => {
   let cached: { at: number; readiness: Promise<Readiness> } | null = null;
   const readiness = () => {
     const now = performance.now();
@@ -41,20 +30,12 @@ export const healthRoutes: FastifyPluginAsync<{ runtime: Runtime }> = async (app
     return cached.readiness;
   };
 
-  app.get(
-    '/health',
-    { logLevel: 'warn', schema: { response: { 200: { type: 'object', properties: { status: { const: 'ok' } } } } } },
-    async () => ({ status: 'ok' as const }),
-  );
+  app.get('/health', { logLevel: 'warn', schema: LivenessSchema }, async () => ({ status: 'ok' as const }));
 
-  app.get(
-    '/ready',
-    { logLevel: 'warn', schema: { response: { 200: readinessBody, 503: readinessBody } } },
-    async (_r, reply) => {
-      const result = await readiness();
-      return reply.code(result.status === 'unavailable' ? 503 : 200).send(result);
-    },
-  );
+  app.get('/ready', { logLevel: 'warn', schema: ReadinessSchema }, async (_request, reply) => {
+    const result = await readiness();
+    return reply.code(result.status === 'unavailable' ? 503 : 200).send(result);
+  });
 };
 
 async function checkReadiness(runtime: Runtime): Promise<Readiness> {

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../core/config';
 import { runMain } from '../../core/process';
-import { ensureDatabase } from '../../core/db';
+import { ensureDatabase } from '../db/ensure-database';
 import { migrate } from '../db/migrate';
 
 /** `npm run migrate`: creates the database if needed and applies pending migrations. */

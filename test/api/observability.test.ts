@@ -64,7 +64,10 @@ describe('logs', () => {
   it('carry the webhook request id into the jobs it caused, as far as the owner notice sent', async () => {
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     const mine = () => logged().filter((l) => l.requestId === requestId);
-    const jobsDone = () => mine().filter((l) => l.msg === 'job done').map((l) => `${l.queue}/${l.job}`);
+    const jobsDone = () =>
+      mine()
+        .filter((l) => l.msg === 'job done')
+        .map((l) => `${l.queue}/${l.job}`);
     await fake.waitFor(() => jobsDone().includes('outbound/send'));
     expect(mine().map((l) => l.msg)).toEqual(expect.arrayContaining(['incoming request', 'request completed']));
     expect(jobsDone()).toEqual(

@@ -10,6 +10,7 @@ import { createBookingServices, type BookingServices } from '../../booking';
 import { bookingSchema } from '../../booking/db/schema';
 import { DEMO_BUSINESS_FILES, seedBusinessFile } from '../../booking/businesses/seed';
 import { createBot } from '../../bot';
+import type { DialogEngine } from '../../dialogs/engine/types';
 import { buildApp } from '../../api/app';
 import { createTestDatabase, type TestDatabase } from './db';
 import { OwnRedis } from './redis';
@@ -30,12 +31,15 @@ export interface TestApp {
 }
 
 /**
- * The real app over real HTTP, on its own database and Redis prefix, with the demo businesses;
- * its log lines go to `logTo` when given (tests that read what was logged).
+ * The real app over real HTTP, on its own database and Redis prefix, with the demo businesses. The
+ * dialog engine is the one the configuration selects, unless `engine` builds it (to add what only
+ * tests need, such as credentials for the Lex stub). Its log lines go to `logTo` when given
+ * (tests that read what was logged).
  */
 export async function startTestApp(options: {
   now: string;
   env?: Record<string, string>;
+  engine?: (runtime: Runtime) => DialogEngine;
   logTo?: DestinationStream;
 }): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -56,7 +60,7 @@ export async function startTestApp(options: {
   });
   for (const file of DEMO_BUSINESS_FILES) await seedBusinessFile(runtime.db, file, { production: false, env: {} });
   const booking = createBookingServices(runtime.db, clock);
-  const app = await buildApp(runtime, { booking, bot: createBot(runtime, booking) });
+  const app = await buildApp(runtime, { booking, bot: createBot(runtime, booking, options.engine?.(runtime)) });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,
