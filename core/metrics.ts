@@ -56,15 +56,15 @@ export const reminderLateness = new Histogram({
 
 export const lexCalls = new Counter({
   name: 'textbook_lex_calls_total',
-  help: 'RecognizeText calls to Lex V2, by locale and result (ok, error)',
+  help: 'RecognizeText calls to Lex V2, by locale and result (ok, error: no answer after the retries)',
   labelNames: ['locale', 'result'] as const,
   registers: [registry],
 });
 
 export const lexFallbacks = new Counter({
   name: 'textbook_lex_fallbacks_total',
-  help: 'Lex answers whose top intent was FallbackIntent, by locale',
-  labelNames: ['locale'] as const,
+  help: 'Turns sent to Lex that the local engine answered instead, by locale and why (low_confidence, timeout…)',
+  labelNames: ['locale', 'reason'] as const,
   registers: [registry],
 });
 
