@@ -10,6 +10,7 @@ import { bookingSchema } from '../booking/db/schema';
 import { DEMO_ADMIN_PASSWORD, DEMO_BUSINESS_FILES, seedBusinessFile } from '../booking/businesses/seed';
 import { startWorkers } from '../workers/start';
 import { buildApp } from './app';
+import { closeGracefully } from './graceful-close';
 import { createAppServices } from './services';
 
 /**
@@ -34,7 +35,7 @@ runMain(async () => {
   stopOnSignals(
     log,
     async () => {
-      await app.close();
+      await closeGracefully(app);
       await workers.close();
       await report.stop();
       await runtime.close();

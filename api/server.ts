@@ -4,6 +4,7 @@ import { runMain, stopOnSignals } from '../core/process';
 import { createRuntime } from '../core/runtime';
 import { bookingSchema } from '../booking/db/schema';
 import { buildApp } from './app';
+import { closeGracefully } from './graceful-close';
 import { createAppServices } from './services';
 
 /**
@@ -21,7 +22,7 @@ runMain(async () => {
     runtime.log,
     async () => {
       // In-flight webhooks are answered first; new requests on kept-alive sockets get 503.
-      await app.close();
+      await closeGracefully(app);
       await report.stop();
       await runtime.close();
     },

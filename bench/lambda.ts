@@ -38,7 +38,7 @@ export async function run(): Promise<void> {
   for (const file of DEMO_BUSINESS_FILES) await seedBusinessFile(database.db, file, { production: false, env: {} });
   const out = mkdtempSync(join(tmpdir(), 'textbook-bench-lambda-'));
   try {
-    const lambdaDir = bundleLambda('api', out);
+    const lambdaDir = bundleLambda('api', out).dir;
     const serverDir = bundleEntry('api/server.ts', join(out, 'server'));
     const harness = join(bundleEntry('bench/lambda-cold-start.ts', join(out, 'harness')), 'index.js');
     const env = {

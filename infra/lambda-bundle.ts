@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 
@@ -14,15 +15,28 @@ export type LambdaName = keyof typeof LAMBDA_ENTRIES;
 /**
  * One file per function, by the esbuild installed with the dev dependencies: synth needs neither
  * Docker nor the network, and a cold start reads one file instead of resolving thousands. The
- * bundle is minified (less to parse) with names kept (TypeORM and the logs read class names);
- * the source map sits next to it for NODE_OPTIONS=--enable-source-maps when debugging.
- * Returns the directory to hand to `Code.fromAsset`.
+ * bundle is minified (less to parse) with names kept (TypeORM and stack traces read them). No
+ * source map: its paths depend on where the bundle was written, so the asset's hash, and with it
+ * the deployed code, would change on every synth.
  */
-export function bundleLambda(name: LambdaName, outRoot: string): string {
-  return bundleEntry(LAMBDA_ENTRIES[name], join(outRoot, name));
+export interface BuiltBundle {
+  /** The directory to hand to `Code.fromAsset` (it holds `index.js`). */
+  dir: string;
+  /** SHA-256 of the bundle: the same code gives the same hash on every machine. */
+  hash: string;
 }
 
-/** Bundles one entry file (relative to the repository) to `outdir/index.js`. */
+export function bundleLambda(name: LambdaName, outRoot: string): BuiltBundle {
+  const dir = bundleEntry(LAMBDA_ENTRIES[name], join(outRoot, name));
+  return {
+    dir,
+    hash: createHash('sha256')
+      .update(readFileSync(join(dir, 'index.js')))
+      .digest('hex'),
+  };
+}
+
+/** Bundles one entry file (relative to the repository) to `outdir/index.js`; returns `outdir`. */
 export function bundleEntry(entry: string, outdir: string): string {
   mkdirSync(outdir, { recursive: true });
   const result = buildSync({
@@ -37,7 +51,6 @@ export function bundleEntry(entry: string, outdir: string): string {
     mainFields: ['module', 'main'],
     minify: true,
     keepNames: true,
-    sourcemap: 'external',
     legalComments: 'none',
     logLevel: 'silent',
   });
