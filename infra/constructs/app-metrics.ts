@@ -20,7 +20,8 @@ export class AppMetrics extends Construct {
           metricName: field,
           filterPattern: logs.FilterPattern.all(
             logs.FilterPattern.stringValue('$.msg', '=', METRICS_LOG_MESSAGE),
-            logs.FilterPattern.exists(`$.metrics.${field}`),
+            // Every field is a count or a level, never below zero: this matches it whenever present.
+            logs.FilterPattern.numberValue(`$.metrics.${field}`, '>=', 0),
           ),
           metricValue: `$.metrics.${field}`,
         });

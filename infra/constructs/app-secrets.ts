@@ -1,4 +1,4 @@
-import { aws_ecs as ecs, aws_iam as iam, aws_secretsmanager as secretsmanager } from 'aws-cdk-lib';
+import { aws_ecs as ecs, type aws_iam as iam, aws_secretsmanager as secretsmanager } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 
 /**

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, aws_ec2 as ec2, aws_logs as logs, aws_rds as rds } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, aws_ec2 as ec2, type aws_logs as logs, aws_rds as rds } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { Network } from './network';
 

@@ -1,4 +1,4 @@
-import { Duration, aws_ec2 as ec2, aws_lambda as lambda, aws_logs as logs } from 'aws-cdk-lib';
+import { type Duration, type aws_ec2 as ec2, aws_lambda as lambda, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { BuiltBundle } from '../lambda-bundle';
 import type { AppSecrets } from './app-secrets';

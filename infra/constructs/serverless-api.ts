@@ -1,4 +1,4 @@
-import { Duration, aws_apigatewayv2 as apigw, aws_ec2 as ec2 } from 'aws-cdk-lib';
+import { Duration, aws_apigatewayv2 as apigw, type aws_ec2 as ec2 } from 'aws-cdk-lib';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Construct } from 'constructs';
 import type { BuiltBundle } from '../lambda-bundle';

@@ -1,4 +1,4 @@
-import { Duration, aws_applicationautoscaling as autoscaling, aws_ec2 as ec2, aws_ecs as ecs } from 'aws-cdk-lib';
+import { Duration, aws_applicationautoscaling as autoscaling, type aws_ec2 as ec2, aws_ecs as ecs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IMAGE_COMMANDS } from '../image-commands';
 import { AppMetrics } from './app-metrics';
