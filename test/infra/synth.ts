@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { textbookApp } from '../../infra/app';
 
-export type Resources = Record<string, { Type: string; Properties: Record<string, any>; DependsOn?: string[] }>;
+/** A template's resources: CloudFormation JSON, read by path in the tests. */
+export type Resources = Record<
+  string,
+  // biome-ignore lint/suspicious/noExplicitAny: template JSON is read by path, checked by value
+  { Type: string; Properties: Record<string, any>; DependsOn?: string[] }
+>;
 
 export interface Synthesized {
   template: Template;
