@@ -20,7 +20,8 @@ COPY admin-web admin-web
 RUN npm run build && cp -r admin-web dist/admin-web
 
 FROM node:22-bookworm-slim AS runtime
-ENV NODE_ENV=production
+# Listen on the container's network (the app's default is loopback only).
+ENV NODE_ENV=production HOST=0.0.0.0
 WORKDIR /app
 # Amazon RDS's certificate authorities: DATABASE_SECRET connects with sslmode=verify-full.
 ADD --chmod=644 https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem /etc/ssl/certs/rds-global-bundle.pem

@@ -121,7 +121,8 @@ it('uses one set of commands: docker-compose.yml runs what ECS runs, the HEALTHC
   const compose = parseYaml(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'));
   expect(compose.services.api.command).toEqual(IMAGE_COMMANDS.api);
   expect(compose.services.worker.command).toEqual(IMAGE_COMMANDS.workers);
-  expect(compose.services.migrate.command.join(' ')).toContain(IMAGE_COMMANDS.migrate.join(' '));
+  expect(compose.services.setup.command.join(' ')).toContain(IMAGE_COMMANDS.migrate.join(' '));
+  expect(compose.services.api.environment.HOST).toBe('0.0.0.0');
   const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
   const check = /^HEALTHCHECK [^\n]*\\\n\s*CMD (\[.*\])$/m.exec(dockerfile);
   expect(JSON.parse(check![1])).toEqual(['node', '-e', HEALTHCHECK_SCRIPT]);
