@@ -85,10 +85,12 @@ async function recordFailure(ctx: WorkerContext, job: Job<SendJob>, m: ClaimedMe
     outboundMessages.inc({ status: 'retry', error_code: errorCode });
     return failure;
   }
-  await markFailed(ctx.sql, m.id, failure.code);
-  outboundMessages.inc({ status: 'failed', error_code: errorCode });
+  // The opt-out first: a crash between the two leaves the job to run again, never a failed
+  // message whose refusal was forgotten.
   if (failure.code === TWILIO_ERRORS.optedOut) {
     await optOutRecipient(ctx.sql, m.businessId, m.to, ctx.clock.now());
   }
+  await markFailed(ctx.sql, m.id, failure.code);
+  outboundMessages.inc({ status: 'failed', error_code: errorCode });
   return new UnrecoverableError(`message ${m.id} not sent: ${failure.message}`);
 }
