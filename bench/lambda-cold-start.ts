@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { apiGatewayFormEvent } from '../test/helpers/api-gateway-event';
 
 /**
  * Runs in a fresh `node` process (bench/lambda.ts bundles it to plain JavaScript): loads a Lambda
@@ -35,24 +36,7 @@ export function signedForm(plan: Omit<Plan, 'module' | 'warm'>, from: string, bo
 
 function apiGatewayEvent(plan: Plan, i: number) {
   const { path, form, signature } = signedForm(plan, `+1555600${String(i).padStart(4, '0')}`, 'what are your hours?');
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: '',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-twilio-signature': signature,
-      host: new URL(plan.publicUrl).host,
-    },
-    requestContext: {
-      http: { method: 'POST', path, protocol: 'HTTP/1.1', sourceIp: '54.0.0.1', userAgent: 'TwilioProxy/1.1' },
-      requestId: `bench-${randomBytes(6).toString('hex')}`,
-      stage: '$default',
-    },
-    body: Buffer.from(new URLSearchParams(form).toString()).toString('base64'),
-    isBase64Encoded: true,
-  };
+  return apiGatewayFormEvent({ publicUrl: plan.publicUrl, path, form, signature });
 }
 
 async function main(): Promise<void> {

@@ -81,6 +81,14 @@ export class TextbookStack extends Stack {
       ? ecs.ContainerImage.fromRegistry(settings.image)
       : ecs.ContainerImage.fromAsset(REPOSITORY, { platform: ecrAssets.Platform.LINUX_ARM64 });
     const common = (publicBaseUrl: string) => appEnvironment({ settings, publicBaseUrl, cache, lex: lexBot });
+    const services = {
+      cluster,
+      network,
+      securityGroup: appSecurityGroup,
+      image,
+      secrets,
+      logRetentionDays: settings.logRetentionDays,
+    };
 
     let publicBaseUrl: string;
     let webhook: { serverErrors: cloudwatch.IMetric; latency: cloudwatch.IMetric };
@@ -106,15 +114,10 @@ export class TextbookStack extends Stack {
     } else {
       publicBaseUrl = settings.publicBaseUrl!;
       const api = new ContainerApi(this, 'Api', {
-        cluster,
-        network,
-        securityGroup: appSecurityGroup,
-        image,
+        ...services,
         environment: common(publicBaseUrl),
-        secrets,
         certificateArn: settings.certificateArn!,
         tasks: settings.apiTasks,
-        logRetentionDays: settings.logRetentionDays,
       });
       api.service.node.addDependency(migration.resource);
       lexBot.grantRecognizeText(api.task.definition.taskRole);
@@ -139,14 +142,9 @@ export class TextbookStack extends Stack {
     }
 
     const workers = new WorkersService(this, 'Workers', {
-      cluster,
-      network,
-      securityGroup: appSecurityGroup,
-      image,
+      ...services,
       environment: common(publicBaseUrl),
-      secrets,
       maxTasks: settings.workersMax,
-      logRetentionDays: settings.logRetentionDays,
     });
     workers.service.node.addDependency(migration.resource);
 

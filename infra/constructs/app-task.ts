@@ -1,7 +1,15 @@
-import { Duration, aws_ecs as ecs, aws_logs as logs } from 'aws-cdk-lib';
+import { Duration, type aws_ec2 as ec2, aws_ecs as ecs, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { APP_PORT, HEALTHCHECK_SCRIPT } from '../image-commands';
 import type { AppSecrets } from './app-secrets';
+import type { Network } from './network';
+
+/** What each of the app's Fargate services takes, besides its task's command and size. */
+export type AppServiceProps = Omit<AppTaskProps, 'command' | 'cpu' | 'memoryLimitMiB'> & {
+  cluster: ecs.ICluster;
+  network: Network;
+  securityGroup: ec2.ISecurityGroup;
+};
 
 export interface AppTaskProps {
   image: ecs.ContainerImage;
@@ -53,4 +61,26 @@ export class AppTask extends Construct {
       readonlyRootFilesystem: true,
     });
   }
+}
+
+/**
+ * The task as a Fargate service in the app subnets, no public IP: a deploy starts the new tasks
+ * before stopping old ones and rolls back when they do not get healthy.
+ */
+export function appService(
+  task: AppTask,
+  props: AppServiceProps & { desiredCount: number; healthCheckGracePeriod?: Duration },
+): ecs.FargateService {
+  return new ecs.FargateService(task, 'Service', {
+    cluster: props.cluster,
+    taskDefinition: task.definition,
+    desiredCount: props.desiredCount,
+    vpcSubnets: props.network.appSubnets,
+    securityGroups: [props.securityGroup],
+    assignPublicIp: false,
+    minHealthyPercent: 100,
+    maxHealthyPercent: 200,
+    circuitBreaker: { rollback: true },
+    healthCheckGracePeriod: props.healthCheckGracePeriod,
+  });
 }

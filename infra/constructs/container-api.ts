@@ -2,13 +2,12 @@ import {
   Duration,
   aws_certificatemanager as acm,
   aws_ec2 as ec2,
-  aws_ecs as ecs,
+  type aws_ecs as ecs,
   aws_elasticloadbalancingv2 as elbv2,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { APP_PORT, IMAGE_COMMANDS } from '../image-commands';
-import { AppTask, type AppTaskProps } from './app-task';
-import type { Network } from './network';
+import { type AppServiceProps, AppTask, appService } from './app-task';
 
 /**
  * The API on Fargate behind an application load balancer (the containers shape): HTTPS on 443
@@ -21,29 +20,12 @@ export class ContainerApi extends Construct {
   readonly targetGroup: elbv2.ApplicationTargetGroup;
   readonly task: AppTask;
 
-  constructor(
-    scope: Construct,
-    id: string,
-    props: Omit<AppTaskProps, 'command' | 'cpu' | 'memoryLimitMiB'> & {
-      cluster: ecs.ICluster;
-      network: Network;
-      securityGroup: ec2.SecurityGroup;
-      certificateArn: string;
-      tasks: number;
-    },
-  ) {
+  constructor(scope: Construct, id: string, props: AppServiceProps & { certificateArn: string; tasks: number }) {
     super(scope, id);
     this.task = new AppTask(this, 'Api', { ...props, command: IMAGE_COMMANDS.api, cpu: 512, memoryLimitMiB: 1024 });
-    this.service = new ecs.FargateService(this, 'Service', {
-      cluster: props.cluster,
-      taskDefinition: this.task.definition,
+    this.service = appService(this.task, {
+      ...props,
       desiredCount: props.tasks,
-      vpcSubnets: props.network.appSubnets,
-      securityGroups: [props.securityGroup],
-      assignPublicIp: false,
-      minHealthyPercent: 100,
-      maxHealthyPercent: 200,
-      circuitBreaker: { rollback: true },
       healthCheckGracePeriod: Duration.seconds(30),
     });
     this.loadBalancer = new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {

@@ -1,9 +1,8 @@
-import { Duration, aws_applicationautoscaling as autoscaling, type aws_ec2 as ec2, aws_ecs as ecs } from 'aws-cdk-lib';
+import { Duration, aws_applicationautoscaling as autoscaling, type aws_ecs as ecs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IMAGE_COMMANDS } from '../image-commands';
 import { AppMetrics } from './app-metrics';
-import { AppTask, type AppTaskProps } from './app-task';
-import type { Network } from './network';
+import { type AppServiceProps, AppTask, appService } from './app-task';
 
 /**
  * The workers on Fargate (BullMQ needs a process that stays up): one task always, more while jobs
@@ -13,16 +12,7 @@ export class WorkersService extends Construct {
   readonly service: ecs.FargateService;
   readonly task: AppTask;
 
-  constructor(
-    scope: Construct,
-    id: string,
-    props: Omit<AppTaskProps, 'command' | 'cpu' | 'memoryLimitMiB'> & {
-      cluster: ecs.ICluster;
-      network: Network;
-      securityGroup: ec2.ISecurityGroup;
-      maxTasks: number;
-    },
-  ) {
+  constructor(scope: Construct, id: string, props: AppServiceProps & { maxTasks: number }) {
     super(scope, id);
     this.task = new AppTask(this, 'Workers', {
       ...props,
@@ -30,17 +20,7 @@ export class WorkersService extends Construct {
       cpu: 256,
       memoryLimitMiB: 512,
     });
-    this.service = new ecs.FargateService(this, 'Service', {
-      cluster: props.cluster,
-      taskDefinition: this.task.definition,
-      desiredCount: 1,
-      vpcSubnets: props.network.appSubnets,
-      securityGroups: [props.securityGroup],
-      assignPublicIp: false,
-      minHealthyPercent: 100,
-      maxHealthyPercent: 200,
-      circuitBreaker: { rollback: true },
-    });
+    this.service = appService(this.task, { ...props, desiredCount: 1 });
     const scaling = this.service.autoScaleTaskCount({ minCapacity: 1, maxCapacity: props.maxTasks });
     scaling.scaleOnMetric('QueueDepth', {
       metric: AppMetrics.metric('queueWaiting'),
