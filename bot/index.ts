@@ -13,7 +13,7 @@ export interface Bot {
 /** The conversation side, wired from the runtime; the engine is the local one unless given. */
 export function createBot(runtime: Runtime, booking: BookingServices, engine: DialogEngine = createLocalEngine()): Bot {
   const { config } = runtime;
-  const limiter = new InboundRateLimiter(runtime.redis, { prefix: config.redisPrefix, ...config.inboundLimit });
+  const limiter = new InboundRateLimiter(runtime.redis, { prefix: runtime.redisPrefix, ...config.inboundLimit });
   const conversation = new Conversation({ booking, engine });
   return {
     inbound: new InboundHandler({

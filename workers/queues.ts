@@ -69,6 +69,8 @@ export interface SendJob {
 
 export interface DigestJob {
   businessId: string;
+  /** The deployment whose scheduler made the job: only it may remove the scheduler. */
+  deploymentId: string;
 }
 
 /** Where each outbox topic goes. */
