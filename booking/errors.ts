@@ -47,3 +47,12 @@ export class InvalidRequest extends BookingError {
     this.name = 'InvalidRequest';
   }
 }
+
+/** The recipient texted STOP (or Twilio said so): nothing may be sent to them until they opt in again. */
+export class RecipientOptedOut extends BookingError {
+  readonly code = 'RECIPIENT_OPTED_OUT';
+  constructor(readonly businessId: string) {
+    super('this recipient has opted out of messages from the business (they can text START to opt back in)');
+    this.name = 'RecipientOptedOut';
+  }
+}

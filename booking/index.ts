@@ -3,6 +3,7 @@ import type { Clock } from '../core/clock';
 import { AppointmentService } from './appointments';
 import { AvailabilityService } from './availability-service';
 import { MessageLog } from './message-log';
+import { OutboundService } from './outbound-service';
 import { CatalogRepository } from './repositories/catalog';
 
 /** The booking services every edge (webhook, owner commands, admin, workers) shares. */
@@ -11,11 +12,14 @@ export interface BookingServices {
   availability: AvailabilityService;
   appointments: AppointmentService;
   messages: MessageLog;
+  /** Any message to any person, through the outbox (booking/outbound.ts). */
+  outbound: OutboundService;
 }
 
 export function createBookingServices(db: DataSource, clock: Clock): BookingServices {
   const catalogs = new CatalogRepository(db);
   const availability = new AvailabilityService({ db, catalogs, clock });
   const appointments = new AppointmentService({ db, catalogs, availability, clock });
-  return { catalogs, availability, appointments, messages: new MessageLog(db) };
+  const outbound = new OutboundService({ db, catalogs });
+  return { catalogs, availability, appointments, messages: new MessageLog(db), outbound };
 }

@@ -9,6 +9,7 @@ import { customerNotice } from './jobs/customer-notice';
 import { sendDigest } from './jobs/digest';
 import { DIGEST_SYNC_EVERY_MS, syncDigestSchedules } from './jobs/digest-schedules';
 import { fireReminder } from './jobs/fire-reminder';
+import { composeOutbound } from './jobs/outbound-message';
 import { OutboxRelay } from './jobs/outbox-relay';
 import { ownerNotice } from './jobs/owner-notice';
 import { planReminders } from './jobs/plan-reminders';
@@ -82,7 +83,11 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
   };
 
   const handlers: Record<QueueKey, Record<string, Handler>> = {
-    notices: { [JOBS.ownerNotice]: ownerNotice, [JOBS.customerNotice]: customerNotice },
+    notices: {
+      [JOBS.ownerNotice]: ownerNotice,
+      [JOBS.customerNotice]: customerNotice,
+      [JOBS.outboundMessage]: composeOutbound,
+    },
     reminders: { [JOBS.planReminders]: planReminders, [JOBS.fireReminder]: fireReminder },
     outbound: { [JOBS.send]: sendMessage },
     digest: { [JOBS.digest]: sendDigest, [JOBS.digestSync]: (c) => syncDigestSchedules(c) },
