@@ -2,9 +2,11 @@ import type { DataSource } from 'typeorm';
 import type { Clock } from '../core/clock';
 import { AppointmentService } from './appointments';
 import { AvailabilityService } from './availability-service';
+import { DeliveryStatuses } from './delivery-statuses';
 import { MessageLog } from './message-log';
 import { OutboundService } from './outbound-service';
 import { CatalogRepository } from './repositories/catalog';
+import { poolSql, type Sql } from './repositories/sql';
 
 /** The booking services every edge (webhook, owner commands, admin, workers) shares. */
 export interface BookingServices {
@@ -14,6 +16,12 @@ export interface BookingServices {
   messages: MessageLog;
   /** Any message to any person, through the outbox (booking/outbound.ts). */
   outbound: OutboundService;
+  deliveryStatus: DeliveryStatuses;
+  /**
+   * The pooled handle booking's repository functions take (`booking/repositories/*`): the
+   * workers hand it to them. Only booking/ writes SQL; an edge asks a service or a repository.
+   */
+  sql: Sql;
 }
 
 export function createBookingServices(db: DataSource, clock: Clock): BookingServices {
@@ -21,5 +29,13 @@ export function createBookingServices(db: DataSource, clock: Clock): BookingServ
   const availability = new AvailabilityService({ db, catalogs, clock });
   const appointments = new AppointmentService({ db, catalogs, availability, clock });
   const outbound = new OutboundService({ db, catalogs });
-  return { catalogs, availability, appointments, messages: new MessageLog(db), outbound };
+  return {
+    catalogs,
+    availability,
+    appointments,
+    messages: new MessageLog(db),
+    deliveryStatus: new DeliveryStatuses(db, clock),
+    sql: poolSql(db),
+    outbound,
+  };
 }

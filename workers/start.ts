@@ -2,8 +2,7 @@ import { type Job, type Processor, Worker } from 'bullmq';
 import { claimRedisPrefix } from '../core/deployment';
 import { createRedis } from '../core/redis';
 import type { Runtime } from '../core/runtime';
-import { CatalogRepository } from '../booking/repositories/catalog';
-import { poolSql } from '../booking/repositories/sql';
+import { createBookingServices } from '../booking';
 import type { WorkerContext } from './context';
 import { customerNotice } from './jobs/customer-notice';
 import { sendDigest } from './jobs/digest';
@@ -24,7 +23,7 @@ import type { Transport } from './senders/transport';
 export interface WorkerOptions {
   /** Defaults to Twilio when credentials are configured, else the offline printer. */
   transport?: Transport;
-  /** Messages per second per sending number; defaults from PROTOCOLS.md. */
+  /** Messages per second per sending number; defaults from Twilio's documented per-sender limits (workers/senders/send-rates.ts). */
   sendRate?: (from: string) => number;
   sendRetry?: RetryPolicy;
   reminderLeadMs?: number;
@@ -68,9 +67,10 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
   }
   const queues = createQueues(workerRedis, { prefix, sendRetry: options.sendRetry, onError: onRedisError });
   const lockDuration = options.lockDurationMs ?? 30_000;
+  const booking = createBookingServices(runtime.db, runtime.clock);
   const ctx: WorkerContext = {
-    sql: poolSql(runtime.db),
-    catalogs: new CatalogRepository(runtime.db),
+    sql: booking.sql,
+    catalogs: booking.catalogs,
     queues,
     clock: runtime.clock,
     log,
