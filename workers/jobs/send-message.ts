@@ -34,6 +34,7 @@ export async function sendMessage(ctx: WorkerContext, job: Job<SendJob>, token?:
   if (claimed === null) return 'already handled';
   if (claimed === 'busy') throw new Error(`message ${messageId} is being sent by another worker`);
   if (claimed.status === 'skipped') {
+    if (claimed.errorCode !== null) ctx.transport.skipped?.(claimed, claimed.errorCode);
     outboundMessages.inc({ status: 'skipped', error_code: '' });
     return 'skipped';
   }
