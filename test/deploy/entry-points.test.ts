@@ -118,7 +118,8 @@ function signedWebhook(servicePort: number, body: string) {
 }
 
 it('uses one set of commands: docker-compose.yml runs what ECS runs, the HEALTHCHECK is the one tested here', () => {
-  const compose = parseYaml(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'));
+  // Compose resolves YAML merge keys (`<<: *app`); so must this reading of it.
+  const compose = parseYaml(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true });
   expect(compose.services.api.command).toEqual(IMAGE_COMMANDS.api);
   expect(compose.services.worker.command).toEqual(IMAGE_COMMANDS.workers);
   expect(compose.services.setup.command.join(' ')).toContain(IMAGE_COMMANDS.migrate.join(' '));
