@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { App, type aws_lex as lex } from 'aws-cdk-lib';
@@ -59,9 +59,11 @@ function contextFromArgs(args: string[]): Record<string, string> {
 }
 
 if (require.main === module) {
+  const bundleDir = mkdtempSync(join(tmpdir(), 'textbook-bundles-'));
   textbookApp({
     context: contextFromArgs(process.argv.slice(2)),
     outdir: process.env.CDK_OUTDIR ?? join(REPOSITORY, 'cdk.out'),
+    bundleDir,
   })
     .then(({ app }) => {
       const assembly = app.synth();
@@ -69,6 +71,8 @@ if (require.main === module) {
     })
     .catch((error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    });
+      process.exitCode = 1;
+    })
+    // The bundles were copied into the cloud assembly by synth.
+    .finally(() => rmSync(bundleDir, { recursive: true, force: true }));
 }
