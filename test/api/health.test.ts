@@ -29,6 +29,10 @@ it('is ready with the database migrated and Redis up', async () => {
   expect(await get('/ready')).toEqual({ status: 200, body: READY });
 });
 
+it('has no /metrics without a METRICS_TOKEN', async () => {
+  expect((await fetch(`${app().baseUrl}/metrics`)).status).toBe(404);
+});
+
 it('is not ready while a migration this code expects is not applied', async () => {
   const db = app().runtime.db;
   const [last] = await db.query('SELECT id, timestamp, name FROM schema_migrations ORDER BY id DESC LIMIT 1');

@@ -28,6 +28,7 @@ const TOKEN = 'entry-points-auth-token-0123';
 const ACCOUNT_SID = `AC${'3'.repeat(32)}`;
 const PUBLIC = 'https://textbook.test.example';
 const DEADLINE_MS = 20_000;
+const METRICS_TOKEN = 'entry-points-metrics-token-0123';
 
 let database: TestDatabase;
 let fake: FakeTwilio;
@@ -50,6 +51,7 @@ beforeAll(async () => {
     TWILIO_API_URL: fake.url,
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
+    METRICS_TOKEN,
   };
 }, 300_000);
 afterAll(async () => {
@@ -206,6 +208,11 @@ it('runs the workers, which answer the health check on their port, send, and sto
     });
     expect(outcome.ok).toBe(true);
     await fake.waitFor((requests) => requests.length > before && requests.some((r) => r.form.To === '+15550109999'));
+    // Its own /metrics, on the same port, for the token only.
+    const metrics = (headers: Record<string, string>) => fetch(`http://127.0.0.1:${workers.port}/metrics`, { headers });
+    expect((await metrics({})).status).toBe(401);
+    const scraped = await metrics({ authorization: `Bearer ${METRICS_TOKEN}` });
+    expect(await scraped.text()).toMatch(/^textbook_queue_jobs\{queue="outbound",state="waiting"\} \d+$/m);
     workers.child.kill('SIGTERM');
     expect(await workers.exited).toBe(0);
     expect(workers.output()).toContain('shut down cleanly');
