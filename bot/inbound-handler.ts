@@ -4,11 +4,13 @@ import type { BookingServices } from '../booking';
 import type { CustomerRow } from '../booking/db/entities/customer';
 import type { Catalog } from '../booking/repositories/catalog';
 import type { CustomerChange } from '../booking/repositories/customers';
+import type { Received } from '../booking/repositories/messages';
+import type { TurnStart } from '../booking/repositories/turns';
 import type { Conversation } from './dialog/conversation';
 import { Speech } from './dialog/speech';
 import { type DialogState, freshState, isIdle, stateFrom } from './dialog/state';
-import { keywordOf } from './opt-out';
 import type { InboundRateLimiter } from './rate-limit';
+import { readTogether, type TurnText } from './read-together';
 import type { InboundMessage } from './twilio/inbound-message';
 
 interface Outcome {
@@ -41,11 +43,15 @@ const DEFAULT_REDELIVERY_GRACE_MS = 10_000;
 
 /**
  * Everything that happens to one inbound message: stored before anything else (so nothing a
- * customer wrote is lost), deduplicated by MessageSid, then keywords, opt-out, rate limit and
- * the dialog turn; the reply and the new state are stored together.
+ * customer wrote is lost), deduplicated by MessageSid, then its conversation's turn, in arrival
+ * order: keywords, opt-out, rate limit and the dialog; the reply and the new state are stored
+ * together. A message that arrives while its conversation's turn is running waits for it, in
+ * this process or any other, and the messages that queued up meanwhile are read together by one
+ * turn, whose reply goes back in the response of the delivery that ran it; the others answer
+ * nothing (booking/repositories/turns.ts).
  *
  * A redelivery of a stored MessageSid (Twilio's retry or Fallback URL after the first delivery
- * failed or timed out) gets the answer its turn gave. If no turn was saved, it waits while the
+ * failed or timed out) gets the answer its delivery gave. If no turn was saved, it waits while the
  * delivery that has the message in hand may still answer (the grace), giving that answer once
  * saved; after the grace one redelivery takes the turn over and runs it, exactly one even when
  * several arrive at once. A turn still running after the grace could run twice; none should.
@@ -67,62 +73,80 @@ export class InboundHandler {
       media: m.media,
       providerSid: m.sid,
     });
-    let inboundId = received.inboundId;
-    if (!inboundId) {
-      const redelivery = await this.redelivery(m.sid);
-      if (redelivery.kind === 'answered') {
-        log.info({ sid: m.sid }, 'redelivered message: answering as before');
-        return { kind: 'reply', body: redelivery.reply };
-      }
-      log.warn({ sid: m.sid }, 'redelivered message whose turn was never saved: running it now');
-      inboundId = redelivery.inboundId;
-    }
+    const claim = received.turn ? { kind: 'started' as const, turn: received.turn } : await this.claim(received, m.sid);
+    if (claim.kind === 'answered') return { kind: 'reply', body: claim.reply };
+    const { turn } = claim;
 
     const now = this.deps.clock.now();
-    const stored = stateFrom(received.conversation?.state);
-    const expiresAt = received.conversation?.expiresAt ?? null;
+    const stored = stateFrom(turn.state);
     // The dialog last moved one idle period before its expiry.
     const staleSince =
-      !isIdle(stored) && expiresAt !== null && expiresAt <= now
-        ? new Date(expiresAt.getTime() - this.deps.idleMinutes * 60_000)
+      !isIdle(stored) && turn.expiresAt !== null && turn.expiresAt <= now
+        ? new Date(turn.expiresAt.getTime() - this.deps.idleMinutes * 60_000)
         : null;
+    const read = readTogether(turn.messages, {
+      extraStopWords: catalog.business.settings.extraOptOutKeywords,
+      optOutTypes: new Map(m.optOutType ? [[turn.inboundId, m.optOutType]] : []),
+      optedOut: turn.customer.optedOutAt !== null,
+    });
     let outcome: Outcome;
     try {
-      outcome = await this.respond(m, catalog, received.customer, stored, staleSince, now);
+      outcome = await this.respond(m, catalog, turn.customer, read, stored, staleSince, now);
     } catch (error) {
       log.error({ err: error, sid: m.sid }, 'turn failed; answering with an apology');
       outcome = {
-        reply: new Speech(catalog, received.customer.locale ?? catalog.business.defaultLocale, m.channel).say('error'),
+        reply: new Speech(catalog, turn.customer.locale ?? catalog.business.defaultLocale, m.channel).say('error'),
         state: stored,
         changes: {},
       };
     }
-    const turn = {
-      businessId: catalog.business.id,
-      customerId: received.customer.id,
-      channel: m.channel,
-      inboundId,
-      conversationId: received.conversation?.id ?? null,
-      reply: outcome.reply === null ? null : { from: m.to, to: m.from, body: outcome.reply },
-      state: outcome.state as unknown as Record<string, unknown>,
-      lastInboundAt: now,
-      expiresAt: outcome.keepsExpiry
-        ? expiresAt
-        : isIdle(outcome.state)
-          ? null
-          : new Date(now.getTime() + this.deps.idleMinutes * 60_000),
-      customerChange: outcome.changes,
-    };
     try {
-      await booking.messages.saveTurn(turn);
+      await booking.messages.saveTurn({
+        conversationId: turn.conversationId,
+        businessId: catalog.business.id,
+        customerId: turn.customer.id,
+        channel: m.channel,
+        inboundId: turn.inboundId,
+        read: turn.messages.map((message) => message.id),
+        reply: outcome.reply === null ? null : { from: m.to, to: m.from, body: outcome.reply },
+        state: outcome.state as unknown as Record<string, unknown>,
+        lastInboundAt: now,
+        expiresAt: outcome.keepsExpiry
+          ? turn.expiresAt
+          : isIdle(outcome.state)
+            ? null
+            : new Date(now.getTime() + this.deps.idleMinutes * 60_000),
+        customerChange: outcome.changes,
+      });
     } catch (error) {
       // The request fails and Twilio retries or calls the fallback: let that delivery run the turn.
       await booking.messages
-        .release(inboundId, this.graceMs)
+        .release(turn, this.graceMs)
         .catch((releaseError: unknown) => log.warn({ err: releaseError, sid: m.sid }, 'could not release the message'));
       throw error;
     }
     return { kind: 'reply', body: outcome.reply };
+  }
+
+  /**
+   * The turn of a message that could not start its own at once: after the turns before it, taken
+   * over from a delivery that died (a redelivery), or none when a turn read the message already.
+   */
+  private async claim(
+    received: Received,
+    sid: string,
+  ): Promise<{ kind: 'answered'; reply: string | null } | { kind: 'started'; turn: TurnStart }> {
+    let inboundId = received.inboundId;
+    if (!inboundId) {
+      const redelivery = await this.redelivery(sid);
+      if (redelivery.kind === 'answered') {
+        this.deps.log.info({ sid }, 'redelivered message: answering as before');
+        return redelivery;
+      }
+      this.deps.log.warn({ sid }, 'redelivered message whose turn was never saved: running it now');
+      inboundId = redelivery.inboundId;
+    }
+    return this.deps.booking.messages.awaitTurn(inboundId);
   }
 
   private get graceMs(): number {
@@ -154,14 +178,13 @@ export class InboundHandler {
     m: InboundMessage,
     catalog: Catalog,
     customer: CustomerRow,
+    read: TurnText,
     state: DialogState,
     staleSince: Date | null,
     now: Date,
   ): Promise<Outcome> {
     const speech = new Speech(catalog, customer.locale ?? catalog.business.defaultLocale, m.channel);
-    switch (
-      keywordOf(m.body, catalog.business.settings.extraOptOutKeywords, m.optOutType, customer.optedOutAt !== null)
-    ) {
+    switch (read.keyword) {
       case 'stop':
         return { reply: speech.say('optedOut'), state: freshState(), changes: { optedOutAt: now } };
       case 'start':
@@ -172,13 +195,13 @@ export class InboundHandler {
     if (customer.optedOutAt) return { reply: null, state, changes: {} };
     if (!(await this.withinRateLimit(catalog.business.id, m.phone, now))) return { reply: null, state, changes: {} };
     // A photo or voice note alone: kept with the message, but the bot reads only text.
-    if (m.body.trim() === '' && m.media.length > 0)
+    if (read.text === '' && read.media.length > 0)
       return { reply: speech.say('mediaOnly'), state, changes: {}, keepsExpiry: true };
     const turn = await this.deps.conversation.turn({
       catalog,
       customer,
       channel: m.channel,
-      text: m.body,
+      text: read.text,
       state,
       staleSince,
       now,
