@@ -1,4 +1,5 @@
 import { messageSid, postSigned, startTestApp, type TestApp } from '../helpers/app';
+import { holdRepliesTo } from '../helpers/hold-replies';
 
 /**
  * Twilio delivers a message again (its retry, or the Fallback URL) when the first delivery failed
@@ -88,21 +89,12 @@ describe('a redelivered message', () => {
     const from = '+15551120003';
     expect((await deliver(form(from, 'hi'))).status).toBe(200);
     const f = form(from, 'what are your hours?');
-    // The first delivery's save waits on this lock, as it would on a slow database.
-    await query(`CREATE FUNCTION slow_reply() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF NEW.direction = 'outbound' AND NEW.to_address = '${from}' THEN PERFORM pg_advisory_xact_lock(4242); END IF;
-        RETURN NEW;
-      END $$`);
-    await query(`CREATE TRIGGER slow_reply BEFORE INSERT ON message FOR EACH ROW EXECUTE FUNCTION slow_reply()`);
-    const holder = t.runtime.db.createQueryRunner();
-    await holder.connect();
-    await holder.startTransaction();
+    // The first delivery's save waits, as it would on a slow database.
+    const hold = await holdRepliesTo(t.runtime.db, from);
     let retried = false;
     let first: Promise<Awaited<ReturnType<typeof deliver>>>;
     let retry: Promise<Awaited<ReturnType<typeof deliver>>>;
     try {
-      await holder.query(`SELECT pg_advisory_xact_lock(4242)`);
       first = deliver(f);
       for (let i = 0; (await inboundCount(f.MessageSid)) === 0; i++) {
         if (i > 100) throw new Error('the first delivery never stored its message');
@@ -112,12 +104,9 @@ describe('a redelivered message', () => {
       await new Promise((r) => setTimeout(r, 500));
       expect(retried).toBe(false);
     } finally {
-      await holder.commitTransaction();
-      await holder.release();
+      await hold.release();
     }
     const [one, two] = await Promise.all([first!, retry!]);
-    await query(`DROP TRIGGER slow_reply ON message`);
-    await query(`DROP FUNCTION slow_reply()`);
     expect([one.status, one.text]).toEqual([200, expect.stringMatching(HOURS)]);
     expect([two.status, two.text]).toEqual([200, one.text]);
     expect(await repliesTo(f.MessageSid)).toEqual([one.text]);
