@@ -4,8 +4,8 @@ import type { BookingServices } from '../booking';
 import type { CustomerRow } from '../booking/db/entities/customer';
 import type { Catalog } from '../booking/repositories/catalog';
 import type { CustomerChange } from '../booking/repositories/customers';
-import type { Received } from '../booking/repositories/messages';
 import type { TurnStart } from '../booking/repositories/turns';
+import { turnOfDelivery } from './delivery-turn';
 import type { Conversation } from './dialog/conversation';
 import { Speech } from './dialog/speech';
 import { type DialogState, freshState, isIdle, stateFrom } from './dialog/state';
@@ -43,18 +43,12 @@ const DEFAULT_REDELIVERY_GRACE_MS = 10_000;
 
 /**
  * Everything that happens to one inbound message: stored before anything else (so nothing a
- * customer wrote is lost), deduplicated by MessageSid, then its conversation's turn, in arrival
- * order: keywords, opt-out, rate limit and the dialog; the reply and the new state are stored
- * together. A message that arrives while its conversation's turn is running waits for it, in
- * this process or any other, and the messages that queued up meanwhile are read together by one
- * turn, whose reply goes back in the response of the delivery that ran it; the others answer
- * nothing (booking/repositories/turns.ts).
- *
- * A redelivery of a stored MessageSid (Twilio's retry or Fallback URL after the first delivery
- * failed or timed out) gets the answer its delivery gave. If no turn was saved, it waits while the
- * delivery that has the message in hand may still answer (the grace), giving that answer once
- * saved; after the grace one redelivery takes the turn over and runs it, exactly one even when
- * several arrive at once. A turn still running after the grace could run twice; none should.
+ * customer wrote is lost), deduplicated by MessageSid (a redelivery: delivery-turn.ts), then its
+ * conversation's turn, in arrival order: keywords, opt-out, rate limit and the dialog; the reply
+ * and the new state are stored together. A message that arrives while its conversation's turn is
+ * running waits for it, in this process or any other, and the messages that queued up meanwhile
+ * are read together by one turn (read-together.ts), whose reply goes back in the response of the
+ * delivery that ran it; the others answer nothing (booking/repositories/turns.ts).
  */
 export class InboundHandler {
   constructor(private readonly deps: InboundDeps) {}
@@ -73,10 +67,22 @@ export class InboundHandler {
       media: m.media,
       providerSid: m.sid,
     });
-    const claim = received.turn ? { kind: 'started' as const, turn: received.turn } : await this.claim(received, m.sid);
-    if (claim.kind === 'answered') return { kind: 'reply', body: claim.reply };
-    const { turn } = claim;
+    const next = await turnOfDelivery({ messages: booking.messages, log, graceMs: this.graceMs }, received, m.sid);
+    if (next.kind === 'answered') return { kind: 'reply', body: next.reply };
+    try {
+      return await this.run(m, catalog, next.turn);
+    } catch (error) {
+      // The request fails and Twilio retries or calls the fallback: let that delivery run the turn.
+      await booking.messages
+        .release(next.turn, this.graceMs)
+        .catch((releaseError: unknown) => log.warn({ err: releaseError, sid: m.sid }, 'could not release the message'));
+      throw error;
+    }
+  }
 
+  /** The turn, then its reply and new state stored together. */
+  private async run(m: InboundMessage, catalog: Catalog, turn: TurnStart): Promise<InboundResult> {
+    const { booking, log } = this.deps;
     const now = this.deps.clock.now();
     const stored = stateFrom(turn.state);
     // The dialog last moved one idle period before its expiry.
@@ -100,78 +106,28 @@ export class InboundHandler {
         changes: {},
       };
     }
-    try {
-      await booking.messages.saveTurn({
-        conversationId: turn.conversationId,
-        businessId: catalog.business.id,
-        customerId: turn.customer.id,
-        channel: m.channel,
-        inboundId: turn.inboundId,
-        read: turn.messages.map((message) => message.id),
-        reply: outcome.reply === null ? null : { from: m.to, to: m.from, body: outcome.reply },
-        state: outcome.state as unknown as Record<string, unknown>,
-        lastInboundAt: now,
-        expiresAt: outcome.keepsExpiry
-          ? turn.expiresAt
-          : isIdle(outcome.state)
-            ? null
-            : new Date(now.getTime() + this.deps.idleMinutes * 60_000),
-        customerChange: outcome.changes,
-      });
-    } catch (error) {
-      // The request fails and Twilio retries or calls the fallback: let that delivery run the turn.
-      await booking.messages
-        .release(turn, this.graceMs)
-        .catch((releaseError: unknown) => log.warn({ err: releaseError, sid: m.sid }, 'could not release the message'));
-      throw error;
-    }
+    await booking.messages.saveTurn({
+      conversationId: turn.conversationId,
+      businessId: catalog.business.id,
+      customerId: turn.customer.id,
+      channel: m.channel,
+      inboundId: turn.inboundId,
+      read: turn.messages.map((message) => message.id),
+      reply: outcome.reply === null ? null : { from: m.to, to: m.from, body: outcome.reply },
+      state: outcome.state as unknown as Record<string, unknown>,
+      lastInboundAt: now,
+      expiresAt: outcome.keepsExpiry
+        ? turn.expiresAt
+        : isIdle(outcome.state)
+          ? null
+          : new Date(now.getTime() + this.deps.idleMinutes * 60_000),
+      customerChange: outcome.changes,
+    });
     return { kind: 'reply', body: outcome.reply };
-  }
-
-  /**
-   * The turn of a message that could not start its own at once: after the turns before it, taken
-   * over from a delivery that died (a redelivery), or none when a turn read the message already.
-   */
-  private async claim(
-    received: Received,
-    sid: string,
-  ): Promise<{ kind: 'answered'; reply: string | null } | { kind: 'started'; turn: TurnStart }> {
-    let inboundId = received.inboundId;
-    if (!inboundId) {
-      const redelivery = await this.redelivery(sid);
-      if (redelivery.kind === 'answered') {
-        this.deps.log.info({ sid }, 'redelivered message: answering as before');
-        return redelivery;
-      }
-      this.deps.log.warn({ sid }, 'redelivered message whose turn was never saved: running it now');
-      inboundId = redelivery.inboundId;
-    }
-    return this.deps.booking.messages.awaitTurn(inboundId);
   }
 
   private get graceMs(): number {
     return this.deps.redeliveryGraceMs ?? DEFAULT_REDELIVERY_GRACE_MS;
-  }
-
-  /**
-   * Asks until the message's turn is saved or this delivery takes it over. Gives up with no answer
-   * after waiting a grace and a second, which only a chain of deliveries dying in turn could cause.
-   */
-  private async redelivery(
-    sid: string,
-  ): Promise<{ kind: 'answered'; reply: string | null } | { kind: 'taken'; inboundId: string }> {
-    const giveUpAt = performance.now() + this.graceMs + 1_000;
-    for (let pause = 50; ; pause = Math.min(pause * 2, 1_000)) {
-      const redelivery = await this.deps.booking.messages.redelivery(sid, this.graceMs);
-      if (redelivery.kind !== 'in_hand') return redelivery;
-      const left = giveUpAt - performance.now();
-      if (left <= 0) {
-        this.deps.log.warn({ sid }, "redelivered message still in another delivery's hands; answering with nothing");
-        return { kind: 'answered', reply: null };
-      }
-      // Poll while the other delivery may answer, and be there the moment its grace ends.
-      await new Promise((resolve) => setTimeout(resolve, Math.min(pause, redelivery.retryInMs + 5, left)));
-    }
   }
 
   private async respond(

@@ -120,6 +120,9 @@ export async function receiveInbound(
 // the conversation was free as this statement's snapshot saw it and nobody took it since (the
 // same `turn_until`): then the customer read above is the one the last turn left. A lookup per
 // phone by the unique key, so that a plan cached while a table was nearly empty cannot be a scan.
+const TAKES_TURN = `seen.free AND v.turn_until IS NOT DISTINCT FROM seen.turn_until`;
+const LEASE_END = `now() + make_interval(secs => $2::float8 / 1000)`;
+const RETURNED = `v.id, v.customer_id, v.channel, v.state, v.expires_at, v.turn_holder, v.pending`;
 const RECEIVE = `
   WITH input AS (
     SELECT i.* FROM (${COMMIT_WITHOUT_WAITING_FOR_THE_DISK}) AS relaxed, ${INBOUND.from('$1', 'i')}
@@ -139,20 +142,27 @@ const RECEIVE = `
       FROM input i JOIN c ON c.n = i.n
     ON CONFLICT (provider_sid) WHERE provider_sid IS NOT NULL DO NOTHING RETURNING id, provider_sid
   ), seen AS (
-    SELECT s.id, s.turn_until, ${CONVERSATION_FREE('s')} AS free
+    SELECT i.n, s.id, s.turn_until, ${CONVERSATION_FREE('s')} AS free
       FROM input i JOIN c ON c.n = i.n
      CROSS JOIN LATERAL (SELECT * FROM conversation WHERE business_id = i.business_id AND customer_id = c.id AND channel = i.channel) s
-  ), v AS (
+  ), queued AS (
+    UPDATE conversation v SET
+      pending = v.pending || m.id,
+      turn_holder = CASE WHEN ${TAKES_TURN} THEN m.id ELSE v.turn_holder END,
+      turn_until = CASE WHEN ${TAKES_TURN} THEN ${LEASE_END} ELSE v.turn_until END
+      FROM seen JOIN input i ON i.n = seen.n JOIN m ON m.provider_sid = i.provider_sid
+     WHERE v.id = seen.id
+    RETURNING ${RETURNED}
+  ), started AS (
     INSERT INTO conversation AS v (business_id, customer_id, channel, pending, turn_holder, turn_until)
-    SELECT i.business_id, c.id, i.channel, ARRAY[m.id], m.id, now() + make_interval(secs => $2::float8 / 1000)
+    SELECT i.business_id, c.id, i.channel, ARRAY[m.id], m.id, ${LEASE_END}
       FROM input i JOIN c ON c.n = i.n JOIN m ON m.provider_sid = i.provider_sid
-    ON CONFLICT (business_id, customer_id, channel) DO UPDATE SET
-      pending = v.pending || EXCLUDED.pending,
-      (turn_holder, turn_until) = (
-        SELECT CASE WHEN seen.free AND seen.turn_until IS NOT DISTINCT FROM v.turn_until THEN EXCLUDED.turn_holder ELSE v.turn_holder END,
-               CASE WHEN seen.free AND seen.turn_until IS NOT DISTINCT FROM v.turn_until THEN EXCLUDED.turn_until ELSE v.turn_until END
-          FROM (SELECT true) AS one LEFT JOIN seen ON seen.id = v.id)
-    RETURNING v.id, v.customer_id, v.channel, v.state, v.expires_at, v.turn_holder, v.pending
+     WHERE NOT EXISTS (SELECT FROM seen WHERE seen.n = i.n)
+    -- Created after this statement's snapshot, by the customer's message to another process.
+    ON CONFLICT (business_id, customer_id, channel) DO UPDATE SET pending = v.pending || EXCLUDED.pending
+    RETURNING ${RETURNED}
+  ), v AS (
+    SELECT * FROM queued UNION ALL SELECT * FROM started
   )
   SELECT c.n, ${customerColumns('c')}, m.id AS "inboundId", v.id AS "conversationId", v.state, v.expires_at AS "expiresAt",
          v.turn_holder = m.id AND v.pending = ARRAY[m.id] AS "startsTurn"
