@@ -52,7 +52,7 @@ export type TurnClaim =
   | { kind: 'started'; turn: TurnStart }
   /** The message was read by a turn already: answer as its own delivery did (null: nothing). */
   | { kind: 'answered'; reply: string | null }
-  /** Another message's turn is running; claim again in `retryInMs` at the latest. */
+  /** Another message's turn is running; claim again in `retryInMs` at the latest (0: at once, it just ended). */
   | { kind: 'held'; conversationId: string; retryInMs: number };
 
 interface ClaimRow extends CustomerRow {
@@ -90,7 +90,7 @@ const CLAIM = `
     RETURNING v.id
   )
   SELECT seen.id AS "conversationId", $1 = ANY (seen.pending) AS pending, EXISTS (SELECT FROM taken) AS started,
-         greatest(0, extract(epoch FROM seen.turn_until - now()) * 1000)::float8 AS "retryInMs",
+         CASE WHEN ${CONVERSATION_FREE('seen')} THEN 0 ELSE extract(epoch FROM seen.turn_until - now()) * 1000 END::float8 AS "retryInMs",
          (SELECT body FROM message WHERE in_reply_to = $1 ORDER BY created_at LIMIT 1) AS reply,
          seen.state, seen.expires_at AS "expiresAt",
          ${customerColumns('c')},
