@@ -8,7 +8,8 @@ import type { TurnStart } from '../booking/repositories/turns';
 import { turnOfDelivery } from './delivery-turn';
 import type { Conversation } from './dialog/conversation';
 import { Speech } from './dialog/speech';
-import { type DialogState, freshState, isIdle, stateFrom } from './dialog/state';
+import { type DialogState, freshState, isIdle } from './dialog/state';
+import { stateFrom } from './dialog/stored-state';
 import type { InboundRateLimiter } from './rate-limit';
 import { readTogether, type TurnText } from './read-together';
 import type { InboundMessage } from './twilio/inbound-message';
@@ -84,7 +85,7 @@ export class InboundHandler {
   private async run(m: InboundMessage, catalog: Catalog, turn: TurnStart): Promise<InboundResult> {
     const { booking, log } = this.deps;
     const now = this.deps.clock.now();
-    const stored = stateFrom(turn.state);
+    const stored = stateFrom({ id: turn.conversationId, state: turn.state }, log);
     // The dialog last moved one idle period before its expiry.
     const staleSince =
       !isIdle(stored) && turn.expiresAt !== null && turn.expiresAt <= now

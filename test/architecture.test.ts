@@ -1,11 +1,11 @@
 import madge from 'madge';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..');
 const MODULES = ['core', 'booking', 'dialogs', 'bot', 'api', 'workers', 'infra', 'admin-web', 'bench'];
 
-/** Which top-level modules each may import (STYLE.md): dependencies point one way. */
+/** Which top-level modules each may import (README.md, Architecture): dependencies point one way. */
 const ALLOWED: Record<string, string[]> = {
   core: ['core'],
   booking: ['core', 'booking'],
@@ -16,9 +16,15 @@ const ALLOWED: Record<string, string[]> = {
   infra: ['core', 'dialogs', 'infra'],
   'admin-web': ['admin-web'],
   bench: MODULES.concat('test'),
+  // Reached through the benches, which reuse the tests' corpus and fakes.
+  test: MODULES.concat('test'),
 };
 
 const moduleOf = (file: string) => file.split('/')[0];
+const testFiles = () =>
+  readdirSync(join(ROOT, 'test'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => join('test', file));
 
 describe('architecture', () => {
   let graph: Record<string, string[]>;
@@ -60,6 +66,18 @@ describe('architecture', () => {
         /from '(typeorm|pg|ioredis|bullmq)'|core\/(db|runtime|redis)'/.test(readFileSync(join(ROOT, file), 'utf8')),
       );
     expect(offenders).toEqual([]);
+  });
+
+  it('keeps SQL in booking/ and off the private fields of TypeORM and pg', () => {
+    const source = (file: string) => readFileSync(join(ROOT, file), 'utf8');
+    const sqlOutside = Object.keys(graph)
+      .filter((file) => !['booking', 'bench'].includes(moduleOf(file)))
+      .filter((file) => /SELECT|INSERT|UPDATE|DELETE|poolSql|inTransaction/.test(source(file)));
+    expect(sqlOutside).toEqual([]);
+    const privateFields = Object.keys(graph)
+      .concat(testFiles().filter((file) => file !== 'test/architecture.test.ts')) // this file names them
+      .filter((file) => /\.master\b|driver as unknown/.test(source(file)));
+    expect(privateFields).toEqual([]);
   });
 
   it('lets only the one-box entry point start the workers', () => {

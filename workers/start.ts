@@ -1,13 +1,14 @@
 import { type Job, type Processor, Worker } from 'bullmq';
+import { claimRedisPrefix } from '../core/deployment';
 import { createRedis } from '../core/redis';
 import type { Runtime } from '../core/runtime';
-import { CatalogRepository } from '../booking/repositories/catalog';
-import { poolSql } from '../booking/repositories/sql';
+import { createBookingServices } from '../booking';
 import type { WorkerContext } from './context';
 import { customerNotice } from './jobs/customer-notice';
 import { sendDigest } from './jobs/digest';
 import { DIGEST_SYNC_EVERY_MS, syncDigestSchedules } from './jobs/digest-schedules';
 import { fireReminder } from './jobs/fire-reminder';
+import { composeOutbound } from './jobs/outbound-message';
 import { OutboxRelay } from './jobs/outbox-relay';
 import { ownerNotice } from './jobs/owner-notice';
 import { planReminders } from './jobs/plan-reminders';
@@ -22,7 +23,7 @@ import type { Transport } from './senders/transport';
 export interface WorkerOptions {
   /** Defaults to Twilio when credentials are configured, else the offline printer. */
   transport?: Transport;
-  /** Messages per second per sending number; defaults from PROTOCOLS.md. */
+  /** Messages per second per sending number; defaults from Twilio's documented per-sender limits (workers/senders/send-rates.ts). */
   sendRate?: (from: string) => number;
   sendRetry?: RetryPolicy;
   reminderLeadMs?: number;
@@ -44,8 +45,10 @@ const CONCURRENCY: Record<QueueKey, number> = { notices: 10, reminders: 50, outb
 type Handler = (ctx: WorkerContext, job: Job, token?: string) => Promise<unknown>;
 
 /**
- * Starts the outbox relay and one BullMQ worker per queue. `close()` stops taking work, lets the
- * jobs in hand finish, then closes the queues and the connections it opened.
+ * Claims the Redis prefix for this deployment (refusing, with both databases named, when another
+ * one holds it; while Redis is away this waits for it), then starts the outbox relay and one
+ * BullMQ worker per queue. `close()` stops taking work, lets the jobs in hand finish, then closes
+ * the queues and the connections it opened.
  */
 export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}): Promise<RunningWorkers> {
   const { config, log } = runtime;
@@ -55,12 +58,19 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
   const relayRedis = createRedis(config, 'request');
   const onRedisError = (err: Error) => log.debug({ err: err.message }, 'redis connection error');
   for (const r of [workerRedis, relayRedis]) r.on('error', onRedisError);
-  const prefix = config.redisPrefix;
+  const prefix = runtime.redisPrefix;
+  try {
+    await claimRedisPrefix(workerRedis, prefix, runtime.deployment);
+  } catch (error) {
+    await Promise.allSettled([workerRedis.quit(), relayRedis.quit()]);
+    throw error;
+  }
   const queues = createQueues(workerRedis, { prefix, sendRetry: options.sendRetry, onError: onRedisError });
   const lockDuration = options.lockDurationMs ?? 30_000;
+  const booking = createBookingServices(runtime.db, runtime.clock);
   const ctx: WorkerContext = {
-    sql: poolSql(runtime.db),
-    catalogs: new CatalogRepository(runtime.db),
+    sql: booking.sql,
+    catalogs: booking.catalogs,
     queues,
     clock: runtime.clock,
     log,
@@ -69,10 +79,15 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
     sendRate: options.sendRate ?? defaultSendRate,
     reminderLeadMs: options.reminderLeadMs ?? 60_000,
     claimStaleAfterMs: lockDuration,
+    deploymentId: runtime.deployment.id,
   };
 
   const handlers: Record<QueueKey, Record<string, Handler>> = {
-    notices: { [JOBS.ownerNotice]: ownerNotice, [JOBS.customerNotice]: customerNotice },
+    notices: {
+      [JOBS.ownerNotice]: ownerNotice,
+      [JOBS.customerNotice]: customerNotice,
+      [JOBS.outboundMessage]: composeOutbound,
+    },
     reminders: { [JOBS.planReminders]: planReminders, [JOBS.fireReminder]: fireReminder },
     outbound: { [JOBS.send]: sendMessage },
     digest: { [JOBS.digest]: sendDigest, [JOBS.digestSync]: (c) => syncDigestSchedules(c) },

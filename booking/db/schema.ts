@@ -16,6 +16,8 @@ import { CustomerActiveVisits1764460800003 } from './migrations/0003-customer-ac
 import { LighterMessageWrites1764806400004 } from './migrations/0004-lighter-message-writes';
 import { EarlyDeliveryStatuses1765152000005 } from './migrations/0005-early-delivery-statuses';
 import { ConversationTurns1765497600006 } from './migrations/0006-conversation-turns';
+import { Deployment1765497600007 } from './migrations/0007-deployment';
+import { readDeployment } from '../repositories/deployment';
 
 /** Entities and migrations, listed (not globbed) so bundlers and Lambda see every one. */
 export const bookingSchema: Schema = {
@@ -40,5 +42,7 @@ export const bookingSchema: Schema = {
     LighterMessageWrites1764806400004,
     EarlyDeliveryStatuses1765152000005,
     ConversationTurns1765497600006,
+    Deployment1765497600007,
   ],
+  deployment: readDeployment,
 };

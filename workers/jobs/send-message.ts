@@ -32,7 +32,10 @@ export async function sendMessage(ctx: WorkerContext, job: Job<SendJob>, token?:
   });
   if (claimed === null) return 'already handled';
   if (claimed === 'busy') throw new Error(`message ${messageId} is being sent by another worker`);
-  if (claimed.status === 'skipped') return 'skipped';
+  if (claimed.status === 'skipped') {
+    if (claimed.errorCode !== null) ctx.transport.skipped?.(claimed, claimed.errorCode);
+    return 'skipped';
+  }
   if (claimed.previous === 'sending') {
     // Twilio takes no idempotency key: an attempt cut off mid-request may have been accepted.
     ctx.log.warn(
@@ -76,9 +79,11 @@ async function recordFailure(ctx: WorkerContext, job: Job<SendJob>, m: ClaimedMe
     await releaseOutbound(ctx.sql, m.id, failure.code);
     return failure;
   }
-  await markFailed(ctx.sql, m.id, failure.code);
+  // The opt-out first: a crash between the two leaves the job to run again, never a failed
+  // message whose refusal was forgotten.
   if (failure.code === TWILIO_ERRORS.optedOut) {
     await optOutRecipient(ctx.sql, m.businessId, m.to, ctx.clock.now());
   }
+  await markFailed(ctx.sql, m.id, failure.code);
   return new UnrecoverableError(`message ${m.id} not sent: ${failure.message}`);
 }
