@@ -80,6 +80,28 @@ export async function startTestApp(options: {
   };
 }
 
+/**
+ * Another instance of a test app, as a second Lambda or container would be: its own process
+ * state, pool and Redis connection, on the same database, Redis prefix and clock.
+ */
+export async function startAnotherInstance(t: TestApp): Promise<TestApp> {
+  const runtime = await createRuntime(t.config, { schema: bookingSchema, clock: t.clock, log: createLogger(t.config) });
+  const booking = createBookingServices(runtime.db, t.clock);
+  const app = await buildApp(runtime, { booking, bot: createBot(runtime, booking) });
+  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    ...t,
+    app,
+    runtime,
+    booking,
+    baseUrl,
+    async close() {
+      await app.close();
+      await runtime.close();
+    },
+  };
+}
+
 export function messageSid(): string {
   return `SM${randomBytes(16).toString('hex')}`;
 }

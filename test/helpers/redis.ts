@@ -76,6 +76,15 @@ export class OwnRedis {
     for (let i = 0; i < 50 && (await this.ping()); i++) await new Promise((r) => setTimeout(r, 100));
   }
 
+  /**
+   * Holds every write command (the rate limiter's script among them) until `resume()`, as a Redis
+   * that answers slowly would: the app's turns wait at the rate limit, mid-turn.
+   */
+  async holdWrites(): Promise<{ resume(): Promise<void> }> {
+    await run('redis-cli', ['-p', String(this.port), 'client', 'pause', '60000', 'write']);
+    return { resume: async () => void (await run('redis-cli', ['-p', String(this.port), 'client', 'unpause'])) };
+  }
+
   private async ping(): Promise<boolean> {
     try {
       const { stdout } = await run('redis-cli', ['-p', String(this.port), 'ping']);
