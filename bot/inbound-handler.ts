@@ -1,5 +1,6 @@
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
+import { inboundTurns, turnDuration } from '../core/metrics';
 import type { BookingServices } from '../booking';
 import type { CustomerRow } from '../booking/db/entities/customer';
 import type { Catalog } from '../booking/repositories/catalog';
@@ -20,6 +21,8 @@ interface Outcome {
   changes: CustomerChange;
   /** The message did not move the dialog (a photo alone): its expiry stays where it was. */
   keepsExpiry?: true;
+  /** What the turn was, for the metrics: the understood intent, or the rule that answered instead. */
+  kind: string;
 }
 
 export type InboundResult = { kind: 'unknown_business' } | { kind: 'reply'; body: string | null };
@@ -55,6 +58,7 @@ export class InboundHandler {
   constructor(private readonly deps: InboundDeps) {}
 
   async handle(m: InboundMessage): Promise<InboundResult> {
+    const started = performance.now();
     const { booking, log } = this.deps;
     const catalog = await booking.catalogs.byAddress(m.to);
     if (!catalog) return { kind: 'unknown_business' };
@@ -71,7 +75,7 @@ export class InboundHandler {
     const next = await turnOfDelivery({ messages: booking.messages, log, graceMs: this.graceMs }, received, m.sid);
     if (next.kind === 'answered') return { kind: 'reply', body: next.reply };
     try {
-      return await this.run(m, catalog, next.turn);
+      return await this.run(m, catalog, next.turn, started);
     } catch (error) {
       // The request fails and Twilio retries or calls the fallback: let that delivery run the turn.
       await booking.messages
@@ -82,7 +86,7 @@ export class InboundHandler {
   }
 
   /** The turn, then its reply and new state stored together. */
-  private async run(m: InboundMessage, catalog: Catalog, turn: TurnStart): Promise<InboundResult> {
+  private async run(m: InboundMessage, catalog: Catalog, turn: TurnStart, started: number): Promise<InboundResult> {
     const { booking, log } = this.deps;
     const now = this.deps.clock.now();
     const stored = stateFrom({ id: turn.conversationId, state: turn.state }, log);
@@ -105,6 +109,7 @@ export class InboundHandler {
         reply: new Speech(catalog, turn.customer.locale ?? catalog.business.defaultLocale, m.channel).say('error'),
         state: stored,
         changes: {},
+        kind: 'Error',
       };
     }
     await booking.messages.saveTurn({
@@ -124,6 +129,8 @@ export class InboundHandler {
           : new Date(now.getTime() + this.deps.idleMinutes * 60_000),
       customerChange: outcome.changes,
     });
+    inboundTurns.inc({ channel: m.channel, intent: outcome.kind });
+    turnDuration.observe({ channel: m.channel }, (performance.now() - started) / 1000);
     return { kind: 'reply', body: outcome.reply };
   }
 
@@ -143,17 +150,18 @@ export class InboundHandler {
     const speech = new Speech(catalog, customer.locale ?? catalog.business.defaultLocale, m.channel);
     switch (read.keyword) {
       case 'stop':
-        return { reply: speech.say('optedOut'), state: freshState(), changes: { optedOutAt: now } };
+        return { reply: speech.say('optedOut'), state: freshState(), changes: { optedOutAt: now }, kind: 'OptOut' };
       case 'start':
-        return { reply: speech.say('optedIn'), state: freshState(), changes: { optedOutAt: null } };
+        return { reply: speech.say('optedIn'), state: freshState(), changes: { optedOutAt: null }, kind: 'OptIn' };
       case 'help':
-        return { reply: speech.say('keywordHelp'), state, changes: {} };
+        return { reply: speech.say('keywordHelp'), state, changes: {}, kind: 'KeywordHelp' };
     }
-    if (customer.optedOutAt) return { reply: null, state, changes: {} };
-    if (!(await this.withinRateLimit(catalog.business.id, m.phone, now))) return { reply: null, state, changes: {} };
+    if (customer.optedOutAt) return { reply: null, state, changes: {}, kind: 'OptedOut' };
+    if (!(await this.withinRateLimit(catalog.business.id, m.phone, now)))
+      return { reply: null, state, changes: {}, kind: 'RateLimited' };
     // A photo or voice note alone: kept with the message, but the bot reads only text.
     if (read.text === '' && read.media.length > 0)
-      return { reply: speech.say('mediaOnly'), state, changes: {}, keepsExpiry: true };
+      return { reply: speech.say('mediaOnly'), state, changes: {}, keepsExpiry: true, kind: 'MediaOnly' };
     const turn = await this.deps.conversation.turn({
       catalog,
       customer,
@@ -163,7 +171,7 @@ export class InboundHandler {
       staleSince,
       now,
     });
-    return { reply: turn.reply, state: turn.state, changes: turn.customerChanges };
+    return { reply: turn.reply, state: turn.state, changes: turn.customerChanges, kind: turn.intent };
   }
 
   private async withinRateLimit(businessId: string, phone: string, now: Date): Promise<boolean> {
