@@ -27,7 +27,7 @@ const run = promisify(execFile);
 const TOKEN = 'entry-points-auth-token-0123';
 const ACCOUNT_SID = `AC${'3'.repeat(32)}`;
 const PUBLIC = 'https://textbook.test.example';
-const DEADLINE_MS = 20_000;
+const DEADLINE_MS = 90_000;
 
 let database: TestDatabase;
 let fake: FakeTwilio;
@@ -180,7 +180,7 @@ it('serves the API, answers a webhook, and on SIGTERM answers the one in flight 
   } finally {
     api.child.kill('SIGKILL');
   }
-}, 60_000);
+}, 240_000);
 
 it('runs the workers, which answer the health check on their port, send, and stop on SIGTERM', async () => {
   const workers = start(IMAGE_COMMANDS.workers, port());
@@ -212,7 +212,7 @@ it('runs the workers, which answer the health check on their port, send, and sto
   } finally {
     workers.child.kill('SIGKILL');
   }
-}, 60_000);
+}, 240_000);
 
 it("runs the image's default command (the one box: migrate, API and workers) and stops it on SIGTERM", async () => {
   const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
@@ -227,7 +227,7 @@ it("runs the image's default command (the one box: migrate, API and workers) and
   } finally {
     box.child.kill('SIGKILL');
   }
-}, 60_000);
+}, 240_000);
 
 it("fails the image's health check when nothing answers", async () => {
   expect(await healthcheck(port())).toBe(1);
