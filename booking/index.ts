@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../core/clock';
+import { Agenda } from './agenda';
 import { AppointmentService } from './appointments';
 import { AvailabilityService } from './availability-service';
 import { MessageLog } from './message-log';
@@ -11,11 +12,12 @@ export interface BookingServices {
   availability: AvailabilityService;
   appointments: AppointmentService;
   messages: MessageLog;
+  agenda: Agenda;
 }
 
 export function createBookingServices(db: DataSource, clock: Clock): BookingServices {
   const catalogs = new CatalogRepository(db);
   const availability = new AvailabilityService({ db, catalogs, clock });
   const appointments = new AppointmentService({ db, catalogs, availability, clock });
-  return { catalogs, availability, appointments, messages: new MessageLog(db) };
+  return { catalogs, availability, appointments, messages: new MessageLog(db), agenda: new Agenda(db, clock) };
 }

@@ -1,7 +1,7 @@
 import type { Locale } from '../../core/locale';
 import type { Channel, ChannelEndpointRow } from '../../booking/db/entities/channel-endpoint';
 import type { Catalog } from '../../booking/repositories/catalog';
-import type { VisitForMessaging } from '../../booking/repositories/notices';
+import type { OwnerContact, VisitForMessaging } from '../../booking/repositories/notices';
 import type { MessageId, Vars } from '../../dialogs/replies/render';
 import type { Template } from '../queues';
 import { TWILIO_ERRORS } from '../senders/transport';
@@ -66,19 +66,28 @@ export function routeToCustomer(catalog: Catalog, visit: VisitForMessaging, text
   return endpoint ? routeFrom(catalog, endpoint, visit.phone, visit.whatsappInboundAt, text, now) : null;
 }
 
-/** Owners text the business by SMS; a WhatsApp-only business reaches them on WhatsApp. */
+/** Any number the business can send from: without one nobody can be told anything. */
 export function ownerEndpoint(catalog: Catalog): ChannelEndpointRow | undefined {
   return endpointOn(catalog, ['sms', 'whatsapp']);
 }
 
-/** How to reach one owner phone from the owner endpoint, under its WhatsApp window. */
+/**
+ * How to reach one owner phone, so that an owner always hears of a change: on the channel the
+ * owner last wrote on (SMS when they never wrote and the business has it); on WhatsApp free-form
+ * inside the 24-hour window, else the business's approved template, else by SMS when the business
+ * has an SMS number. Only a WhatsApp-only business without a template is left with a message
+ * recorded as skipped (63016), which the owner's `today` then shows.
+ */
 export function routeToOwner(
   catalog: Catalog,
-  endpoint: ChannelEndpointRow,
   phone: string,
-  whatsappInboundAt: Date | null,
+  contact: OwnerContact | undefined,
   text: RouteText,
   now: Date,
-): Route {
-  return routeFrom(catalog, endpoint, phone, whatsappInboundAt, text, now);
+): Route | null {
+  const endpoint = endpointOn(catalog, [contact?.lastChannel, 'sms', 'whatsapp']);
+  if (!endpoint) return null;
+  const route = routeFrom(catalog, endpoint, phone, contact?.whatsappInboundAt ?? null, text, now);
+  const sms = route.skipCode === undefined ? undefined : endpointOn(catalog, ['sms']);
+  return sms ? routeFrom(catalog, sms, phone, null, text, now) : route;
 }
