@@ -7,6 +7,7 @@ import { freeGaps } from './availability/free-gaps';
 import {
   type AgendaRow,
   agendaBetween,
+  agendaRow,
   byReference,
   knownReferences,
   nextVisit,
@@ -51,6 +52,10 @@ export class Agenda {
 
   next(businessId: string): Promise<AgendaRow | undefined> {
     return nextVisit(this.sql, businessId, this.clock.now());
+  }
+
+  byId(businessId: string, id: string): Promise<AgendaRow | undefined> {
+    return agendaRow(this.sql, businessId, id);
   }
 
   byReference(businessId: string, reference: string): Promise<AgendaRow | undefined> {
@@ -121,17 +126,23 @@ export async function loadDayAgenda(sql: Sql, catalog: Catalog, instant: Date, n
       minimumMinutes: Number.isFinite(shortest) ? shortest : 15,
     }).map((g) => ({ staff: named ? member.name : null, start: new Date(g.start), end: new Date(g.end) })),
   );
-  const drives = business.settings.intakeFields.includes('address');
-  const entries: AgendaEntry[] = rows.map((r) => ({
-    kind: r.kind,
-    status: r.status,
-    start: r.startsAt,
-    end: r.endsAt,
-    reference: r.reference,
-    serviceNames: catalog.services.find((s) => s.id === r.serviceId)?.names ?? {},
-    customer: r.customerName ?? r.phone,
-    address: drives ? (r.address ?? r.customerDetails?.address ?? null) : null,
-    staff: named ? (staff.find((s) => s.id === r.staffId)?.name ?? null) : null,
-  }));
+  const entries = rows.map((r) => agendaEntry(catalog, r));
   return { timezone: business.timezone, day: day.toJSDate(), entries, free };
+}
+
+/** A visit or block as the owner's texts word it: the address only where the business drives to it. */
+export function agendaEntry(catalog: Catalog, row: AgendaRow): AgendaEntry {
+  const staff = catalog.staff.filter((s) => s.active);
+  const drives = catalog.business.settings.intakeFields.includes('address');
+  return {
+    kind: row.kind,
+    status: row.status,
+    start: row.startsAt,
+    end: row.endsAt,
+    reference: row.reference,
+    serviceNames: catalog.services.find((s) => s.id === row.serviceId)?.names ?? {},
+    customer: row.customerName ?? row.phone,
+    address: drives ? (row.address ?? row.customerDetails?.address ?? null) : null,
+    staff: staff.length > 1 ? (staff.find((s) => s.id === row.staffId)?.name ?? null) : null,
+  };
 }

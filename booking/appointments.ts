@@ -183,12 +183,12 @@ export class AppointmentService {
           if (!isActive(locked.status) || locked.status === 'in_progress')
             throw new InvalidTransition(locked.status, 'rescheduled');
           await lockStaffRange(tx, [member.id], req.start, busyUntil);
-          const updated = await updateTimes(tx, locked.id, {
-            staffId: member.id,
-            startsAt: req.start,
-            endsAt,
-            busyUntil,
-          });
+          const updated = await updateTimes(
+            tx,
+            locked.id,
+            { staffId: member.id, startsAt: req.start, endsAt, busyUntil },
+            this.deps.clock.now(),
+          );
           await appendOutbox(tx, outboxFor('rescheduled', updated, req.actor));
           await audit(tx, req, 'reschedule', locked, updated);
           return updated;
@@ -212,8 +212,8 @@ export class AppointmentService {
       const updated = await updateStatus(
         tx,
         locked.id,
-        change.to,
-        change.to === 'cancelled' ? (change.reason ?? null) : null,
+        { status: change.to, cancelReason: change.to === 'cancelled' ? (change.reason ?? null) : null },
+        this.deps.clock.now(),
       );
       await appendOutbox(tx, outboxFor(eventFor(locked.status, change.to), updated, change.actor));
       await audit(tx, change, `status:${change.to}`, locked, updated);

@@ -8,6 +8,7 @@ import type { Conversation } from './dialog/conversation';
 import { Speech } from './dialog/speech';
 import { type DialogState, freshState, isIdle, stateFrom } from './dialog/state';
 import { keywordOf } from './opt-out';
+import { isOwnerOf, type OwnerDesk } from './owner/owner-desk';
 import type { InboundRateLimiter } from './rate-limit';
 import type { InboundMessage } from './twilio/inbound-message';
 
@@ -24,6 +25,7 @@ export type InboundResult = { kind: 'unknown_business' } | { kind: 'reply'; body
 export interface InboundDeps {
   booking: BookingServices;
   conversation: Conversation;
+  owner: OwnerDesk;
   limiter: InboundRateLimiter;
   clock: Clock;
   log: Logger;
@@ -159,6 +161,8 @@ export class InboundHandler {
     now: Date,
   ): Promise<Outcome> {
     const speech = new Speech(catalog, customer.locale ?? catalog.business.defaultLocale, m.channel);
+    // A business's owner phone texting this business's number: commands, never bookings (bot/owner).
+    const owner = isOwnerOf(catalog, m.phone);
     switch (
       keywordOf(m.body, catalog.business.settings.extraOptOutKeywords, m.optOutType, customer.optedOutAt !== null)
     ) {
@@ -167,13 +171,14 @@ export class InboundHandler {
       case 'start':
         return { reply: speech.say('optedIn'), state: freshState(), changes: { optedOutAt: null } };
       case 'help':
-        return { reply: speech.say('keywordHelp'), state, changes: {} };
+        return { reply: speech.say(owner ? 'ownerHelp' : 'keywordHelp'), state, changes: {} };
     }
     if (customer.optedOutAt) return { reply: null, state, changes: {} };
     if (!(await this.withinRateLimit(catalog.business.id, m.phone, now))) return { reply: null, state, changes: {} };
     // A photo or voice note alone: kept with the message, but the bot reads only text.
     if (m.body.trim() === '' && m.media.length > 0)
       return { reply: speech.say('mediaOnly'), state, changes: {}, keepsExpiry: true };
+    if (owner) return this.ownerTurn(m, catalog, customer, state, staleSince, now);
     const turn = await this.deps.conversation.turn({
       catalog,
       customer,
@@ -184,6 +189,31 @@ export class InboundHandler {
       now,
     });
     return { reply: turn.reply, state: turn.state, changes: turn.customerChanges };
+  }
+
+  private async ownerTurn(
+    m: InboundMessage,
+    catalog: Catalog,
+    owner: CustomerRow,
+    state: DialogState,
+    staleSince: Date | null,
+    now: Date,
+  ): Promise<Outcome> {
+    const turn = await this.deps.owner.turn({
+      catalog,
+      ownerPhone: m.phone,
+      ownerLocale: owner.locale,
+      channel: m.channel,
+      text: m.body,
+      state,
+      staleSince,
+      now,
+    });
+    return {
+      reply: turn.reply,
+      state: turn.state,
+      changes: turn.locale === owner.locale ? {} : { locale: turn.locale },
+    };
   }
 
   private async withinRateLimit(businessId: string, phone: string, now: Date): Promise<boolean> {

@@ -4,6 +4,7 @@ import type { DialogEngine } from '../dialogs/engine/types';
 import { createLocalEngine } from '../dialogs/engine/local';
 import { Conversation } from './dialog/conversation';
 import { InboundHandler } from './inbound-handler';
+import { OwnerDesk } from './owner/owner-desk';
 import { InboundRateLimiter } from './rate-limit';
 
 export interface Bot {
@@ -19,6 +20,7 @@ export function createBot(runtime: Runtime, booking: BookingServices, engine: Di
     inbound: new InboundHandler({
       booking,
       conversation,
+      owner: new OwnerDesk({ booking }),
       limiter,
       clock: runtime.clock,
       log: runtime.log,

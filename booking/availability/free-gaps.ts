@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import { type Span, atMinute } from './slots';
 import { intersect, rangesOn, type WeeklyHours, weekdayOf } from './weekly-hours';
 

@@ -67,6 +67,14 @@ export async function byReference(sql: Sql, businessId: string, reference: strin
   return row;
 }
 
+export async function agendaRow(sql: Sql, businessId: string, id: string): Promise<AgendaRow | undefined> {
+  const [row] = await sql.rows<AgendaRow>(`SELECT ${COLUMNS} ${FROM} WHERE a.business_id = $1 AND a.id = $2`, [
+    businessId,
+    id,
+  ]);
+  return row;
+}
+
 /** Codes an owner may mean: active ones, and those changed since `since`. */
 export async function knownReferences(sql: Sql, businessId: string, since: Date): Promise<string[]> {
   const rows = await sql.rows<{ reference: string }>(

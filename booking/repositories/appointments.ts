@@ -155,15 +155,17 @@ export async function busySpans(
   return spans;
 }
 
+/** `at` is the service's clock: "cancelled yesterday" is told by the same clock as everything else. */
 export async function updateTimes(
   sql: Sql,
   id: string,
   change: { staffId: string; startsAt: Date; endsAt: Date; busyUntil: Date },
+  at: Date,
 ): Promise<AppointmentRow> {
   const [row] = await sql.rows<AppointmentRow>(
-    `UPDATE appointment SET staff_id = $2, starts_at = $3, ends_at = $4, busy_until = $5, version = version + 1, updated_at = now()
+    `UPDATE appointment SET staff_id = $2, starts_at = $3, ends_at = $4, busy_until = $5, version = version + 1, updated_at = $6
       WHERE id = $1 RETURNING ${COLUMNS}`,
-    [id, change.staffId, change.startsAt, change.endsAt, change.busyUntil],
+    [id, change.staffId, change.startsAt, change.endsAt, change.busyUntil, at],
   );
   return row;
 }
@@ -171,13 +173,13 @@ export async function updateTimes(
 export async function updateStatus(
   sql: Sql,
   id: string,
-  status: AppointmentStatus,
-  cancelReason: string | null,
+  change: { status: AppointmentStatus; cancelReason: string | null },
+  at: Date,
 ): Promise<AppointmentRow> {
   const [row] = await sql.rows<AppointmentRow>(
-    `UPDATE appointment SET status = $2, cancel_reason = COALESCE($3, cancel_reason), version = version + 1, updated_at = now()
+    `UPDATE appointment SET status = $2, cancel_reason = COALESCE($3, cancel_reason), version = version + 1, updated_at = $4
       WHERE id = $1 RETURNING ${COLUMNS}`,
-    [id, status, cancelReason],
+    [id, change.status, change.cancelReason, at],
   );
   return row;
 }

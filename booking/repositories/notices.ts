@@ -70,7 +70,11 @@ export interface OwnerContact {
 }
 
 /** For each of these owner phones that ever wrote to the business (absent: never). */
-export async function ownerContacts(sql: Sql, businessId: string, phones: string[]): Promise<Map<string, OwnerContact>> {
+export async function ownerContacts(
+  sql: Sql,
+  businessId: string,
+  phones: string[],
+): Promise<Map<string, OwnerContact>> {
   const rows = await sql.rows<{ phone: string } & OwnerContact>(
     `SELECT c.phone,
             (array_agg(v.channel ORDER BY v.last_inbound_at DESC))[1] AS "lastChannel",

@@ -51,7 +51,9 @@ export function agendaLine(entry: AgendaEntry, timezone: string, locale: Locale)
   const staff = entry.staff ? `, ${entry.staff}` : '';
   if (entry.kind === 'block')
     return render('agendaBlock', locale, {
-      time: clockRange(entry.start, entry.end, timezone, locale),
+      time: wholeDays(entry, timezone)
+        ? render('agendaAllDay', locale)
+        : clockRange(entry.start, entry.end, timezone, locale),
       staff,
       ref: entry.reference,
     });
@@ -64,6 +66,12 @@ export function agendaLine(entry: AgendaEntry, timezone: string, locale: Locale)
     staff,
     status: statusText(entry.status, locale),
   });
+}
+
+/** A block from one local midnight to another ("off friday"). */
+function wholeDays(entry: AgendaEntry, timezone: string): boolean {
+  const midnight = (d: Date) => +DateTime.fromJSDate(d, { zone: timeZone(timezone) }).startOf('day') === +d;
+  return midnight(entry.start) && midnight(entry.end);
 }
 
 /** "Free: 9:45 AM-12:00 PM, 2:00 PM-5:00 PM", per staff member when there are several. */

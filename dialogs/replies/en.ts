@@ -81,7 +81,9 @@ export const en = {
     short: 'Reminder: {service}, {when}. Reply YES to confirm. Ref {ref}.',
   },
   // Owner notices end with the commands that answer them (bot/owner), so notice and reply are one conversation.
-  ownerBooked: { text: 'New: {service} {when} for {customer}{address}. Reply "cancel {ref}" or "@{ref} your message".' },
+  ownerBooked: {
+    text: 'New: {service} {when} for {customer}{address}. Reply "cancel {ref}" or "@{ref} your message".',
+  },
   ownerRequested: { text: 'Request: {service} {when} for {customer}{address}. Reply "ok {ref}" or "no {ref}".' },
   ownerCancelled: { text: 'Cancelled: {service} {when} ({customer}). Reply "@{ref} your message" to text them.' },
   ownerRescheduled: {

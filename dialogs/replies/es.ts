@@ -76,7 +76,9 @@ export const es: Record<MessageId, { text: string; short?: string }> = {
     text: 'Recordatorio: {service} en {business}, {when}. Responde SI para confirmar, o dinos otra hora para cambiarla. Código {ref}.',
     short: 'Recordatorio: {service}, {when}. Responde SI para confirmar. Código {ref}.',
   },
-  ownerBooked: { text: 'Nueva: {service} {when} para {customer}{address}. Responde "cancela {ref}" o "@{ref} tu mensaje".' },
+  ownerBooked: {
+    text: 'Nueva: {service} {when} para {customer}{address}. Responde "cancela {ref}" o "@{ref} tu mensaje".',
+  },
   ownerRequested: { text: 'Solicitud: {service} {when} para {customer}{address}. Responde "ok {ref}" o "no {ref}".' },
   ownerCancelled: { text: 'Anulada: {service} {when} ({customer}). Responde "@{ref} tu mensaje" para escribirle.' },
   ownerRescheduled: {
