@@ -3,8 +3,11 @@
  * each translate them in one place, by `code`.
  */
 export abstract class BookingError extends Error {
-  abstract readonly code: string;
+  abstract readonly code: BookingErrorCode;
 }
+
+/** Every code a BookingError can carry: each edge's translation is checked against this list. */
+export type BookingErrorCode = 'NOT_FOUND' | 'STALE_VERSION' | 'INVALID_TRANSITION' | 'INVALID_REQUEST';
 
 export class NotFound extends BookingError {
   readonly code = 'NOT_FOUND';

@@ -3,8 +3,10 @@ import type { Clock } from '../core/clock';
 import { Agenda } from './agenda';
 import { AppointmentService } from './appointments';
 import { AvailabilityService } from './availability-service';
+import { DeliveryStatuses } from './delivery-statuses';
 import { MessageLog } from './message-log';
 import { CatalogRepository } from './repositories/catalog';
+import { poolSql, type Sql } from './repositories/sql';
 
 /** The booking services every edge (webhook, owner commands, admin, workers) shares. */
 export interface BookingServices {
@@ -13,11 +15,25 @@ export interface BookingServices {
   appointments: AppointmentService;
   messages: MessageLog;
   agenda: Agenda;
+  deliveryStatus: DeliveryStatuses;
+  /**
+   * The pooled handle booking's repository functions take (`booking/repositories/*`): the
+   * workers hand it to them. Only booking/ writes SQL; an edge asks a service or a repository.
+   */
+  sql: Sql;
 }
 
 export function createBookingServices(db: DataSource, clock: Clock): BookingServices {
   const catalogs = new CatalogRepository(db);
   const availability = new AvailabilityService({ db, catalogs, clock });
   const appointments = new AppointmentService({ db, catalogs, availability, clock });
-  return { catalogs, availability, appointments, messages: new MessageLog(db), agenda: new Agenda(db, clock) };
+  return {
+    catalogs,
+    availability,
+    appointments,
+    messages: new MessageLog(db),
+    agenda: new Agenda(db, clock),
+    deliveryStatus: new DeliveryStatuses(db, clock),
+    sql: poolSql(db),
+  };
 }
