@@ -40,7 +40,7 @@ export async function blockTime(t: OwnerTurn, command: BlockCommand): Promise<st
     const list = rows.map((r) => agendaLine(agendaEntry(t.catalog, r), t.catalog.business.timezone, t.speech.locale));
     return t.speech.say('ownerBlockConflict', { span: said, list: list.join('; ') });
   }
-  const refs = outcome.blocks.map((b) => b.reference);
+  const refs = outcome.blocks.map((b) => b.reference).sort();
   const named = command.staffKey && t.catalog.staff.length > 1 ? `, ${staff[0].name}` : '';
   return t.speech.say('ownerBlocked', { span: said, staff: named, refs: refs.join(', '), ref: refs[0] });
 }
@@ -77,8 +77,14 @@ export async function unblockTime(t: OwnerTurn, ref: string | null, when: When |
       return explainRefusal(t, block, 'cancel', error);
     }
   }
-  const list = blocks.map((b) => `${describeSpan(t, b.startsAt, b.endsAt)} (${b.reference})`);
-  return t.speech.say('ownerUnblocked', { list: [...new Set(list)].join(', ') });
+  // Blocks made together (one per staff member) are one span: "Tue Nov 24 1:00 PM-3:00 PM (K7WM, X9TA)".
+  const spans = new Map<string, string[]>();
+  for (const b of blocks) {
+    const span = describeSpan(t, b.startsAt, b.endsAt);
+    spans.set(span, [...(spans.get(span) ?? []), b.reference].sort());
+  }
+  const list = [...spans].map(([span, refs]) => `${span} (${refs.join(', ')})`);
+  return t.speech.say('ownerUnblocked', { list: list.join(', ') });
 }
 
 /** The time a block command names; null when it names none that can be held. */
