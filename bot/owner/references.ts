@@ -12,8 +12,8 @@ const SUGGESTIONS = 3;
 /**
  * The visit (or block) an owner's code names, at this business only: another business's code is
  * never found, so nothing about it leaks. Case does not matter. A character the alphabet leaves out
- * (O, 0, I, 1, L, S, 5, B, 8, Z, 2, U, V, D, Q: the look-alikes) cannot be in any code, so it is
- * read as whichever character makes the code one of the business's, when exactly one does. A code
+ * (O, 0, I, 1, L, S, 5, B, 8, Z, 2, U, V, D, Q: the look-alikes) cannot be in any code, so one of
+ * them is read as whichever character makes the code one of the business's, when exactly one does. A code
  * one slip away from real ones ("K7WN") gets "did you mean K7WM?", and nothing is done.
  */
 export async function findVisit(t: OwnerTurn, typed: string): Promise<Found> {
@@ -22,7 +22,9 @@ export async function findVisit(t: OwnerTurn, typed: string): Promise<Found> {
   const exact = await t.booking.agenda.byReference(businessId, code);
   if (exact) return { ok: true, visit: exact };
   const known = await t.booking.agenda.knownReferences(businessId);
-  const corrected = [...code].some((ch) => !IN_ALPHABET.has(ch)) ? known.filter((k) => lookAlikeOf(code, k)) : [];
+  // One look-alike is a slip; a code of them ("OOOO") could be corrected into anything.
+  const impossible = [...code].filter((ch) => !IN_ALPHABET.has(ch)).length;
+  const corrected = impossible === 1 ? known.filter((k) => lookAlikeOf(code, k)) : [];
   if (corrected.length === 1) {
     const visit = await t.booking.agenda.byReference(businessId, corrected[0]);
     if (visit) return { ok: true, visit };

@@ -306,6 +306,8 @@ describe('bad input', () => {
     await app().runtime.db.query(`UPDATE appointment SET reference = 'KX7M' WHERE id = $1`, [visit.id]);
     expect(await s.owner.say('start KX7N')).toBe('No visit KX7N. Did you mean KX7M?');
     expect(await s.owner.say('start XXXX')).toBe('No visit XXXX here. "today" lists the day.');
+    // A code made only of look-alikes could be "corrected" into any code: it is not.
+    expect(await s.owner.say('start OOOO')).toBe('No visit OOOO here. "today" lists the day.');
     expect((await appointment(visit.id)).status).toBe('booked');
     // 1 is not in the alphabet: the 7 it looks like is the only code it can be.
     expect(await s.owner.say('start kx1m')).toBe(
