@@ -137,3 +137,24 @@ export function ownerApp(options: { now: string; phonePrefix: string }) {
 function fail(message: string): never {
   throw new Error(message);
 }
+
+/** Books by text as a customer would: the answers, then the confirming word; returns the code. */
+export async function bookByText(
+  phone: { say(text: string): Promise<string> },
+  answers: string[],
+  yes = 'YES',
+): Promise<string> {
+  let reply = '';
+  for (const text of [...answers, yes]) reply = await phone.say(text);
+  const ref = REF.exec(reply)?.[1];
+  if (!ref) throw new Error(`not booked: ${reply}`);
+  return ref;
+}
+
+export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import { jobIds, QUEUES } from '../../workers/queues';
 import { Phone } from '../helpers/app';
-import { ownerApp, REF } from './owner-app';
+import { bookByText, ownerApp, REF, waitUntil } from './owner-app';
 
 /**
  * The owner runs the day by SMS, in English, through the signed webhook: each command's reply, the
@@ -18,19 +18,11 @@ const mobile = () =>
     f.settings = { ...f.settings, bufferMinutes: 30, intakeFields: ['name', 'address', 'vehicle'] };
   });
 
-async function bookByText(phone: { say(t: string): Promise<string> }, ...answers: string[]): Promise<string> {
-  let reply = '';
-  for (const text of [...answers, 'YES']) reply = await phone.say(text);
-  const ref = REF.exec(reply)?.[1];
-  if (!ref) throw new Error(`not booked: ${reply}`);
-  return ref;
-}
-
 describe('the day by text', () => {
   it('lists a day in order with addresses and the free time left; an empty day says nothing is booked', async () => {
     const s = await mobile();
-    const late = await bookByText(s.customer(), 'oil change tomorrow at 3pm', 'Ana Ruiz', '12 Oak St', 'Honda Civic');
-    const early = await bookByText(s.customer(), 'diagnostics tomorrow at 9am', 'Bo Lee', '40 Pine St', 'Ford F-150');
+    const late = await bookByText(s.customer(), ['oil change tomorrow at 3pm', 'Ana Ruiz', '12 Oak St', 'Honda Civic']);
+    const early = await bookByText(s.customer(), ['diagnostics tomorrow at 9am', 'Bo Lee', '40 Pine St', 'Ford F-150']);
     expect(await s.owner.say('tomorrow')).toBe(
       [
         'Tue Nov 24:',
@@ -48,7 +40,7 @@ describe('the day by text', () => {
   it('gives the next visit with what it takes to get there', async () => {
     const s = await mobile();
     const phone = s.customer();
-    const ref = await bookByText(phone, 'oil change tomorrow at 10am', 'Ana Ruiz', '12 Oak St', '2015 Honda Civic');
+    const ref = await bookByText(phone, ['oil change tomorrow at 10am', 'Ana Ruiz', '12 Oak St', '2015 Honda Civic']);
     expect(await s.owner.say('next')).toBe(
       `Next: Tue Nov 24 at 10:00 AM, Oil change (${ref}), booked.\nAna Ruiz ${phone.from}\nAddress: 12 Oak St\nVehicle: 2015 Honda Civic`,
     );
@@ -109,7 +101,7 @@ describe('approving requests', () => {
   it('declines on "no REF", frees the time and tells the customer', async () => {
     const s = await approving();
     const phone = s.customer();
-    const ref = await bookByText(phone, 'oil change tomorrow at 11am', 'Bo Lee');
+    const ref = await bookByText(phone, ['oil change tomorrow at 11am', 'Bo Lee']);
     await sentTo(s.owner.from, s.number);
     expect(await s.owner.say(`no ${ref}`)).toBe(
       `Declined ${ref}: Oil change Tue Nov 24 at 11:00 AM for Bo Lee. The time is free again; they will be told.`,
@@ -155,7 +147,7 @@ describe('status changes', () => {
   it('cancels with a reason: the customer hears it with an offer to book again, and the reminders are gone', async () => {
     const s = await shop((f) => (f.name = 'Reason Shop'));
     const phone = s.customer();
-    const ref = await bookByText(phone, 'oil change tomorrow at 3pm', 'Ana Ruiz');
+    const ref = await bookByText(phone, ['oil change tomorrow at 3pm', 'Ana Ruiz']);
     const [row] = await appointments(s.catalog.business.id);
     const reminders = new Queue(QUEUES.reminders, {
       connection: { url: app().config.redisUrl },
@@ -187,7 +179,7 @@ describe('moving a visit', () => {
   it('moves it and tells the customer; a taken time gets numbered alternatives, answered with a number', async () => {
     const s = await shop((f) => (f.name = 'Move Shop'));
     const phone = s.customer();
-    const ref = await bookByText(phone, 'oil change tomorrow at 3pm', 'Ana Ruiz');
+    const ref = await bookByText(phone, ['oil change tomorrow at 3pm', 'Ana Ruiz']);
     const [row] = await appointments(s.catalog.business.id);
     expect(await s.owner.say(`move ${ref} wed 10am`)).toBe(
       `Moved ${ref}: Oil change now Wed Nov 25 at 10:00 AM (Ana Ruiz). They will be told.`,
@@ -344,11 +336,3 @@ describe('bad input', () => {
     expect(notice.form.Body).toContain(`for Edgar. Reply "cancel ${REF.exec(booked)![1]}"`);
   });
 });
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

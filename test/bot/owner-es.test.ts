@@ -1,6 +1,6 @@
 import { Phone } from '../helpers/app';
 import type { BusinessFileDraft } from '../helpers/business';
-import { ownerApp, REF } from './owner-app';
+import { bookByText, ownerApp, waitUntil } from './owner-app';
 
 /**
  * El dueño lleva el día por WhatsApp, en español: una clínica como la de la demo (Santiago, dos
@@ -53,21 +53,13 @@ async function openWindow(s: Awaited<ReturnType<typeof clinic>>): Promise<void> 
   await s.owner.say('ayuda');
 }
 
-async function bookByText(phone: { say(t: string): Promise<string> }, ...answers: string[]): Promise<string> {
-  let reply = '';
-  for (const text of [...answers, 'sí']) reply = await phone.say(text);
-  const ref = REF.exec(reply)?.[1];
-  if (!ref) throw new Error(`sin agendar: ${reply}`);
-  return ref;
-}
-
 describe('el día por WhatsApp', () => {
   it('muestra un día con cada doctor y el tiempo libre de cada uno, y la siguiente hora', async () => {
     const s = await clinic();
     await openWindow(s);
     const patient = s.customer();
-    const ana = await bookByText(patient, 'consulta con la doctora mañana a las 10', 'Ana Pérez');
-    const luis = await bookByText(s.customer(), 'consulta con el doctor mañana a las 12', 'Luis Soto');
+    const ana = await bookByText(patient, ['consulta con la doctora mañana a las 10', 'Ana Pérez'], 'sí');
+    const luis = await bookByText(s.customer(), ['consulta con el doctor mañana a las 12', 'Luis Soto'], 'sí');
     expect(await s.owner.say('mañana')).toBe(
       [
         'mar 24 nov:',
@@ -87,7 +79,7 @@ describe('el día por WhatsApp', () => {
     const s = await clinic((f) => (f.settings = { ...f.settings, requiresApproval: true }));
     await openWindow(s);
     const ana = s.customer();
-    const ref = await bookByText(ana, 'consulta mañana a las 10', 'Ana Pérez');
+    const ref = await bookByText(ana, ['consulta mañana a las 10', 'Ana Pérez'], 'sí');
     const [notice] = await sentTo(s.owner.from, s.number);
     expect(notice.form.Body).toBe(
       `Solicitud: Consulta general martes 24 nov, 10:00 para Ana Pérez. Responde "ok ${ref}" o "no ${ref}".`,
@@ -101,7 +93,7 @@ describe('el día por WhatsApp', () => {
     );
 
     const luis = s.customer();
-    const other = await bookByText(luis, 'consulta mañana a las 11', 'Luis Soto');
+    const other = await bookByText(luis, ['consulta mañana a las 11', 'Luis Soto'], 'sí');
     expect(await s.owner.say(`NO ${other}`)).toBe(
       `Rechazada ${other}: Consulta general martes 24 nov, 11:00 para Luis Soto. La hora queda libre; le avisaremos.`,
     );
@@ -127,7 +119,7 @@ describe('el día por WhatsApp', () => {
 
     const patient = s.customer();
     await openWindow(s);
-    const ref = await bookByText(patient, 'consulta mañana a las 15', 'Marta Díaz');
+    const ref = await bookByText(patient, ['consulta mañana a las 15', 'Marta Díaz'], 'sí');
     expect(await s.owner.say(`cancela ${ref} la doctora está enferma`)).toBe(
       `Anulada ${ref}: Consulta general martes 24 nov, 15:00 para Marta Díaz. Le avisaremos el motivo ("la doctora está enferma").`,
     );
@@ -140,7 +132,7 @@ describe('el día por WhatsApp', () => {
   it('cambia una hora con "mueve", y el paciente lo sabe', async () => {
     const s = await clinic();
     const patient = s.customer();
-    const ref = await bookByText(patient, 'consulta con la doctora mañana a las 10', 'Ana Pérez');
+    const ref = await bookByText(patient, ['consulta con la doctora mañana a las 10', 'Ana Pérez'], 'sí');
     expect(await s.owner.say(`mueve ${ref} el miércoles a las 16:00`)).toBe(
       `Cambiada ${ref}: Consulta general ahora miércoles 25 nov, 16:00 (Ana Pérez). Le avisaremos.`,
     );
@@ -205,7 +197,7 @@ describe('avisos al dueño que siempre llegan', () => {
   it('usa la plantilla aprobada de la clínica de la demo fuera de la ventana, con sus variables', async () => {
     const demo = await app().booking.catalogs.byAddress(DEMO_CLINIC);
     const patient = new Phone(app(), 'whatsapp:+56941009999', DEMO_CLINIC);
-    const ref = await bookByText(patient, 'consulta con la doctora soto el jueves a las 10', 'Rosa Díaz');
+    const ref = await bookByText(patient, ['consulta con la doctora soto el jueves a las 10', 'Rosa Díaz'], 'sí');
     const [sent] = await sentTo(DEMO_OWNER, DEMO_CLINIC);
     expect(sent.form.Body).toBeUndefined();
     expect(sent.form.ContentSid).toBe(demo!.business.whatsappTemplates.ownerBooked.es);
@@ -230,11 +222,3 @@ describe('avisos al dueño que siempre llegan', () => {
     expect(await s.owner.say('tomorrow')).toMatch(/^Tue Nov 24:/);
   });
 });
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
