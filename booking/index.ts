@@ -5,6 +5,7 @@ import { AppointmentService } from './appointments';
 import { AvailabilityService } from './availability-service';
 import { DeliveryStatuses } from './delivery-statuses';
 import { MessageLog } from './message-log';
+import { OutboundService } from './outbound-service';
 import { CatalogRepository } from './repositories/catalog';
 import { poolSql, type Sql } from './repositories/sql';
 
@@ -15,6 +16,8 @@ export interface BookingServices {
   appointments: AppointmentService;
   messages: MessageLog;
   agenda: Agenda;
+  /** Any message to any person, through the outbox (booking/outbound.ts). */
+  outbound: OutboundService;
   deliveryStatus: DeliveryStatuses;
   /**
    * The pooled handle booking's repository functions take (`booking/repositories/*`): the
@@ -27,6 +30,7 @@ export function createBookingServices(db: DataSource, clock: Clock): BookingServ
   const catalogs = new CatalogRepository(db);
   const availability = new AvailabilityService({ db, catalogs, clock });
   const appointments = new AppointmentService({ db, catalogs, availability, clock });
+  const outbound = new OutboundService({ db, catalogs });
   return {
     catalogs,
     availability,
@@ -35,5 +39,6 @@ export function createBookingServices(db: DataSource, clock: Clock): BookingServ
     agenda: new Agenda(db, clock),
     deliveryStatus: new DeliveryStatuses(db, clock),
     sql: poolSql(db),
+    outbound,
   };
 }

@@ -1,4 +1,5 @@
 import type { Channel } from '../../booking/db/entities/channel-endpoint';
+import type { OutboundOrigin } from '../../booking/outbox-topics';
 import { recordOutbound } from '../../booking/repositories/outbound-messages';
 import type { WorkerContext } from '../context';
 import { JOBS, jobIds, type SendJob, type Template } from '../queues';
@@ -12,7 +13,8 @@ export interface Draft {
   customerId: string | null;
   appointmentId: string | null;
   channel: Channel;
-  purpose: 'owner_notice' | 'customer_notice' | 'reminder' | 'digest';
+  /** What the message is; a general outbound message's origin (booking/outbound.ts). */
+  purpose: 'owner_notice' | 'customer_notice' | 'reminder' | 'digest' | OutboundOrigin;
   from: string;
   to: string;
   body: string;
