@@ -6,6 +6,7 @@ import { AvailabilityService } from './availability-service';
 import { DeliveryStatuses } from './delivery-statuses';
 import { MessageLog } from './message-log';
 import { OutboundService } from './outbound-service';
+import { OwnerRelays } from './owner-relays';
 import { CatalogRepository } from './repositories/catalog';
 import { poolSql, type Sql } from './repositories/sql';
 
@@ -18,6 +19,8 @@ export interface BookingServices {
   agenda: Agenda;
   /** Any message to any person, through the outbox (booking/outbound.ts). */
   outbound: OutboundService;
+  /** An owner's messages to a customer and the customer's replies back (booking/owner-relays.ts). */
+  ownerRelays: OwnerRelays;
   deliveryStatus: DeliveryStatuses;
   /**
    * The pooled handle booking's repository functions take (`booking/repositories/*`): the
@@ -40,5 +43,6 @@ export function createBookingServices(db: DataSource, clock: Clock): BookingServ
     deliveryStatus: new DeliveryStatuses(db, clock),
     sql: poolSql(db),
     outbound,
+    ownerRelays: new OwnerRelays({ db, catalogs, clock, outbound }),
   };
 }

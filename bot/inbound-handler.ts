@@ -4,6 +4,7 @@ import type { BookingServices } from '../booking';
 import type { CustomerRow } from '../booking/db/entities/customer';
 import type { Catalog } from '../booking/repositories/catalog';
 import type { CustomerChange } from '../booking/repositories/customers';
+import type { IntentName } from '../dialogs/engine/types';
 import type { Conversation } from './dialog/conversation';
 import { Speech } from './dialog/speech';
 import { type DialogState, freshState, isIdle } from './dialog/state';
@@ -41,6 +42,8 @@ export interface InboundDeps {
 }
 
 const DEFAULT_REDELIVERY_GRACE_MS = 10_000;
+
+const LEFT_TO_THE_OWNER: ReadonlySet<IntentName> = new Set(['Fallback', 'Greeting', 'Thanks', 'Confirm']);
 
 /**
  * Everything that happens to one inbound message: stored before anything else (so nothing a
@@ -180,6 +183,7 @@ export class InboundHandler {
     if (m.body.trim() === '' && m.media.length > 0)
       return { reply: speech.say('mediaOnly'), state, changes: {}, keepsExpiry: true };
     if (owner) return this.ownerTurn(m, catalog, customer, state, staleSince, now);
+    const relayed = this.relayBack(catalog, customer, m.body);
     const turn = await this.deps.conversation.turn({
       catalog,
       customer,
@@ -189,7 +193,20 @@ export class InboundHandler {
       staleSince,
       now,
     });
-    return { reply: turn.reply, state: turn.state, changes: turn.customerChanges };
+    // An owner talking to this customer has the message: small talk ("ok thanks", "see you soon")
+    // and what the bot cannot read are left to them; a request the bot can act on is answered.
+    const quiet = (await relayed) && LEFT_TO_THE_OWNER.has(turn.intent);
+    return { reply: quiet ? null : turn.reply, state: turn.state, changes: turn.customerChanges };
+  }
+
+  /** Alongside the turn: a copy to the owner talking to this customer, if one is (bot/owner). */
+  private async relayBack(catalog: Catalog, customer: CustomerRow, text: string): Promise<boolean> {
+    try {
+      return await this.deps.owner.relayBack(catalog, customer, text);
+    } catch (error) {
+      this.deps.log.warn({ err: error, businessId: catalog.business.id }, 'could not relay a reply to the owner');
+      return false;
+    }
   }
 
   private async ownerTurn(

@@ -62,31 +62,6 @@ export async function digestSettings(sql: Sql): Promise<DigestSetting[]> {
   );
 }
 
-/** How an owner phone has been writing to the business: the channel of its last message, and its last WhatsApp one. */
-export interface OwnerContact {
-  lastChannel: Channel | null;
-  /** WhatsApp's 24-hour window for owner notices and the digest runs from it, as for customers. */
-  whatsappInboundAt: Date | null;
-}
-
-/** For each of these owner phones that ever wrote to the business (absent: never). */
-export async function ownerContacts(
-  sql: Sql,
-  businessId: string,
-  phones: string[],
-): Promise<Map<string, OwnerContact>> {
-  const rows = await sql.rows<{ phone: string } & OwnerContact>(
-    `SELECT c.phone,
-            (array_agg(v.channel ORDER BY v.last_inbound_at DESC))[1] AS "lastChannel",
-            max(v.last_inbound_at) FILTER (WHERE v.channel = 'whatsapp') AS "whatsappInboundAt"
-       FROM customer c JOIN conversation v ON v.customer_id = c.id
-      WHERE c.business_id = $1 AND c.phone = ANY($2::text[]) AND v.last_inbound_at IS NOT NULL
-      GROUP BY c.phone`,
-    [businessId, phones],
-  );
-  return new Map(rows.map(({ phone, ...contact }) => [phone, contact]));
-}
-
 /** Owner notices to this phone that never went (skipped or failed) since `since`, oldest first. */
 export async function undeliveredOwnerNotices(
   sql: Sql,

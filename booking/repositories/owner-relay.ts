@@ -11,18 +11,21 @@ export interface OwnerRelay {
 }
 
 /** Opens or renews the relay: whichever owner phone wrote last about the customer gets the replies. */
-export async function openRelay(
-  sql: Sql,
-  businessId: string,
-  customerId: string,
-  relay: OwnerRelay,
-): Promise<void> {
+export async function openRelay(sql: Sql, businessId: string, customerId: string, relay: OwnerRelay): Promise<void> {
   await sql.rows(
     `INSERT INTO owner_relay (business_id, customer_id, owner_phone, owner_channel, appointment_id, reference, open_until)
      VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (business_id, customer_id) DO UPDATE SET owner_phone = EXCLUDED.owner_phone, owner_channel = EXCLUDED.owner_channel,
        appointment_id = EXCLUDED.appointment_id, reference = EXCLUDED.reference, open_until = EXCLUDED.open_until`,
-    [businessId, customerId, relay.ownerPhone, relay.ownerChannel, relay.appointmentId, relay.reference, relay.openUntil],
+    [
+      businessId,
+      customerId,
+      relay.ownerPhone,
+      relay.ownerChannel,
+      relay.appointmentId,
+      relay.reference,
+      relay.openUntil,
+    ],
   );
 }
 

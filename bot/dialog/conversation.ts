@@ -3,7 +3,7 @@ import type { BookingServices } from '../../booking';
 import type { Channel } from '../../booking/db/entities/channel-endpoint';
 import type { CustomerRow } from '../../booking/db/entities/customer';
 import type { Catalog } from '../../booking/repositories/catalog';
-import type { DialogEngine, Expectation, Understanding } from '../../dialogs/engine/types';
+import type { DialogEngine, Expectation, IntentName, Understanding } from '../../dialogs/engine/types';
 import { formatPrice } from '../../dialogs/replies/format';
 import { nluContextOf } from '../nlu-context';
 import {
@@ -47,6 +47,8 @@ export interface TurnResult {
   reply: string;
   state: DialogState;
   locale: Locale;
+  /** What the message was read as: Fallback when the bot could not tell. */
+  intent: IntentName;
   customerChanges: TurnContext['customerChanges'];
 }
 
@@ -100,7 +102,13 @@ export class Conversation {
         reply = `${speech.say('restart')} ${reply}`;
     }
     if (input.customer.locale !== understanding.locale) t.customerChanges.locale = understanding.locale;
-    return { reply, state: t.state, locale: understanding.locale, customerChanges: t.customerChanges };
+    return {
+      reply,
+      state: t.state,
+      locale: understanding.locale,
+      intent: understanding.intent,
+      customerChanges: t.customerChanges,
+    };
   }
 
   private async respond(t: TurnContext): Promise<string> {

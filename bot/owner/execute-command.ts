@@ -3,6 +3,7 @@ import { showDay, showNext, showStats } from './day-commands';
 import { moveVisit, pickMove } from './move-command';
 import type { OwnerTurn } from './owner-turn';
 import type { OwnerCommand } from './parse-command';
+import { relayToCustomer } from './relay';
 import { changeVisit } from './visit-commands';
 
 /** One parsed owner command carried out over the booking services; the reply text. */
@@ -25,7 +26,7 @@ export async function executeCommand(t: OwnerTurn, command: OwnerCommand): Promi
     case 'unblock':
       return unblockTime(t, command.ref, command.when);
     case 'relay':
-      return t.speech.say('ownerHelp');
+      return relayToCustomer(t, command.ref, command.text);
     case 'choice':
       // A number with no alternatives on offer: not a command.
       return (await pickMove(t, command.n)) ?? t.speech.say('ownerHelp');

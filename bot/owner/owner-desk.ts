@@ -1,7 +1,9 @@
 import type { Locale } from '../../core/locale';
 import type { BookingServices } from '../../booking';
 import type { Channel } from '../../booking/db/entities/channel-endpoint';
+import type { CustomerRow } from '../../booking/db/entities/customer';
 import type { Catalog } from '../../booking/repositories/catalog';
+import { render } from '../../dialogs/replies/render';
 import { nluContextOf } from '../nlu-context';
 import { Speech } from '../dialog/speech';
 import { type DialogState, freshState } from '../dialog/state';
@@ -39,6 +41,25 @@ export function isOwnerOf(catalog: Catalog, phone: string): boolean {
  */
 export class OwnerDesk {
   constructor(private readonly deps: { booking: BookingServices }) {}
+
+  /**
+   * A customer's message while an owner is talking to them through the bot (`@K7WM …`, for 24
+   * hours): a copy goes to that owner from the business's number, prefixed with the visit's code.
+   * Whether one went.
+   */
+  async relayBack(catalog: Catalog, customer: CustomerRow, text: string): Promise<boolean> {
+    const { business } = catalog;
+    if (business.ownerPhones.length === 0 || text.trim() === '') return false;
+    const relay = await this.deps.booking.ownerRelays.openFor(business.id, customer.id);
+    if (!relay) return false;
+    const body = render('relayToOwner', business.defaultLocale, {
+      ref: relay.reference,
+      customer: customer.name ?? customer.phone,
+      text: text.trim(),
+    });
+    await this.deps.booking.ownerRelays.toOwner(business.id, relay, body);
+    return true;
+  }
 
   async turn(m: OwnerMessage): Promise<OwnerReply> {
     const { business } = m.catalog;

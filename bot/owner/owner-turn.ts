@@ -21,6 +21,6 @@ export interface OwnerTurn {
   state: DialogState;
 }
 
-export function ownerActor(t: OwnerTurn): Actor {
+export function ownerActor(t: OwnerTurn): Extract<Actor, { kind: 'owner' }> {
   return { kind: 'owner', phone: t.ownerPhone };
 }

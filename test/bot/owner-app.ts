@@ -131,7 +131,19 @@ export function ownerApp(options: { now: string; phonePrefix: string }) {
     return sent();
   }
 
-  return { app, twilio, shop, appointment, appointments, audit, sentTo };
+  /** Waits for a message to `to` with this text, and returns it. */
+  async function received(to: string, body: string) {
+    await twilio().waitFor(() =>
+      twilio()
+        .to(to)
+        .some((r) => r.form.Body === body),
+    );
+    return twilio()
+      .to(to)
+      .find((r) => r.form.Body === body)!;
+  }
+
+  return { app, twilio, shop, appointment, appointments, audit, sentTo, received };
 }
 
 function fail(message: string): never {

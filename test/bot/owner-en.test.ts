@@ -9,7 +9,10 @@ import { bookByText, ownerApp, REF, waitUntil } from './owner-app';
  * Twilio. Monday 23 November 2026, 9:00 in Los Angeles; every test has a business of its own.
  */
 const NOW = '2026-11-23T09:00:00-08:00';
-const { app, shop, appointment, appointments, audit, sentTo } = ownerApp({ now: NOW, phonePrefix: '+1555320' });
+const { app, shop, appointment, appointments, audit, sentTo, twilio, received } = ownerApp({
+  now: NOW,
+  phonePrefix: '+1555320',
+});
 
 /** A mobile mechanic like Edgar: one man, drives to the customer, half an hour between visits. */
 const mobile = () =>
@@ -288,6 +291,73 @@ describe('the numbers and the commands', () => {
     expect(help).toMatch(/^[\x20-\x7e]*$/);
     expect(await s.owner.say('HELP')).toBe(help);
     expect(await s.owner.say('what can you do?')).toBe(help);
+  });
+});
+
+describe('talking to a customer through the bot', () => {
+  const relays = () => app().runtime.db.query(`SELECT count(*)::int AS n FROM outbox WHERE topic = 'message.send'`);
+
+  it("relays both ways from the business number, never the owner's, for 24 hours", async () => {
+    const s = await shop((f) => (f.name = 'Relay Shop'));
+    const phone = s.customer();
+    const ref = await bookByText(phone, ['oil change tomorrow at 3pm', 'Ana Ruiz']);
+    expect(await s.owner.say(`@${ref} running 15 min late`)).toBe(
+      `Sent to Ana Ruiz (${ref}). Their replies come to you for 24 hours.`,
+    );
+    const [relayed] = await sentTo(phone.from, s.number);
+    expect(relayed.form.Body).toBe('Relay Shop: running 15 min late');
+    const [row] = await appointments(s.catalog.business.id);
+    expect((await audit(row.id)).map((e) => [e.actor, e.action])).toEqual([[`owner:${s.owner.from}`, 'relay']]);
+
+    // The customer's answer goes to the owner, with the code; the bot leaves small talk to them.
+    const answer = await phone.send('no worries, take your time');
+    expect(answer.text).toBeNull();
+    const back = await received(s.owner.from, `${ref} Ana Ruiz: no worries, take your time`);
+    expect(back.form.From).toBe(s.number);
+    // What the bot can act on, it still answers.
+    expect(await phone.say('when is my appointment?')).toBe(`Your visits: Tue Nov 24 at 3:00 PM Oil change (${ref}).`);
+    await received(s.owner.from, `${ref} Ana Ruiz: when is my appointment?`);
+
+    // A day later the way back is closed.
+    app().clock.set('2026-11-24T09:30:00-08:00');
+    const [before] = await relays();
+    await phone.send('are you still coming?');
+    expect(await relays()).toEqual([before]);
+    // Everything the customer received came from the business's number.
+    expect(
+      twilio()
+        .to(phone.from)
+        .map((r) => r.form.From),
+    ).toEqual([s.number]);
+  });
+
+  it('sends the replies to whichever owner phone wrote last, and refuses a customer who opted out', async () => {
+    const s = await shop((f) => (f.ownerPhones = ['+15550107771', '+15550107772']));
+    const [first, second] = s.catalog.business.ownerPhones.map((p) => new Phone(app(), p, s.number));
+    const phone = s.customer();
+    const ref = await bookByText(phone, ['oil change tomorrow at 3pm', 'Ana Ruiz']);
+    await first.say(`@${ref} on my way`);
+    await second.say(`@${ref} Edgar is running late, this is his partner`);
+    await sentTo(phone.from, s.number, 2);
+    await phone.send('thanks for letting me know');
+    const back = `${ref} Ana Ruiz: thanks for letting me know`;
+    await twilio().waitFor(() =>
+      twilio()
+        .to(second.from)
+        .some((r) => r.form.Body === back),
+    );
+    expect(
+      twilio()
+        .to(first.from)
+        .filter((r) => r.form.Body.includes('thanks')),
+    ).toEqual([]);
+
+    await phone.say('STOP');
+    const [before] = await relays();
+    expect(await first.say(`@${ref} are you there?`)).toBe(
+      `Ana Ruiz (${ref}) has opted out of texts; call ${phone.from}.`,
+    );
+    expect(await relays()).toEqual([before]);
   });
 });
 

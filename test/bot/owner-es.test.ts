@@ -7,7 +7,10 @@ import { bookByText, ownerApp, waitUntil } from './owner-app';
  * doctores). Lunes 23 de noviembre de 2026, 9:00 en Santiago; cada prueba con su propia clínica.
  */
 const NOW = '2026-11-23T09:00:00-03:00';
-const { app, shop, appointment, appointments, audit, sentTo } = ownerApp({ now: NOW, phonePrefix: '+5694100' });
+const { app, shop, appointment, appointments, audit, sentTo, received, twilio } = ownerApp({
+  now: NOW,
+  phonePrefix: '+5694100',
+});
 const DEMO_CLINIC = 'whatsapp:+56920000001';
 const DEMO_OWNER = 'whatsapp:+56990000000';
 
@@ -171,6 +174,38 @@ describe('el día por WhatsApp', () => {
     expect(help.length).toBeLessThanOrEqual(306);
     expect(help).toMatch(/^[\x20-\x7eñ]*$/);
     expect(await s.owner.say('qué onda')).toBe(help);
+  });
+});
+
+describe('hablar con un paciente por medio del bot', () => {
+  it('envía "@REF" desde el número de la clínica y le devuelve la respuesta, por WhatsApp', async () => {
+    const s = await clinic();
+    await openWindow(s);
+    const patient = s.customer();
+    const ref = await bookByText(patient, ['consulta mañana a las 10', 'Ana Pérez'], 'sí');
+    expect(await s.owner.say(`@${ref} llego en 15`)).toBe(
+      `Enviado a Ana Pérez (${ref}). Sus respuestas te llegan por 24 horas.`,
+    );
+    const sent = await received(patient.from, 'Clínica Prueba: llego en 15');
+    expect(sent.form.From).toBe(s.number);
+    expect((await patient.send('perfecto, aquí estaré')).text).toBeNull();
+    const back = await received(s.owner.from, `${ref} Ana Pérez: perfecto, aquí estaré`);
+    expect(back.form.From).toBe(s.number);
+    expect(
+      twilio()
+        .to(patient.from)
+        .every((r) => r.form.From === s.number),
+    ).toBe(true);
+  });
+
+  it('no envía por WhatsApp a quien no escribe hace más de 24 horas, y lo dice', async () => {
+    const s = await clinic();
+    const patient = s.customer();
+    const ref = await bookByText(patient, ['consulta el jueves a las 10', 'Ana Pérez'], 'sí');
+    app().clock.set('2026-11-24T10:00:00-03:00');
+    expect(await s.owner.say(`@${ref} ¿confirma su hora?`)).toBe(
+      `Ana Pérez (${ref}) no escribe hace más de 24 horas y WhatsApp no acepta mensajes ahora; llama al ${patient.from.replace('whatsapp:', '')}.`,
+    );
   });
 });
 

@@ -1,9 +1,11 @@
 import type { Catalog } from '../../booking/repositories/catalog';
-import { type OwnerContact, ownerContacts } from '../../booking/repositories/notices';
+import { phoneRecipient } from '../../booking/repositories/recipients';
 import { render } from '../../dialogs/replies/render';
 import type { WorkerContext } from '../context';
 import { type Draft, enqueueMessage } from './outbound';
 import { type RouteText, routeToOwner } from './recipients';
+
+const NEVER_WROTE = { lastChannel: null, whatsappInboundAt: null };
 
 /**
  * One message to each of the business's owner phones, each by its own route (recipients.ts:
@@ -17,12 +19,11 @@ export async function enqueueForOwners(
   const { business } = catalog;
   if (catalog.endpoints.length === 0) return 0;
   // Without WhatsApp every owner is reached by SMS: nothing to look up.
-  const contacts = catalog.endpoints.some((e) => e.channel === 'whatsapp')
-    ? await ownerContacts(ctx.sql, business.id, business.ownerPhones)
-    : new Map<string, OwnerContact>();
+  const whatsapp = catalog.endpoints.some((e) => e.channel === 'whatsapp');
   let composed = 0;
   for (const phone of business.ownerPhones) {
-    const route = routeToOwner(catalog, phone, contacts.get(phone), message.text, ctx.clock.now());
+    const contact = whatsapp ? await phoneRecipient(ctx.sql, business.id, phone) : NEVER_WROTE;
+    const route = routeToOwner(catalog, phone, contact, message.text, ctx.clock.now());
     if (!route) continue;
     await enqueueMessage(ctx, {
       key: `${message.key}/${phone}`,

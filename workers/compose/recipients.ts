@@ -1,13 +1,13 @@
 import type { Locale } from '../../core/locale';
 import type { Channel, ChannelEndpointRow } from '../../booking/db/entities/channel-endpoint';
 import type { Catalog } from '../../booking/repositories/catalog';
-import type { OwnerContact, VisitForMessaging } from '../../booking/repositories/notices';
+import type { VisitForMessaging } from '../../booking/repositories/notices';
+import type { Recipient } from '../../booking/repositories/recipients';
+import { whatsappWindowOpen } from '../../booking/whatsapp-window';
 import type { MessageId, Vars } from '../../dialogs/replies/render';
 import type { Template } from '../queues';
 import { TWILIO_ERRORS } from '../senders/transport';
 import { templateFor } from './templates';
-
-const WHATSAPP_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export function addressOn(channel: Channel, phone: string): string {
   return channel === 'whatsapp' ? `whatsapp:${phone}` : phone;
@@ -66,8 +66,7 @@ export function underWhatsappWindow(
   now: Date,
   hasText = true,
 ): Route {
-  const windowOpen = whatsappInboundAt !== null && now.getTime() - whatsappInboundAt.getTime() < WHATSAPP_WINDOW_MS;
-  if (windowOpen && hasText) return { ...route, fallback: template };
+  if (whatsappWindowOpen(whatsappInboundAt, now) && hasText) return { ...route, fallback: template };
   return template ? { ...route, template } : { ...route, skipCode: TWILIO_ERRORS.outsideWhatsAppWindow };
 }
 
@@ -94,13 +93,13 @@ export function ownerEndpoint(catalog: Catalog): ChannelEndpointRow | undefined 
 export function routeToOwner(
   catalog: Catalog,
   phone: string,
-  contact: OwnerContact | undefined,
+  contact: Pick<Recipient, 'lastChannel' | 'whatsappInboundAt'>,
   text: RouteText,
   now: Date,
 ): Route | null {
-  const endpoint = endpointOn(catalog, [contact?.lastChannel, 'sms', 'whatsapp']);
+  const endpoint = endpointOn(catalog, [contact.lastChannel, 'sms', 'whatsapp']);
   if (!endpoint) return null;
-  const route = routeFrom(catalog, endpoint, phone, contact?.whatsappInboundAt ?? null, text, now);
+  const route = routeFrom(catalog, endpoint, phone, contact.whatsappInboundAt, text, now);
   const sms = route.skipCode === undefined ? undefined : endpointOn(catalog, ['sms']);
   return sms ? routeFrom(catalog, sms, phone, null, text, now) : route;
 }
