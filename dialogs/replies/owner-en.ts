@@ -65,7 +65,9 @@ export const ownerEn = {
   ownerBadDate: { text: 'I can\'t read "{text}" as a day or time. E.g. "fri", "dec 18", "18/12", "3pm".' },
   ownerRelayed: { text: 'Sent to {customer} ({ref}). Their replies come to you for 24 hours.' },
   ownerRelayRefused: { text: '{customer} ({ref}) has opted out of texts; call {phone}.' },
-  ownerRelayClosed: { text: '{customer} ({ref}) has not written in 24 hours, so WhatsApp will not take a message now; call {phone}.' },
+  ownerRelayClosed: {
+    text: '{customer} ({ref}) has not written in 24 hours, so WhatsApp will not take a message now; call {phone}.',
+  },
   ownerRelayAsk: { text: 'What should I tell {ref}? E.g. "@{ref} running 15 min late".' },
   relayToCustomer: { text: '{business}: {text}' },
   relayToOwner: { text: '{ref} {customer}: {text}' },

@@ -64,7 +64,9 @@ export const ownerEs: Record<keyof typeof ownerEn, { text: string; short?: strin
   ownerBadDate: { text: 'No entiendo "{text}" como fecha u hora. P. ej. "vie", "18 dic", "18/12", "15:00".' },
   ownerRelayed: { text: 'Enviado a {customer} ({ref}). Sus respuestas te llegan por 24 horas.' },
   ownerRelayRefused: { text: '{customer} ({ref}) no recibe mensajes; llama al {phone}.' },
-  ownerRelayClosed: { text: '{customer} ({ref}) no escribe hace más de 24 horas y WhatsApp no acepta mensajes ahora; llama al {phone}.' },
+  ownerRelayClosed: {
+    text: '{customer} ({ref}) no escribe hace más de 24 horas y WhatsApp no acepta mensajes ahora; llama al {phone}.',
+  },
   ownerRelayAsk: { text: '¿Qué le digo a {ref}? P. ej. "@{ref} llego en 15".' },
   relayToCustomer: { text: '{business}: {text}' },
   relayToOwner: { text: '{ref} {customer}: {text}' },
