@@ -4,13 +4,12 @@ import type { BookingServices } from '../booking';
 import type { CustomerRow } from '../booking/db/entities/customer';
 import type { Catalog } from '../booking/repositories/catalog';
 import type { CustomerChange } from '../booking/repositories/customers';
-import type { IntentName } from '../dialogs/engine/types';
 import type { Conversation } from './dialog/conversation';
 import { Speech } from './dialog/speech';
 import { type DialogState, freshState, isIdle } from './dialog/state';
 import { stateFrom } from './dialog/stored-state';
 import { keywordOf } from './opt-out';
-import { isOwnerOf, type OwnerDesk } from './owner/owner-desk';
+import { isOwnerOf, leftToTheOwner, type OwnerDesk } from './owner/owner-desk';
 import type { InboundRateLimiter } from './rate-limit';
 import type { InboundMessage } from './twilio/inbound-message';
 
@@ -42,8 +41,6 @@ export interface InboundDeps {
 }
 
 const DEFAULT_REDELIVERY_GRACE_MS = 10_000;
-
-const LEFT_TO_THE_OWNER: ReadonlySet<IntentName> = new Set(['Fallback', 'Greeting', 'Thanks', 'Confirm']);
 
 /**
  * Everything that happens to one inbound message: stored before anything else (so nothing a
@@ -193,9 +190,7 @@ export class InboundHandler {
       staleSince,
       now,
     });
-    // An owner talking to this customer has the message: small talk ("ok thanks", "see you soon")
-    // and what the bot cannot read are left to them; a request the bot can act on is answered.
-    const quiet = (await relayed) && LEFT_TO_THE_OWNER.has(turn.intent);
+    const quiet = (await relayed) && leftToTheOwner(turn.intent);
     return { reply: quiet ? null : turn.reply, state: turn.state, changes: turn.customerChanges };
   }
 

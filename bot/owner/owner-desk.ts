@@ -3,6 +3,7 @@ import type { BookingServices } from '../../booking';
 import type { Channel } from '../../booking/db/entities/channel-endpoint';
 import type { CustomerRow } from '../../booking/db/entities/customer';
 import type { Catalog } from '../../booking/repositories/catalog';
+import type { IntentName } from '../../dialogs/engine/types';
 import { render } from '../../dialogs/replies/render';
 import { nluContextOf } from '../nlu-context';
 import { Speech } from '../dialog/speech';
@@ -27,6 +28,17 @@ export interface OwnerReply {
   reply: string;
   state: DialogState;
   locale: Locale;
+}
+
+const LEFT_TO_THE_OWNER: ReadonlySet<IntentName> = new Set(['Fallback', 'Greeting', 'Thanks', 'Confirm']);
+
+/**
+ * While an owner is talking to a customer, the owner has the customer's messages: small talk ("ok
+ * thanks", "see you soon") and what the bot cannot read get no bot reply; a request the bot can act
+ * on ("when is my appointment?") is answered as ever.
+ */
+export function leftToTheOwner(intent: IntentName): boolean {
+  return LEFT_TO_THE_OWNER.has(intent);
 }
 
 /** Whether a phone is one of this business's owners: they get commands, never the booking dialog. */
