@@ -33,7 +33,10 @@ export interface Draft {
  * draft's key, so a processor that runs again after a crash neither duplicates the row nor
  * sends twice; a row already sent, failed or skipped gets no new job.
  */
-export async function enqueueMessage(ctx: Pick<WorkerContext, 'sql' | 'queues' | 'clock'>, d: Draft): Promise<string> {
+export async function enqueueMessage(
+  ctx: Pick<WorkerContext, 'sql' | 'queues' | 'clock' | 'transport'>,
+  d: Draft,
+): Promise<string> {
   const id = messageIdFor(d.key);
   const status = await recordOutbound(ctx.sql, {
     id,
@@ -48,6 +51,7 @@ export async function enqueueMessage(ctx: Pick<WorkerContext, 'sql' | 'queues' |
     status: d.skipCode === undefined ? 'queued' : 'skipped',
     errorCode: d.skipCode ?? null,
   });
+  if (status === 'skipped' && d.skipCode !== undefined) ctx.transport.skipped?.(d, d.skipCode);
   if (status !== 'queued') return id;
   const data: SendJob = {
     messageId: id,

@@ -12,7 +12,7 @@ const NEVER_WROTE = { lastChannel: null, whatsappInboundAt: null };
  * `routeToOwner`). Returns how many were composed: 0 when the business has no number to send from.
  */
 export async function enqueueForOwners(
-  ctx: Pick<WorkerContext, 'sql' | 'queues' | 'clock'>,
+  ctx: Pick<WorkerContext, 'sql' | 'queues' | 'clock' | 'transport'>,
   catalog: Catalog,
   message: { text: RouteText; key: string; purpose: Draft['purpose']; appointmentId: string | null },
 ): Promise<number> {
