@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../core/clock';
+import { bookingConflicts } from '../core/metrics';
 import { type Actor, isAudited } from './actor';
 import type { Slot } from './availability/slots';
 import type { AvailabilityService, SlotProblem } from './availability-service';
@@ -197,6 +198,7 @@ export class AppointmentService {
         return { ok: true, appointment: moved };
       } catch (error) {
         if (sqlState(error) !== EXCLUSION_VIOLATION) throw error;
+        bookingConflicts.inc({ operation: 'reschedule' });
       }
     }
     return { ok: false, reason: 'taken', alternatives: await this.deps.availability.nearest(search) };
@@ -259,7 +261,10 @@ export class AppointmentService {
         return await insertAppointment(poolSql(this.deps.db), { ...row, id, reference }, outbox);
       } catch (error) {
         const state = sqlState(error);
-        if (state === EXCLUSION_VIOLATION) return null;
+        if (state === EXCLUSION_VIOLATION) {
+          bookingConflicts.inc({ operation: 'book' });
+          return null;
+        }
         if (isReferenceCollision(error) && attempt < 10) continue;
         throw error;
       }

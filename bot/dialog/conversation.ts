@@ -3,7 +3,7 @@ import type { BookingServices } from '../../booking';
 import type { Channel } from '../../booking/db/entities/channel-endpoint';
 import type { CustomerRow } from '../../booking/db/entities/customer';
 import type { Catalog } from '../../booking/repositories/catalog';
-import type { DialogEngine, Expectation, IntentName, Understanding } from '../../dialogs/engine/types';
+import type { DialogEngine, Expectation, Understanding } from '../../dialogs/engine/types';
 import { formatPrice } from '../../dialogs/replies/format';
 import { nluContextOf } from '../nlu-context';
 import {
@@ -47,9 +47,9 @@ export interface TurnResult {
   reply: string;
   state: DialogState;
   locale: Locale;
-  /** What the message was read as: Fallback when the bot could not tell. */
-  intent: IntentName;
   customerChanges: TurnContext['customerChanges'];
+  /** The intent the engine understood (what the metrics count turns by). */
+  intent: Understanding['intent'];
 }
 
 /** One customer message in, one reply out: understanding first, then the dialog's rules. */
@@ -106,8 +106,8 @@ export class Conversation {
       reply,
       state: t.state,
       locale: understanding.locale,
-      intent: understanding.intent,
       customerChanges: t.customerChanges,
+      intent: understanding.intent,
     };
   }
 
