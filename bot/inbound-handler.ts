@@ -11,6 +11,7 @@ import type { Conversation } from './dialog/conversation';
 import { Speech } from './dialog/speech';
 import { type DialogState, freshState, isIdle } from './dialog/state';
 import { stateFrom } from './dialog/stored-state';
+import { isOwnerOf, leftToTheOwner, type OwnerDesk } from './owner/owner-desk';
 import type { InboundRateLimiter } from './rate-limit';
 import { readTogether, type TurnText } from './read-together';
 import type { InboundMessage } from './twilio/inbound-message';
@@ -30,6 +31,7 @@ export type InboundResult = { kind: 'unknown_business' } | { kind: 'reply'; body
 export interface InboundDeps {
   booking: BookingServices;
   conversation: Conversation;
+  owner: OwnerDesk;
   limiter: InboundRateLimiter;
   clock: Clock;
   log: Logger;
@@ -58,6 +60,7 @@ export class InboundHandler {
   constructor(private readonly deps: InboundDeps) {}
 
   async handle(m: InboundMessage): Promise<InboundResult> {
+    const started = performance.now();
     const { booking, log } = this.deps;
     const catalog = await booking.catalogs.byAddress(m.to);
     if (!catalog) return { kind: 'unknown_business' };
@@ -74,7 +77,7 @@ export class InboundHandler {
     const next = await turnOfDelivery({ messages: booking.messages, log, graceMs: this.graceMs }, received, m.sid);
     if (next.kind === 'answered') return { kind: 'reply', body: next.reply };
     try {
-      return await this.run(m, catalog, next.turn);
+      return await this.run(m, catalog, next.turn, started);
     } catch (error) {
       // The request fails and Twilio retries or calls the fallback: let that delivery run the turn.
       await booking.messages
@@ -85,8 +88,7 @@ export class InboundHandler {
   }
 
   /** The turn, then its reply and new state stored together. */
-  private async run(m: InboundMessage, catalog: Catalog, turn: TurnStart): Promise<InboundResult> {
-    const started = performance.now();
+  private async run(m: InboundMessage, catalog: Catalog, turn: TurnStart, started: number): Promise<InboundResult> {
     const { booking, log } = this.deps;
     const now = this.deps.clock.now();
     const stored = stateFrom({ id: turn.conversationId, state: turn.state }, log);
@@ -148,13 +150,15 @@ export class InboundHandler {
     now: Date,
   ): Promise<Outcome> {
     const speech = new Speech(catalog, customer.locale ?? catalog.business.defaultLocale, m.channel);
+    // A business's owner phone texting this business's number: commands, never bookings (bot/owner).
+    const owner = isOwnerOf(catalog, m.phone);
     switch (read.keyword) {
       case 'stop':
         return { reply: speech.say('optedOut'), state: freshState(), changes: { optedOutAt: now }, kind: 'OptOut' };
       case 'start':
         return { reply: speech.say('optedIn'), state: freshState(), changes: { optedOutAt: null }, kind: 'OptIn' };
       case 'help':
-        return { reply: speech.say('keywordHelp'), state, changes: {}, kind: 'KeywordHelp' };
+        return { reply: speech.say(owner ? 'ownerHelp' : 'keywordHelp'), state, changes: {}, kind: 'KeywordHelp' };
     }
     if (customer.optedOutAt) return { reply: null, state, changes: {}, kind: 'OptedOut' };
     if (!(await this.withinRateLimit(catalog.business.id, m.phone, now)))
@@ -162,6 +166,8 @@ export class InboundHandler {
     // A photo or voice note alone: kept with the message, but the bot reads only text.
     if (read.text === '' && read.media.length > 0)
       return { reply: speech.say('mediaOnly'), state, changes: {}, keepsExpiry: true, kind: 'MediaOnly' };
+    if (owner) return this.ownerTurn(m, catalog, customer, read.text, state, staleSince, now);
+    const relayed = this.relayBack(catalog, customer, read.text);
     const turn = await this.deps.conversation.turn({
       catalog,
       customer,
@@ -171,7 +177,45 @@ export class InboundHandler {
       staleSince,
       now,
     });
-    return { reply: turn.reply, state: turn.state, changes: turn.customerChanges, kind: turn.intent };
+    const quiet = (await relayed) && leftToTheOwner(turn.intent);
+    return { reply: quiet ? null : turn.reply, state: turn.state, changes: turn.customerChanges, kind: turn.intent };
+  }
+
+  /** Alongside the turn: a copy to the owner talking to this customer, if one is (bot/owner). */
+  private async relayBack(catalog: Catalog, customer: CustomerRow, text: string): Promise<boolean> {
+    try {
+      return await this.deps.owner.relayBack(catalog, customer, text);
+    } catch (error) {
+      this.deps.log.warn({ err: error, businessId: catalog.business.id }, 'could not relay a reply to the owner');
+      return false;
+    }
+  }
+
+  private async ownerTurn(
+    m: InboundMessage,
+    catalog: Catalog,
+    owner: CustomerRow,
+    text: string,
+    state: DialogState,
+    staleSince: Date | null,
+    now: Date,
+  ): Promise<Outcome> {
+    const turn = await this.deps.owner.turn({
+      catalog,
+      ownerPhone: m.phone,
+      ownerLocale: owner.locale,
+      channel: m.channel,
+      text,
+      state,
+      staleSince,
+      now,
+    });
+    return {
+      reply: turn.reply,
+      state: turn.state,
+      changes: turn.locale === owner.locale ? {} : { locale: turn.locale },
+      kind: 'OwnerCommand',
+    };
   }
 
   private async withinRateLimit(businessId: string, phone: string, now: Date): Promise<boolean> {
