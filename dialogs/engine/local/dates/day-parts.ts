@@ -1,5 +1,6 @@
 import { type MaskedText, wholeWords } from '../text';
 import type { DateFacts, DayPart } from './facts';
+import { hourByPart } from './hour-by-part';
 
 /**
  * Parts of the day as ranges. chrono reads "morning" as 06:00 and Spanish "mañana" always as
@@ -19,6 +20,12 @@ const ANY_DAY =
 
 const PARTS: readonly PartWords[] = [
   { part: 'evening', today: true, pattern: wholeWords('tonight|tonite|2nite|this evening|esta noche') },
+  // "mid-morning", "a media mañana": before "mañana" can be read as tomorrow
+  {
+    part: 'mid_morning',
+    pattern: wholeWords('mid-? ?mornings?|(?:a |en la |de )?media manana'),
+  },
+  { part: 'mid_afternoon', pattern: wholeWords('mid-? ?afternoons?|(?:a |en la |de )?media tarde') },
   { part: 'morning', today: true, pattern: wholeWords('this morning|esta manana') },
   { part: 'afternoon', today: true, pattern: wholeWords('this afternoon|esta tarde') },
   {
@@ -76,9 +83,12 @@ export function scanDayParts(masked: MaskedText, facts: DateFacts): void {
     pattern.lastIndex = 0;
     const match = pattern.exec(masked.text);
     if (!match) continue;
-    masked.mask(match.index, match.index + match[0].length);
+    const end = match.index + match[0].length;
+    masked.mask(match.index, end);
     if (facts.part) continue;
     facts.part = part;
     if (today) facts.partToday = true;
+    const time = hourByPart(masked, part, match.index, end);
+    if (time) facts.time = time;
   }
 }

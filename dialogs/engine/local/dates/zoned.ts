@@ -17,9 +17,16 @@ export function floatingReference(now: DateTime): ParsingReference {
   };
 }
 
-/** A wall-clock date and time in the business's zone (a time skipped by DST moves forward). */
+/**
+ * A wall-clock date and time in the day's zone (a time skipped by DST moves forward); hour 24 is
+ * the next day's midnight.
+ */
 export function atWallClock(day: DateTime, hour: number, minute: number): DateTime {
-  return DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone: day.zone });
+  const on = hour >= 24 ? day.plus({ days: 1 }) : day;
+  return DateTime.fromObject(
+    { year: on.year, month: on.month, day: on.day, hour: hour % 24, minute },
+    { zone: day.zone },
+  );
 }
 
 /** ISO 8601 without milliseconds, with the offset of that instant: 2026-11-01T09:00:00-08:00. */
