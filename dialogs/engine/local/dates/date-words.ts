@@ -15,7 +15,7 @@ const WORDS = [
   'seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnight|months?|years?|ago|later|hence|next|last|this|quarter|half|am|pm|oclock|o',
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|first|second|third',
   // Spanish
-  'hoy|manana|ayer|anoche|pasado|lunes|martes|miercoles|jueves|viernes|sabado|domingo|lu|ma|mi|mx|ju|vi|sa|do',
+  'hoy|manana|ayer|anoche|pasado|lunes|martes|miercoles|jueves|viernes|sabado|domingo|lun|mie|jue|vie|sab|dom|lu|ma|mi|mx|ju|vi|sa|do',
   'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|abr|ago|dic',
   'mediodia|medianoche|medio|tarde|noche|madrugada|ahora|finde|segundos?|minutos?|horas?|dias?|semanas?|mes|meses|anos?|proxim[oa]s?|siguiente|principios|mediados|fines|finales',
   'una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|treinta|las?|primero|primer',
