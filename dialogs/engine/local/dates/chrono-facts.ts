@@ -29,11 +29,29 @@ export interface ReadOptions {
   moving: boolean;
 }
 
-function isAwayFrom(text: string, result: ParsedResult): boolean {
+/** Moving a visit, the day or time it has now: "from thursday", "mi hora del lunes", "tomorrow's". */
+const MOVED_FROM = /(?:\bfrom|\bdel?|\bof)\s+(?:the\s+|el\s+|la\s+|las\s+|my\s+)?$/;
+const POSSESSIVE = /^'?s\b/;
+
+/** "yesterday", "desde ayer": a day gone by is context, not a request. */
+function isPast(result: ParsedResult): boolean {
+  if (!result.start.isCertain('day')) return false;
+  const ref = result.refDate;
+  return result.start.date() < new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate()));
+}
+
+function isAwayFrom(text: string, result: ParsedResult, moving: boolean): boolean {
   const end = result.index + result.text.length;
+  const before = text.slice(Math.max(0, result.index - 30), result.index);
+  if (TURNED_DOWN.test(text.slice(end, end + 16)) || isPast(result)) return true;
+  // "from thursday to saturday" read as one span: moving, its end is where the visit goes.
+  if (moving && result.end) return false;
   return (
-    NOT_THE_TARGET.test(text.slice(Math.max(0, result.index - 30), result.index)) ||
-    TURNED_DOWN.test(text.slice(end, end + 16))
+    NOT_THE_TARGET.test(before) ||
+    (moving &&
+      (MOVED_FROM.test(before) ||
+        POSSESSIVE.test(text.slice(end, end + 3)) ||
+        /(?:tomorrow|today)s$/.test(result.text)))
   );
 }
 
@@ -59,9 +77,20 @@ function clockOf(start: ParsedComponents, end: ParsedComponents | null): ClockTi
   return time;
 }
 
-/** The first result among those the customer is not moving away from (or the first of all). */
-function preferred(text: string, results: ParsedResult[]): ParsedResult | undefined {
-  return results.find((r) => !isAwayFrom(text, r)) ?? results[0];
+/**
+ * The first result among those the customer is not moving away from (or the first of all);
+ * moving a visit, the last such one ("my oil change is thursday, can we do saturday?").
+ */
+function preferred(
+  text: string,
+  results: ParsedResult[],
+  moving: boolean,
+  elsewhere: boolean,
+): ParsedResult | undefined {
+  const toward = results.filter((r) => !isAwayFrom(text, r, moving));
+  // Moving to "next week" (read before chrono), "tomorrow's" is only the visit being moved.
+  const fallback = moving && elsewhere ? undefined : results[0];
+  return (moving ? toward.at(-1) : toward[0]) ?? fallback;
 }
 
 const calendarDay = (c: ParsedComponents) => ({
@@ -88,12 +117,15 @@ function addDay(facts: DateFacts, result: ParsedResult, moving: boolean): Parsed
 
 /** `text` is the whole folded message: words other recognisers consumed still tell which day is meant. */
 export function addChronoFacts(text: string, results: ParsedResult[], facts: DateFacts, options: ReadOptions): void {
-  const day = preferred(text, results.filter(hasDay));
+  const elsewhere = facts.week !== undefined || facts.weekday !== undefined || facts.date !== undefined;
+  const day = preferred(text, results.filter(hasDay), options.moving, elsewhere);
   const target = day && addDay(facts, day, options.moving);
   // The time said with that day, else a time said on its own.
   const alone = preferred(
     text,
     results.filter((r) => !hasDay(r) && r.start.isCertain('hour')),
+    options.moving,
+    facts.time !== undefined,
   );
   const timed = target?.isCertain('hour') ? day : alone;
   if (!timed) return;

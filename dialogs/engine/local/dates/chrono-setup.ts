@@ -11,8 +11,12 @@ import { ES_DAY_PARSERS } from './days-es';
  * and one refiner that drops readings nobody means in a booking text.
  */
 
-/** "una hora" is an appointment in Chile, not "within an hour"; "en una hora" is read elsewhere. */
-const BARE_DURATION = /^(?:una?|an?|\d+)\s+(?:horas?|hours?|minutos?|minutes?|dias?|days?|semanas?|weeks?)$/;
+/**
+ * "una hora" is an appointment in Chile, not "within an hour" ("en una hora" is read elsewhere);
+ * "mi hija de 5 años", "a 10 year old car" say how old, not when.
+ */
+const BARE_DURATION =
+  /^(?:(?:de|of)\s+)?(?:una?|an?|\d+)\s+(?:horas?|hours?|minutos?|minutes?|dias?|days?|semanas?|weeks?|anos?|years?|meses|months?)(?:\s+old)?$/;
 
 /**
  * Readings nobody means in a booking text: "may I" and "in March" (a month without a day),
