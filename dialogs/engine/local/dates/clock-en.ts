@@ -79,10 +79,10 @@ export const EN_CLOCK_PARSERS: readonly Parser[] = [
     new RegExp(`${B}half\\s+${HOUR}(?:\\s*${AMPM})?(?!\\s*(?:hours?|hrs?|past|after))${E}`, 'u'),
     (m, context) => clockComponents(context, hourOf(m[1]), 30, { meridiem: meridiemOf(m[2]) }),
   ),
-  // "around 3", "about 2:30pm", "3ish", "~4"
+  // "around 3", "about 2:30pm", "3ish", "~4", "3 or so"
   regexParser(
     new RegExp(
-      `${B}(?:(?:at\\s+)?(?:around|(?<!(?:how|what)\\s)about|arround|aroud|round|roughly|approx\\.?|approximately|~)\\s*(?:at\\s+)?${HOUR}(?:[:.](\\d{2}))?\\s*${AMPM}?(?:\\s*-?\\s*ish)?|(\\d{1,2})(?::(\\d{2}))?\\s*${AMPM}?\\s*-?ish)${E}`,
+      `${B}(?:(?:at\\s+)?(?:around|(?<!(?:how|what)\\s)about|arround|aroud|round|roughly|approx\\.?|approximately|~)\\s*(?:at\\s+)?${HOUR}(?:[:.](\\d{2}))?\\s*${AMPM}?(?:\\s*-?\\s*ish)?|(\\d{1,2})(?::(\\d{2}))?\\s*${AMPM}?\\s*(?:-?ish|or so))${E}`,
       'u',
     ),
     (m, context) =>

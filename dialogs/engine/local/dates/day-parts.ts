@@ -41,7 +41,7 @@ const PARTS: readonly PartWords[] = [
   {
     part: 'late_afternoon',
     pattern: wholeWords(
-      'late (?:in the )?afternoon|end of the day|(?:a|al) final de la tarde|tarde tarde|a ultima hora',
+      'late (?:in the )?afternoon|end of (?:the )?(?:day|business day)|eod|(?:a|al) final de la tarde|(?:a|al) final del dia|tarde tarde|a ultima hora',
     ),
   },
   {
@@ -78,17 +78,20 @@ const PARTS: readonly PartWords[] = [
   { part: 'afternoon', pattern: new RegExp(`(?<=${DAY_WORD}\\s+)tarde(?![\\p{L}\\p{N}])`, 'gu') },
 ];
 
-export function scanDayParts(masked: MaskedText, facts: DateFacts): void {
+/** `moving`: the message moves a visit, so the part said last is where it goes ("in the morning … to the afternoon"). */
+export function scanDayParts(masked: MaskedText, facts: DateFacts, moving = false): void {
+  let chosen: { part: DayPart; today?: boolean; start: number; end: number } | null = null;
   for (const { part, today, pattern } of PARTS) {
     pattern.lastIndex = 0;
     const match = pattern.exec(masked.text);
     if (!match) continue;
-    const end = match.index + match[0].length;
-    masked.mask(match.index, end);
-    if (facts.part) continue;
-    facts.part = part;
-    if (today) facts.partToday = true;
-    const time = hourByPart(masked, part, match.index, end);
-    if (time) facts.time = time;
+    const found = { part, today, start: match.index, end: match.index + match[0].length };
+    masked.mask(found.start, found.end);
+    if (!chosen || (moving && found.start > chosen.start)) chosen = found;
   }
+  if (!chosen || facts.part) return;
+  facts.part = chosen.part;
+  if (chosen.today) facts.partToday = true;
+  const time = hourByPart(masked, chosen.part, chosen.start, chosen.end);
+  if (time) facts.time = time;
 }

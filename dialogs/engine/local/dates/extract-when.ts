@@ -103,7 +103,7 @@ export function extractWhen(
     const time = focus().time ?? focus().recent;
     return { day: focus().day ?? time?.startOf('day') ?? null, time };
   });
-  scanDayParts(masked, facts);
+  scanDayParts(masked, facts, context.moving);
   const text = masked.text;
   const reference = lazy(() => floatingReference(now()));
   // A Spanish speaker may write "3pm tomorrow"; the other language gets a try when ours finds nothing.
