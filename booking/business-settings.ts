@@ -16,4 +16,10 @@ export interface BusinessSettings {
   extraOptOutKeywords: string[];
   /** Local time of the owner's morning digest, "HH:MM". */
   digestTime: string;
+  /**
+   * Words for the profession ("doctor", "doctora", "mechanic"): said alone or with "a"/"any",
+   * they mean whoever is free, even where one member has that word among their aliases.
+   * Absent from settings stored before it existed.
+   */
+  genericStaffWords?: string[];
 }

@@ -106,6 +106,7 @@ const settings = z
     intakeFields: z.array(z.enum(['name', 'address', 'vehicle', 'notes'])).default(['name']),
     extraOptOutKeywords: z.array(z.string().regex(/^[A-ZÁÉÍÓÚÑ]+$/, 'expected one word in capitals')).default([]),
     digestTime: timeOfDay.default('07:00'),
+    genericStaffWords: z.array(z.string().min(1)).default([]),
   })
   .strict();
 

@@ -45,6 +45,12 @@ export interface NluContext {
   customerLocale?: Locale | null;
   services: NluService[];
   staff: NluStaff[];
+  /**
+   * The business's words for the profession ("doctor", "doctora", "mechanic"): said alone ("a
+   * doctor", "cualquier doctora") they name nobody in particular, even where they are one
+   * member's alias; "la doctora", "Dr. Soto" still do.
+   */
+  genericStaffWords?: string[];
   expecting?: Expectation | null;
   /** The intent the pending question belongs to; an answer to it keeps that intent. */
   activeIntent?: IntentName | null;

@@ -50,7 +50,7 @@ export function understandLocally(text: string, context: NluContext): Understand
   const spelt = foldSameLength(text);
   const [service, also] =
     second && setAside(spelt, first!) ? [second, null] : [first, second && setAside(spelt, second) ? null : second];
-  const staff = matchStaff(masked.text, context.staff);
+  const staff = matchStaff(masked.text, context.staff, context.genericStaffWords);
 
   const { intent, confidence } = classifyIntent(
     {
