@@ -127,7 +127,9 @@ export function addChronoFacts(text: string, results: ParsedResult[], facts: Dat
     options.moving,
     facts.time !== undefined,
   );
-  const timed = target?.isCertain('hour') ? day : alone;
+  // "at 2pm instead of 10 on thursday": the day said with the time turned down, the other time.
+  const timed =
+    target?.isCertain('hour') && !(alone && isAwayFrom(text, day as ParsedResult, options.moving)) ? day : alone;
   if (!timed) return;
   const moved = options.moving && timed.end?.isCertain('hour');
   const time = moved ? clockOf(timed.end as ParsedComponents, null) : clockOf(timed.start, timed.end ?? null);
