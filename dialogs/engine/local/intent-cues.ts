@@ -38,7 +38,7 @@ export const CUES: readonly Cue[] = [
   cue(
     'Cancel',
     3.5,
-    'scratch (?:the|my|our) (?!idea)|take (?:me|us|it) off (?:the |your )?(?:schedule|calendar|books?|list)|(?:delete|remove|drop) (?:my|the|our|that|this) (?:\\w+ )?(?:appointment|appt|booking|visit|reservation)|(?:delete|remove) (?:it|me)\\b|dar de baja (?:mi|la|el)|dejar sin efecto|sacame de la (?:agenda|lista)',
+    'scratch (?:the|my|our) (?!idea)|take (?:me|us|it) off (?:the |your )?(?:schedule|calendar|books?|list)|(?:delete|remove|drop) (?:my|the|our|that|this) (?:\\w+ )?(?:appointment|appt|booking|visit|reservation)|(?:delete|remove) (?:it|me)\\b|dar de baja (?:mi|la|el)|dej\\w* sin efecto|sacame de la (?:agenda|lista)',
   ),
   // Reschedule
   cue('Reschedule', 4, 're ?schedul\\w*|re ?agend\\w*|reprogram\\w*|postpon\\w*|posterg\\w*|aplaz\\w*|re ?book\\w*'),
@@ -70,12 +70,18 @@ export const CUES: readonly Cue[] = [
   cue(
     'Reschedule',
     4,
-    '(?:push|bump|shift|move|change|switch) (?:\\w+ ){0,4}?(?:back|forward|up|over|to|till|until|from) (?:\\w+ )?(?:\\d|mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|today|tonight|next|this|later|earlier|noon|the|morning|afternoon|evening|another|a different|week)\\w*',
+    '(?:push|bump|shift|move|(?<!oil )change|switch) (?:\\w+ ){0,4}?(?:back|forward|up|over|to|till|until|from) (?:\\w+ )?(?:\\d|mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|today|tonight|next|this|later|earlier|noon|the|morning|afternoon|evening|another|a different|week)\\w*',
   ),
   cue(
     'Reschedule',
     4,
-    '(?:mover|muev\\w*|cambi\\w*|corre\\w*|adelant\\w*|atras\\w*|pasar|dejar)(?:la|lo)? (?:mi|su|la|el|lo) (?:\\w+ ){0,3}?(?:del?|para|al|a) (?:el |la |las? )?(?:\\d|lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|proxim|otr|siguiente|semana|tarde|noche)\\w*',
+    '(?:(?:mover|muev\\w*|corre\\w*|adelant\\w*|atras\\w*|pasar|dejar)(?:la|lo)? (?:mi|su|la|el|lo)|cambi\\w* (?:mi|su|la hora|la cita|la reserva)) (?:\\w+ ){0,3}?(?:del?|para|al|a) (?:el |la |las? )?(?:\\d|lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|proxim|otr|siguiente|semana|tarde|noche)\\w*',
+  ),
+  // "cambiar el control del jueves al viernes": from one day to another ("cambiar el aceite el viernes" is a booking).
+  cue(
+    'Reschedule',
+    4,
+    'cambi\\w* (?:el|la|los|las) (?:\\w+ ){1,3}?del? (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|\\d+) (?:al|a|para)\\b',
   ),
   // "thursday instead of tomorrow", "at 11 instead of 9", "el miércoles en vez del martes",
   // "in the afternoon instead?": one time for another is a move, not a second booking.

@@ -130,9 +130,10 @@ export function addChronoFacts(text: string, results: ParsedResult[], facts: Dat
   // "at 2pm instead of 10 on thursday": the day said with the time turned down, the other time.
   const timed =
     target?.isCertain('hour') && !(alone && isAwayFrom(text, day as ParsedResult, options.moving)) ? day : alone;
+  const said = timed ?? day;
+  if (said && BY.test(text.slice(0, said.index)) && !/^(?:at|@)\b/.test(said.text)) facts.deadline = true;
   if (!timed) return;
   const moved = options.moving && timed.end?.isCertain('hour');
   const time = moved ? clockOf(timed.end as ParsedComponents, null) : clockOf(timed.start, timed.end ?? null);
   if (time) facts.time = time;
-  if (BY.test(text.slice(0, timed.index)) && !/^(?:at|@)\b/.test(timed.text)) facts.deadline = true;
 }
