@@ -32,6 +32,7 @@ const STREET_NAME_FIRST = `(?:${CITY_WORD}\\s+){1,3}#?\\d{1,5}${UNIT}`;
 const ADDRESS = wholeWords(
   `(?:${STREET_WITH_SUFFIX}|${STREET_WITH_PREFIX})${CITY}?|(?:${STREET_NUMBER_FIRST}|${STREET_NAME_FIRST})${CITY}`,
 );
+const DIGIT = /\d/;
 const MARKED_STREET = new RegExp(`^(?:${STREET_WITH_SUFFIX}|${STREET_WITH_PREFIX})(?![\\p{L}\\p{N}])`, 'u');
 const UNIT_WORD = /^(?:apt|apartment|unit|ste|suite|depto|dpto|departamento|casa|of|oficina|piso|floor|fl)\.?$/i;
 
@@ -47,6 +48,8 @@ function capitalised(original: string): boolean {
  * Francisco"); an unmarked street counts only with its city, both capitalised.
  */
 export function findAddress(folded: string, original: string): { start: number; end: number } | null {
+  // Every address has its number: most messages are done with here.
+  if (!DIGIT.test(folded)) return null;
   ADDRESS.lastIndex = 0;
   const match = ADDRESS.exec(folded);
   if (!match) return null;

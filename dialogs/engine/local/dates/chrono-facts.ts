@@ -35,9 +35,10 @@ const POSSESSIVE = /^'?s\b/;
 
 /** "yesterday", "desde ayer": a day gone by is context, not a request. */
 function isPast(result: ParsedResult): boolean {
-  if (!result.start.isCertain('day')) return false;
-  const ref = result.refDate;
-  return result.start.date() < new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate()));
+  const { start, refDate: ref } = result;
+  if (!start.isCertain('day')) return false;
+  const said = (start.get('year') ?? 0) * 10_000 + (start.get('month') ?? 0) * 100 + (start.get('day') ?? 0);
+  return said < ref.getUTCFullYear() * 10_000 + (ref.getUTCMonth() + 1) * 100 + ref.getUTCDate();
 }
 
 function isAwayFrom(text: string, result: ParsedResult, moving: boolean): boolean {

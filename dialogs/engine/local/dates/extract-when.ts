@@ -4,7 +4,7 @@ import type { NluContext, When } from '../../types';
 import { type MaskedText, matchesOf } from '../text';
 import { addChronoFacts } from './chrono-facts';
 import { parseDates } from './chrono-setup';
-import { mayHoldADate } from './date-words';
+import { mayHoldADate, saysADateInWords } from './date-words';
 import { scanDayParts } from './day-parts';
 import { scanSameDay } from './same-day';
 import { normaliseWeekdays } from './weekday-typos';
@@ -107,7 +107,8 @@ export function extractWhen(
   const text = masked.text;
   const reference = lazy(() => floatingReference(now()));
   // A Spanish speaker may write "3pm tomorrow"; the other language gets a try when ours finds nothing.
-  const tried = mayHoldADate(text) ? [locale, ...context.locales.filter((l) => l !== locale)] : [];
+  const others = saysADateInWords(text) ? context.locales.filter((l) => l !== locale) : [];
+  const tried = mayHoldADate(text) ? [locale, ...others] : [];
   for (const language of tried) {
     const results = parseDates(language, text, reference);
     if (results.length === 0) continue;

@@ -95,6 +95,18 @@ export function scanRelativeSpans(
   now: () => DateTime,
   focus: () => DateTime | null,
 ): void {
+  if (UNIT_SAID.test(masked.text)) scanAmounts(masked, facts, now, focus);
+  if (masked.takeFirst(BY_END_OF_DAY))
+    facts.span = { start: now(), end: now().plus({ days: 1 }).startOf('day'), grain: 'day' };
+  // Every one: "asap, it's flashing now" must not leave "now" for chrono to read as this minute.
+  while (masked.takeFirst(SOON)) facts.soon = true;
+}
+
+/** A unit of time somewhere in the text: without one, no amount of time is said. */
+const UNIT_SAID = /(?:min|hour|hr|hora|day|dia|week|wk|semana|\d\s?[hm'])/;
+
+/** The spans said as an amount of time: "for 30 mins", "in 2 hours", "an hour later". */
+function scanAmounts(masked: MaskedText, facts: DateFacts, now: () => DateTime, focus: () => DateTime | null): void {
   while (masked.takeFirst(DURATION));
   const inAmountMatch = masked.takeFirst(IN);
   if (inAmountMatch) inAmount(facts, inAmountMatch, now());
@@ -102,8 +114,6 @@ export function scanRelativeSpans(
   if (withinMatch) within(facts, withinMatch, now());
   const next = masked.takeFirst(NEXT_FEW);
   if (next) nextFew(facts, next, now());
-  if (masked.takeFirst(BY_END_OF_DAY))
-    facts.span = { start: now(), end: now().plus({ days: 1 }).startOf('day'), grain: 'day' };
   // Without a time being settled there is nothing to count from; chrono must not count from now.
   const shifted = masked.takeFirst(SHIFTED);
   const pushed = masked.takeFirst(PUSHED);
@@ -116,6 +126,4 @@ export function scanRelativeSpans(
   const push = pushed ? amountIn(pushed, 3) : null;
   if (from && pushed && push)
     facts.instant = from.plus({ minutes: minutesIn(push.amount, push.unit) * (pushed[2] === 'back' ? 1 : -1) });
-  // Every one: "asap, it's flashing now" must not leave "now" for chrono to read as this minute.
-  while (masked.takeFirst(SOON)) facts.soon = true;
 }

@@ -1,7 +1,7 @@
 import { DateTime, FixedOffsetZone } from 'luxon';
 import type { Grain, When } from '../../types';
 import { type ClockTime, DAY_PART_RANGES, type DateFacts, type DayPart } from './facts';
-import { atWallClock, isoOf } from './zoned';
+import { atWallClock, dayStart, isoOf, weekStart } from './zoned';
 
 /**
  * Pins facts to the calendar in the business's zone. The rules a receptionist would follow:
@@ -30,29 +30,23 @@ function luxonWeekday(chronoWeekday: number): number {
 }
 
 function dayOf(facts: DateFacts, now: DateTime, focus: DateTime | null): DateTime | null {
-  if (facts.date) return DateTime.fromObject(facts.date, { zone: now.zone }).startOf('day');
+  if (facts.date) return DateTime.fromObject(facts.date, { zone: now.zone });
   if (facts.weekday === undefined) return null;
   const wanted = luxonWeekday(facts.weekday);
   // "next Friday" is Friday of next week; "martes de esta semana" this week's, today included.
   if (facts.week === 'next' || facts.week === 'this')
-    return now
-      .startOf('week')
-      .plus({ weeks: facts.week === 'next' ? 1 : 0, days: wanted - 1 })
-      .startOf('day');
+    return dayStart(weekStart(now, facts.week === 'next' ? 1 : 0), wanted - 1);
   // Settling on Wed Dec 16, "thursday instead" is the 17th: a weekday of the week in focus
   // when that week is a later one.
-  if (!facts.week && focus && focus.startOf('week') > now.startOf('week'))
-    return focus
-      .startOf('week')
-      .plus({ days: wanted - 1 })
-      .startOf('day');
+  if (!facts.week && focus && weekStart(focus) > weekStart(now)) return dayStart(weekStart(focus), wanted - 1);
   const ahead = (wanted - now.weekday + 7) % 7 || 7;
-  return now.plus({ days: ahead }).startOf('day');
+  return dayStart(now, ahead);
 }
 
 function ceilMinute(instant: DateTime): DateTime {
-  const floor = instant.startOf('minute');
-  return floor < instant ? floor.plus({ minutes: 1 }) : floor;
+  const ms = instant.toMillis();
+  const ceiled = Math.ceil(ms / 60_000) * 60_000;
+  return ceiled === ms ? instant : DateTime.fromMillis(ceiled, { zone: instant.zone });
 }
 
 function range(start: DateTime, end: DateTime, grain: Grain): When {
@@ -95,19 +89,19 @@ function inPart(part: DayPart, day: DateTime | null, today: boolean, now: DateTi
   const bounds = (on: DateTime) =>
     [atWallClock(on, Math.floor(from / 60), from % 60), atWallClock(on, Math.floor(to / 60), to % 60)] as const;
   let [start, end] = bounds(day ?? now);
-  if (!day && !today && end <= now) [start, end] = bounds(now.plus({ days: 1 }));
+  if (!day && !today && end <= now) [start, end] = bounds(dayStart(now, 1));
   return fromNow(start, end, now, 'part_of_day');
 }
 
 /** The focus day, for a time or part of day that names no day of its own. */
 function focusFor(facts: DateFacts, focus: DateTime | null, now: DateTime): DateTime | null {
-  if (!focus || focus < now.startOf('day') || facts.partToday || facts.week || facts.soon) return null;
-  return facts.time || facts.part ? focus.startOf('day') : null;
+  if (!focus || focus < dayStart(now) || facts.partToday || facts.week || facts.soon) return null;
+  return facts.time || facts.part ? dayStart(focus) : null;
 }
 
 /** "the week of October 7th": Monday to Monday around it (a Sunday opens the week after, as in the US). */
 function weekAround(day: DateTime): DateTime {
-  return day.plus({ days: day.weekday === 7 ? 1 : 0 }).startOf('week');
+  return weekStart(dayStart(day, day.weekday === 7 ? 1 : 0));
 }
 
 /** "by 2pm", "by the end of the day": everything from now until then. */
@@ -127,26 +121,26 @@ export function resolveWhen(facts: DateFacts, now: DateTime, focus: DateTime | n
   }
   const day = dayOf(facts, now, focus) ?? focusFor(facts, focus, now);
   // "last night", "yesterday": nobody books the past, and a stray reading must not look like a request.
-  if (day && day < now.startOf('day') && !facts.through) return null;
+  if (day && day < dayStart(now) && !facts.through) return null;
   if (day && facts.weekOf) {
     const week = weekAround(day);
-    return fromNow(week, week.plus({ weeks: 1 }), now, 'week');
+    return fromNow(week, weekStart(week, 1), now, 'week');
   }
   // "next week, mornings are best", "next week at 3": the week is the request; a time or part
   // of day without a day cannot span it.
   if (facts.week && facts.week !== 'coming' && !day && !facts.partToday) {
-    const week = now.startOf('week').plus({ weeks: facts.week === 'next' ? 1 : 0 });
-    return fromNow(week, week.plus({ weeks: 1 }), now, 'week');
+    const week = weekStart(now, facts.week === 'next' ? 1 : 0);
+    return fromNow(week, weekStart(week, 1), now, 'week');
   }
   if (facts.time) return atTime(facts.time, facts.part, day, now);
   if (facts.part) return inPart(facts.part, day, facts.partToday ?? false, now);
   if (day) {
     const last = facts.through ? DateTime.fromObject(facts.through, { zone: now.zone }) : day;
-    const end = last.plus({ days: 1 }).startOf('day');
+    const end = dayStart(last, 1);
     return end > now ? fromNow(day, end, now, 'day', facts.from) : null;
   }
   // "asap" alone: the rest of today, like "today"; when today is full the bot offers the nearest
   // free slots after now, which is what asap asks for. Any day or time said with it wins.
-  if (facts.soon) return fromNow(now.startOf('day'), now.plus({ days: 1 }).startOf('day'), now, 'day');
+  if (facts.soon) return fromNow(dayStart(now), dayStart(now, 1), now, 'day');
   return null;
 }

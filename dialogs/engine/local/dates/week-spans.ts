@@ -65,7 +65,11 @@ function weekPart(facts: DateFacts, match: RegExpExecArray, now: DateTime): void
 }
 
 /** `now` is called only when a count from today needs it. */
+/** Words every one of these spans holds ("week", "semana", "finde", "next", "from now", "this"). */
+const WEEKISH = /week|semana|finde|next|now|this|este/;
+
 export function scanWeekSpans(masked: MaskedText, facts: DateFacts, now: () => DateTime): void {
+  if (!WEEKISH.test(masked.text)) return;
   if (masked.takeFirst(WEEK_OF)) facts.weekOf = true;
   const part = masked.takeFirst(WEEK_PART);
   if (part) weekPart(facts, part, now());
