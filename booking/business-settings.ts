@@ -18,4 +18,10 @@ export interface BusinessSettings {
   digestTime: string;
   /** False keeps the business on the local engine when the deployment has a Lex bot; absent (older rows) is true. */
   useLex?: boolean;
+  /**
+   * Words for the profession ("doctor", "doctora", "mechanic"): said alone or with "a"/"any",
+   * they mean whoever is free, even where one member has that word among their aliases.
+   * Absent from settings stored before it existed.
+   */
+  genericStaffWords?: string[];
 }

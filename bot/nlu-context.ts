@@ -28,10 +28,11 @@ interface BusinessFacts {
   defaultLocale: Locale;
   services: (NluService & { active: boolean })[];
   staff: (NluStaff & { active: boolean })[];
+  genericStaffWords: string[];
 }
 
 // Services and staff arrays are kept per catalog object, so engines can cache work on them.
-const cache = new WeakMap<object, Pick<NluContext, 'services' | 'staff'>>();
+const cache = new WeakMap<object, Pick<NluContext, 'services' | 'staff' | 'genericStaffWords'>>();
 
 function contextOf(source: object, facts: BusinessFacts, now: Date, turn: NluTurn): NluContext {
   let lists = cache.get(source);
@@ -39,6 +40,7 @@ function contextOf(source: object, facts: BusinessFacts, now: Date, turn: NluTur
     lists = {
       services: facts.services.filter((s) => s.active).map(({ key, names, synonyms }) => ({ key, names, synonyms })),
       staff: facts.staff.filter((s) => s.active).map(({ key, name, aliases }) => ({ key, name, aliases })),
+      genericStaffWords: facts.genericStaffWords,
     };
     cache.set(source, lists);
   }
@@ -62,6 +64,7 @@ export function nluContextOf(catalog: Catalog, now: Date, turn: NluTurn = {}): N
       defaultLocale: business.defaultLocale,
       services: catalog.services,
       staff: catalog.staff,
+      genericStaffWords: business.settings.genericStaffWords ?? [],
     },
     now,
     turn,
@@ -78,6 +81,7 @@ export function nluContextOfFile(file: BusinessFile, now: Date, turn: NluTurn = 
       defaultLocale: file.locale,
       services: file.services,
       staff: file.staff,
+      genericStaffWords: file.settings.genericStaffWords,
     },
     now,
     turn,

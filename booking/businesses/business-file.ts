@@ -108,6 +108,7 @@ const settings = z
     digestTime: timeOfDay.default('07:00'),
     /** Whether messages go to the Lex bot when the deployment has one (LEX_* set); false keeps them local. */
     useLex: z.boolean({ message: 'expected true or false' }).default(true),
+    genericStaffWords: z.array(z.string().min(1)).default([]),
   })
   .strict();
 

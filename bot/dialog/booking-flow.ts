@@ -16,6 +16,13 @@ const ASK: Record<IntakeField, MessageId> = {
   vehicle: 'askVehicle',
   notes: 'askNotes',
 };
+/** The same question asked again once, saying what is needed ("tomorrow" is no address). */
+const ASK_AGAIN: Record<IntakeField, MessageId> = {
+  name: 'askNameAgain',
+  address: 'askAddressAgain',
+  vehicle: 'askVehicleAgain',
+  notes: 'askNotes',
+};
 export type OfferReason = Unavailable['reason'] | 'range' | 'range_full';
 export const REASON: Record<OfferReason, MessageId> = {
   taken: 'reasonTaken',
@@ -65,6 +72,22 @@ export function mergeIntake(t: TurnContext): void {
   }
 }
 
+/**
+ * A reply to "what address?" (or name, or car) that is none of it: "Maria" to "which car?", a
+ * bare "tomorrow" to "what address?" (the day is taken). The question once more, saying what is
+ * needed; a reply that still is none of it is then taken as written.
+ */
+export function answerInstead(t: TurnContext, field: IntakeField): Promise<string> {
+  const s = t.state;
+  if (s.reasked === field && !t.understanding.when) {
+    s.intake[field] = t.text.trim().replace(/\s+/g, ' ');
+    s.reasked = null;
+  } else {
+    mergeUnderstanding(t);
+    s.reasked = field;
+  }
+  return advanceBooking(t);
+}
 /** What this message asks to change about the booking under way. */
 function changesAsked(t: TurnContext): { service: boolean; staff: boolean; time: boolean } {
   const { state: s, understanding: u } = t;
@@ -105,7 +128,12 @@ export async function advanceBooking(t: TurnContext): Promise<string> {
   }
   if (s.intent === 'Book') {
     const missing = t.catalog.business.settings.intakeFields.find((f) => !known(t, f));
-    if (missing) return ask(t, missing, t.speech.say(ASK[missing]));
+    if (missing) {
+      // Answered with something else (answerInstead): once more, saying what is needed.
+      const again = s.reasked === missing;
+      if (!again) s.reasked = null;
+      return ask(t, missing, t.speech.say(again ? ASK_AGAIN[missing] : ASK[missing]));
+    }
   }
   return askConfirmation(t);
 }

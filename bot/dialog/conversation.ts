@@ -8,6 +8,7 @@ import { formatPrice } from '../../dialogs/replies/format';
 import { nluContextOf } from '../nlu-context';
 import {
   advanceBooking,
+  answerInstead,
   ask,
   changesProposal,
   executeBooking,
@@ -160,6 +161,8 @@ export class Conversation {
       t.state = freshState();
       return t.speech.say('noProblem');
     }
+    const field = s.intent === 'Book' ? intakeFieldAsked(s.asked) : null;
+    if (field && answersSomethingElse(u, t.text)) return answerInstead(t, field);
     if (continuesBooking(s, u)) {
       mergeUnderstanding(t);
       return advanceBooking(t);
@@ -198,6 +201,29 @@ function givesIntake(u: Understanding): boolean {
   return Object.values(u.intake).some(Boolean);
 }
 
+/** The name, address or car just asked for; notes take any reply. */
+function intakeFieldAsked(asked: Expectation | null): 'name' | 'address' | 'vehicle' | null {
+  return asked === 'name' || asked === 'address' || asked === 'vehicle' ? asked : null;
+}
+
+/**
+ * A reply to a detail's question that is not that detail and asks nothing else: nothing the
+ * engine could read ("Maria" to "which car?"), or a bare day or time ("tomorrow" to "what
+ * address?"); "actually 3pm would be better" is a change of plan and "do you come to Pasadena?"
+ * a question, both answered as such.
+ */
+function answersSomethingElse(u: Understanding, text: string): boolean {
+  const nothingElse =
+    (u.intent === 'Fallback' || u.intent === 'Book') &&
+    !u.serviceKey &&
+    !u.staffKey &&
+    !givesIntake(u) &&
+    u.answer === null &&
+    u.choice === null &&
+    u.reference === null;
+  // "do you come to Pasadena?" asks something: it is no attempt at the answer.
+  return nothingElse && !/\?\s*$/.test(text) && (!u.when || isShortAnswer(text));
+}
 /** "forget it", "no thanks": a few words and no question ("no, can I bring it to you?" is one). */
 function isShortAnswer(text: string): boolean {
   return !/\?\s*$/.test(text) && text.trim().split(/\s+/).length <= 3;

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { AppointmentRow } from '../../booking/db/entities/appointment';
+import type { IntakeField } from '../../booking/business-settings';
 import type { Expectation, Intake, When } from '../../dialogs/engine/types';
 
 /** A slot offered to the customer, or proposed for their YES. */
@@ -34,6 +35,8 @@ export interface DialogState {
   recentVisit?: string | null;
   /** A move the customer did not ask for by name ("2pm instead?"): offered with another booking as the alternative. */
   inferredMove?: boolean;
+  /** The detail asked for a second time, saying what is needed; the next reply is taken as written. */
+  reasked?: IntakeField | null;
 }
 
 export function freshState(): DialogState {

@@ -45,6 +45,12 @@ export interface NluContext {
   customerLocale?: Locale | null;
   services: NluService[];
   staff: NluStaff[];
+  /**
+   * The business's words for the profession ("doctor", "doctora", "mechanic"): said alone ("a
+   * doctor", "cualquier doctora") they name nobody in particular, even where they are one
+   * member's alias; "la doctora", "Dr. Soto" still do.
+   */
+  genericStaffWords?: string[];
   expecting?: Expectation | null;
   /** The intent the pending question belongs to; an answer to it keeps that intent. */
   activeIntent?: IntentName | null;
@@ -78,11 +84,14 @@ export interface NluConversation {
  * How precise `when` is:
  * - minute: a point in time ("3pm"); end = start;
  * - hour: an approximate time ("around 3"); start = the time said, end = an hour later;
- * - part_of_day: "morning", "en la tarde"; the range of that part;
- * - day: a whole local day; end = the next local midnight. Today's starts now, and "asap",
- *   "al tiro", "lo antes posible" alone are the rest of today: the bot then offers today's free
- *   slots, or the nearest ones after now when today is full (the context knows no opening hours);
- * - week: a whole week, Monday to Monday.
+ * - part_of_day: "morning", "en la tarde"; the range of that part; also a range within one day
+ *   from now to a deadline ("by 3pm");
+ * - day: a whole local day, or several ("July 13 to 15", "the next 3 days", "by Friday"); end =
+ *   the local midnight after the last. Today's starts now, "in 3 days" at this time of that day,
+ *   and "asap", "al tiro", "lo antes posible" alone are the rest of today: the bot then offers
+ *   today's free slots, or the nearest ones after now when today is full (the context knows no
+ *   opening hours);
+ * - week: a whole week, Monday to Monday, or from now ("within 2 weeks").
  */
 export const GRAINS = ['minute', 'hour', 'part_of_day', 'day', 'week'] as const;
 export type Grain = (typeof GRAINS)[number];

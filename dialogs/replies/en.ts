@@ -20,6 +20,10 @@ export const en = {
   askVehicle: { text: 'What car is it (year, make, model)?' },
   askName: { text: 'What name should I put it under?' },
   askNotes: { text: 'Anything we should know before the visit?' },
+  // Asked again once when the reply was something else ("tomorrow" to "what address?"): what is needed.
+  askAddressAgain: { text: 'I still need the street address to come to, like "12 Oak St, Oakland".' },
+  askVehicleAgain: { text: 'Which car is it? The year, make and model, like "2015 Honda Civic".' },
+  askNameAgain: { text: 'What name should I put the booking under? Just the name, like "Ana Díaz".' },
   staffDoesNot: { text: "{staff} doesn't do {service}." },
   confirmBooking: { text: '{service}, {when}{staff}{address}. Reply YES to book.' },
   booked: {

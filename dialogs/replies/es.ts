@@ -17,6 +17,9 @@ export const es: Record<MessageId, { text: string; short?: string }> = {
   askVehicle: { text: '¿Qué auto es (año, marca, modelo)?' },
   askName: { text: '¿A nombre de quién agendo?' },
   askNotes: { text: '¿Algo que debamos saber antes?' },
+  askAddressAgain: { text: 'Me falta la dirección, calle y número: p. ej. "Merced 450, Santiago".' },
+  askVehicleAgain: { text: '¿Qué auto es? Año, marca y modelo, p. ej. "Toyota Yaris 2015".' },
+  askNameAgain: { text: '¿A nombre de quién agendo? Solo el nombre, p. ej. "Ana Díaz".' },
   staffDoesNot: { text: '{staff} no atiende {service}.' },
   confirmBooking: { text: '{service}, {when}{staff}{address}. Responde SI para agendar.' },
   booked: {

@@ -70,6 +70,18 @@ describe('staff preference', () => {
     expect((await understand(text, { business: 'clinica-santiago' })).staffKey).toBe(key);
   });
 
+  it.each([
+    ['hora con un doctor el lunes', null],
+    ['cualquier doctora me sirve', null],
+    ['con cualquiera de los dos doctores', null],
+    ['me da lo mismo el doctor', null],
+    ['necesito ir al doctor', null],
+    ['any doctor is fine', null],
+    ['Doctora, ¿me puede ver el viernes?', 'soto'],
+  ])('a word for the profession names nobody in particular: %s → %s', async (text, key) => {
+    expect((await understand(text, { business: 'clinica-santiago' })).staffKey).toBe(key);
+  });
+
   it('knows Edgar by name', async () => {
     expect((await understand('can edgar come friday')).staffKey).toBe('edgar');
   });

@@ -42,6 +42,8 @@ export const CORPUS_FILES = ['corpus.en.jsonl', 'corpus.es.jsonl'];
 export const HOLDOUT_FILES = ['holdout.en.jsonl', 'holdout.es.jsonl'];
 /** A second holdout, written blind by someone who never read the engine or the corpus. */
 export const SECOND_HOLDOUT_FILES = ['holdout-2.en.jsonl', 'holdout-2.es.jsonl'];
+/** A third, written for issue 14 before the engine ran on it: the failure kinds it names. */
+export const THIRD_HOLDOUT_FILES = ['holdout-3.en.jsonl', 'holdout-3.es.jsonl'];
 
 export function readCorpus(files: string[] = CORPUS_FILES): CorpusLine[] {
   return files.flatMap((name) =>

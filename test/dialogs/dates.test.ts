@@ -62,7 +62,7 @@ describe('English dates at Edgar (Los Angeles)', () => {
     ['tomorrow late afternoon', '2026-11-24T15:00:00-08:00', 'part_of_day', '2026-11-24T17:00:00-08:00'],
     ['15.30', '2026-11-23T15:30:00-08:00'],
     ['the following week', '2026-11-30T00:00:00-08:00', 'week', '2026-12-07T00:00:00-08:00'],
-    ['tonight', '2026-11-23T17:00:00-08:00', 'part_of_day', '2026-11-23T21:00:00-08:00'],
+    ['tonight', '2026-11-23T18:00:00-08:00', 'part_of_day', '2026-11-23T21:00:00-08:00'],
     ['tonight at 8', '2026-11-23T20:00:00-08:00'],
     ['after lunch', '2026-11-23T13:00:00-08:00', 'part_of_day', '2026-11-23T17:00:00-08:00'],
     ['around 3', '2026-11-23T15:00:00-08:00', 'hour', '2026-11-23T16:00:00-08:00'],
@@ -98,7 +98,7 @@ describe('Spanish dates at the clinic (Santiago)', () => {
     ['el lunes', '2026-11-30T00:00:00-03:00', 'day'],
     ['la semana que viene', '2026-11-30T00:00:00-03:00', 'week'],
     ['la otra semana', '2026-11-30T00:00:00-03:00', 'week'],
-    ['en la noche', '2026-11-23T17:00:00-03:00', 'part_of_day'],
+    ['en la noche', '2026-11-23T18:00:00-03:00', 'part_of_day'],
     ['a las 15 hrs', '2026-11-23T15:00:00-03:00'],
     ['tipo 4', '2026-11-23T16:00:00-03:00', 'hour'],
     ['entre las 2 y las 4', '2026-11-23T14:00:00-03:00', 'hour', '2026-11-23T16:00:00-03:00'],
@@ -128,6 +128,76 @@ describe('Spanish dates at the clinic (Santiago)', () => {
     ['buenas tardes', null],
   ];
   it.each(cases)('%s', async (...c) => expectWhen('clinica-santiago', c));
+});
+
+describe('constructions read by rule, not by sentence (Monday 2026-11-23 10:00)', () => {
+  const english: Expected[] = [
+    // minutes before the hour, hours and minutes as words or two numbers, the 24-hour "h"
+    ['twenty past 4', '2026-11-23T16:20:00-08:00'],
+    ['25 minutes to noon tomorrow', '2026-11-24T11:35:00-08:00'],
+    ['a quarter past noon', '2026-11-23T12:15:00-08:00'],
+    ['half four', '2026-11-23T16:30:00-08:00'],
+    ['at four fifty', '2026-11-23T16:50:00-08:00'],
+    ['wednesday at 9 45', '2026-11-25T09:45:00-08:00'],
+    ['friday 14h30', '2026-11-27T14:30:00-08:00'],
+    ['8 tonight', '2026-11-23T20:00:00-08:00'],
+    ['tomorrow at 930', '2026-11-24T09:30:00-08:00'],
+    ['11am EST tomorrow', '2026-11-24T08:00:00-08:00'],
+    ['2pm for an hour', '2026-11-23T14:00:00-08:00'],
+    // counted days, weeks and months
+    ['in 2 days', '2026-11-25T10:00:00-08:00', 'day', '2026-11-26T00:00:00-08:00'],
+    ['in half an hour', '2026-11-23T10:30:00-08:00'],
+    ['in 1/2h', '2026-11-23T10:30:00-08:00'],
+    ['the next 2 days', '2026-11-24T00:00:00-08:00', 'day', '2026-11-26T00:00:00-08:00'],
+    ['within 3 hours', '2026-11-23T10:00:00-08:00', 'hour', '2026-11-23T13:00:00-08:00'],
+    ['by 3pm', '2026-11-23T10:00:00-08:00', 'part_of_day', '2026-11-23T15:00:00-08:00'],
+    ['tuesday after next', '2026-12-01T00:00:00-08:00', 'day'],
+    ['2 thursdays from now', '2026-12-03T00:00:00-08:00', 'day'],
+    ['end of next week', '2026-12-04T00:00:00-08:00', 'day', '2026-12-07T00:00:00-08:00'],
+    ['the week of december 8th', '2026-12-07T00:00:00-08:00', 'week', '2026-12-14T00:00:00-08:00'],
+    ['second friday of december', '2026-12-11T00:00:00-08:00', 'day'],
+    ['the 3rd of next month', '2026-12-03T00:00:00-08:00', 'day'],
+    ['late december', '2026-12-21T00:00:00-08:00', 'day', '2027-01-01T00:00:00-08:00'],
+    ['december 2 through 4', '2026-12-02T00:00:00-08:00', 'day', '2026-12-05T00:00:00-08:00'],
+    ['mid-morning on friday', '2026-11-27T10:00:00-08:00', 'part_of_day', '2026-11-27T12:00:00-08:00'],
+    ['yesterday at 3', null],
+  ];
+  it.each(english)('%s', async (...c) => expectWhen('edgar', c));
+
+  const spanish: Expected[] = [
+    ['a las 17 horas', '2026-11-23T17:00:00-03:00'],
+    ['el jueves a las 9 30', '2026-11-26T09:30:00-03:00'],
+    ['a las cuatro y cuarenta', '2026-11-23T16:40:00-03:00'],
+    ['a las doce menos veinte', '2026-11-23T11:40:00-03:00'],
+    ['7 de la tarde', '2026-11-23T19:00:00-03:00'],
+    ['mañana a media mañana', '2026-11-24T10:00:00-03:00', 'part_of_day', '2026-11-24T12:00:00-03:00'],
+    ['al medio día', '2026-11-23T12:00:00-03:00'],
+    ['el seis de diciembre', '2026-12-06T00:00:00-03:00', 'day'],
+    ['diciembre 7', '2026-12-07T00:00:00-03:00', 'day'],
+    ['el día veinte', '2026-12-20T00:00:00-03:00', 'day'],
+    ['el primer martes de diciembre', '2026-12-01T00:00:00-03:00', 'day'],
+    ['a fines de diciembre', '2026-12-21T00:00:00-03:00', 'day'],
+    ['del 2 al 4 de diciembre', '2026-12-02T00:00:00-03:00', 'day', '2026-12-05T00:00:00-03:00'],
+    ['en veinticuatro horas', '2026-11-24T10:00:00-03:00'],
+    ['los próximos 2 días', '2026-11-24T00:00:00-03:00', 'day', '2026-11-26T00:00:00-03:00'],
+    ['el miércoles de esta semana', '2026-11-25T00:00:00-03:00', 'day'],
+    ['mi hija de 4 años', null],
+  ];
+  it.each(spanish)('%s', async (...c) => expectWhen('clinica-santiago', c));
+
+  it('takes where a visit is moved to, not where it is', async () => {
+    const when = async (text: string, business: 'edgar' | 'clinica-santiago' = 'edgar') =>
+      (await understand(text, { business })).when?.start;
+    expect(await when('move my oil change from friday to saturday')).toBe('2026-11-28T00:00:00-08:00');
+    expect(await when("push tomorrow's appointment to thursday at 3")).toBe('2026-11-26T15:00:00-08:00');
+    expect(await when('can you come at 4 instead of 10 on friday')).toBe('2026-11-27T16:00:00-08:00');
+    expect(await when('cambiar mi hora del jueves para el viernes', 'clinica-santiago')).toBe(
+      '2026-11-27T00:00:00-03:00',
+    );
+    expect(await when('se puede pasar mi hora de las 11 a las 12?', 'clinica-santiago')).toBe(
+      '2026-11-23T12:00:00-03:00',
+    );
+  });
 });
 
 describe('the day being settled', () => {

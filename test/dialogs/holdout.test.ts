@@ -7,10 +7,11 @@ import {
   report,
   runCorpus,
   SECOND_HOLDOUT_FILES,
+  THIRD_HOLDOUT_FILES,
 } from './corpus';
 
 /**
- * Scores the local engine on the holdouts: 60 messages per language each, written before the
+ * Scores the local engine on the holdouts: 60 to 112 messages per language each, written before the
  * engine ran on them. They estimate how the engine does on messages nobody fitted it to; the
  * corpus (corpus.test.ts) is where fixes get their cases. Each set's first run is its honest
  * estimate: once its misses have guided fixes, later scores flatter the engine. Floors sit a few
@@ -38,9 +39,21 @@ const HOLDOUTS = [
     // ballpark, …), each with its own corpus lines; it now scores 100%.
     floors: { en: { intent: 0.95, allFields: 0.93 }, es: { intent: 0.95, allFields: 0.93 } },
   },
+  {
+    name: 'third holdout',
+    files: THIRD_HOLDOUT_FILES,
+    size: { en: 112, es: 106 },
+    // Written for issue 14 (moves and cancels worded as bookings, "move X from A to B", service
+    // questions, loose clock times, generic staff words, intake answers that do not fit,
+    // addresses with a city or no suffix, long messages), committed before the engine ran on it.
+    // First run, as written: en intent 78.0%, all fields 54.5%; es intent 86.7%, all fields
+    // 68.9% (start 70.6% / 71.4%, es staff 66.7%, en intake 57.1%). After the general fixes its
+    // misses led to (each with lines of its own in the corpus): en 100% / 99.1%, es 100% / 100%.
+    floors: { en: { intent: 0.97, allFields: 0.95 }, es: { intent: 0.97, allFields: 0.95 } },
+  },
 ];
 
-describe.each(HOLDOUTS)('NLU $name (local engine)', ({ name, files, floors }) => {
+describe.each(HOLDOUTS)('NLU $name (local engine)', ({ name, files, floors, size }) => {
   let results: LineResult[];
 
   beforeAll(async () => {
@@ -49,7 +62,7 @@ describe.each(HOLDOUTS)('NLU $name (local engine)', ({ name, files, floors }) =>
   });
 
   it.each(['en', 'es'] as const)('keeps intent and whole-message accuracy in %s', (locale) => {
-    expect(results.filter((r) => r.line.expect.locale === locale)).toHaveLength(60);
+    expect(results.filter((r) => r.line.expect.locale === locale)).toHaveLength(size?.[locale] ?? 60);
     expect(accuracy(results, locale, 'intent')).toBeGreaterThanOrEqual(floors[locale].intent);
     expect(accuracy(results, locale, 'all fields')).toBeGreaterThanOrEqual(floors[locale].allFields);
   });

@@ -47,6 +47,32 @@ describe('intake details', () => {
     expect(u.when).toBeNull();
   });
 
+  it.each([
+    ['address', 'tomorrow', { when: { start: '2026-11-24T00:00:00-08:00' } }],
+    ['address', 'Maria', {}],
+    ['vehicle', 'Maria', {}],
+    ['vehicle', 'next monday', { when: { start: '2026-11-30T00:00:00-08:00' } }],
+    ['name', 'friday', { when: { start: '2026-11-27T00:00:00-08:00' } }],
+    ['name', '12 Oak St', {}],
+  ] as const)('asked for %s, does not take "%s" as that detail', async (expecting, text, fields) => {
+    const u = await understand(text, { turn: { expecting, activeIntent: 'Book' } });
+    expect(u.intake).toEqual({});
+    expect(u).toMatchObject(fields);
+  });
+
+  it.each([
+    ['Oil change friday at 9, 455 Market St, San Francisco', '455 Market St, San Francisco'],
+    [
+      'brakes at 1550 Mission St Apt 3, San Francisco CA 94103 tomorrow',
+      '1550 Mission St Apt 3, San Francisco CA 94103',
+    ],
+    ['battery at 400 Broadway, Oakland on monday', '400 Broadway, Oakland'],
+    ['oil change at 12 oak st, oil change tomorrow', '12 oak st'],
+    ['2 oil changes, tomorrow at 3', undefined],
+  ])('keeps the whole address in "%s"', async (text, address) => {
+    expect((await understand(text)).intake.address).toBe(address);
+  });
+
   it('pulls an address and a vehicle out of a one-shot booking', async () => {
     const u = await understand('oil change tomorrow at 3 at 12 Oak St, 2015 Honda Civic');
     expect(u).toMatchObject({

@@ -17,6 +17,8 @@ export const enUtterances: Utterances = {
     'is {staff} available {date}',
     'i need my {service} done {date}',
     'what do you have available {date}',
+    'i need a mechanic {date} at {time}',
+    'any mechanic is fine for a {service}',
   ],
   Reschedule: [
     'i need to reschedule',
@@ -30,6 +32,12 @@ export const enUtterances: Utterances = {
     "i can't make it {date} can we do {date} instead",
     'i need a different day',
     'can i switch to {time} instead',
+    'can we move it from {date} to {date}',
+    'push my appointment back to {time}',
+    'can you come at {time} instead of {time}',
+    'could we do {date} instead of {date}',
+    'my appointment needs to be later',
+    'shift my appointment to {date}',
   ],
   Cancel: [
     'cancel my appointment',
@@ -42,6 +50,11 @@ export const enUtterances: Utterances = {
     'go ahead and cancel the appointment',
     'we need to cancel the oil change',
     'call off my appointment',
+    'take me off the schedule',
+    'please delete my booking',
+    'scratch the appointment',
+    "i don't need the appointment anymore",
+    'i no longer need the appointment',
   ],
   MyAppointments: [
     'when is my appointment',
@@ -55,6 +68,7 @@ export const enUtterances: Utterances = {
     'remind me when my appointment is',
     'is my appointment still on',
     'check my booking {reference}',
+    'what time did we say for {date}',
   ],
   Confirm: [
     '{answer}',
@@ -82,6 +96,10 @@ export const enUtterances: Utterances = {
     'how much does a {service} cost',
     'what does a {service} run',
     'do you work on brakes',
+    'how long does a {service} take',
+    'how long will the {service} take',
+    "what's your rate for a {service}",
+    'do you replace batteries',
   ],
   Hours: [
     'what are your hours',

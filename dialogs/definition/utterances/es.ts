@@ -16,6 +16,8 @@ export const esUtterances: Utterances = {
     'hora con {staff} {date}',
     'quiero sacar hora para {service}',
     'necesito un {service}',
+    'necesito un médico {date}',
+    'con cualquier doctor {date} a las {time}',
   ],
   Reschedule: [
     'quiero cambiar mi hora',
@@ -29,6 +31,11 @@ export const esUtterances: Utterances = {
     'reagendar {reference} para {date}',
     'no puedo ir {date} me la puede cambiar para {date}',
     'quiero cambiar el día de mi hora',
+    'quiero pasar mi hora para {date}',
+    'me la pueden dejar para {date}',
+    'mejor {date} en vez del lunes',
+    'cambiar mi hora de las diez a las {time}',
+    'necesito mover el control para {date}',
   ],
   Cancel: [
     'quiero cancelar mi hora',
@@ -41,6 +48,9 @@ export const esUtterances: Utterances = {
     'por favor cancelen mi hora',
     'quiero cancelar la reserva',
     'anular mi hora',
+    'quiero dar de baja mi hora',
+    'ya no necesito la hora',
+    'dejen sin efecto mi reserva',
   ],
   MyAppointments: [
     'cuándo es mi hora',
@@ -81,6 +91,9 @@ export const esUtterances: Utterances = {
     'cuánto vale el {service}',
     'atienden niños',
     'qué especialidades tienen',
+    'cuánto dura la {service}',
+    'cuánto demora un {service}',
+    'qué médicos atienden',
   ],
   Hours: [
     'cuál es el horario',

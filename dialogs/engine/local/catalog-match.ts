@@ -77,13 +77,42 @@ export function matchService(
   );
 }
 
-export function matchStaff(folded: string, staff: NluStaff[]): PhraseMatch<string> | null {
+/**
+ * "any doctor", "cualquiera de los dos", "me da lo mismo el doctor": whoever is free, whatever
+ * alias follows.
+ */
+const ANYONE_BEFORE =
+  /(?<![\p{L}\p{N}])(?:any|anyone|anybody|whichever|whoever|either|cualquier|cualquiera|cualquiera de|me da lo mismo|da lo mismo|da igual|me da igual|no importa|sin preferencia|no preference)(?:\s+(?:de\s+)?(?:los|las|the|of|dos|two|them|el|la|con|with))*\s+$/u;
+
+/** "Doctora, ¿me puede atender…?": the one the message opens by speaking to. */
+function addressed(folded: string, match: { start: number; end: number }): boolean {
+  return (
+    /^\s*(?:(?:hola|hi|hello|hey|buenas|buenos dias|buenas tardes|good morning)[\s,!]+)?$/.test(
+      folded.slice(0, match.start),
+    ) && /^\s*[,!:]/.test(folded.slice(match.end))
+  );
+}
+
+/** The staff member a message names, or null; a generic word ("a doctor") names nobody. */
+export function matchStaff(
+  folded: string,
+  staff: NluStaff[],
+  genericWords: readonly string[] = [],
+): PhraseMatch<string> | null {
   let phrases = staffCache.get(staff);
   if (!phrases) {
+    const generic = new Set(genericWords.map((w) => phraseOf(0, w)?.words.join(' ')));
     phrases = present(
-      staff.flatMap((member) => [member.name, ...member.aliases].map((text) => phraseOf(member.key, text))),
+      staff.flatMap((member) =>
+        [member.name, ...member.aliases].map((text) => {
+          const phrase = phraseOf(member.key, text);
+          return phrase && { ...phrase, generic: generic.has(phrase.words.join(' ')) };
+        }),
+      ),
     );
     staffCache.set(staff, phrases);
   }
-  return bestPhraseMatch(folded, phrases, true);
+  const match = bestPhraseMatch(folded, phrases, true);
+  if (!match || ANYONE_BEFORE.test(folded.slice(0, match.start))) return null;
+  return !match.generic || addressed(folded, match) ? match : null;
 }

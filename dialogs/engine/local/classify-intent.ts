@@ -53,11 +53,25 @@ export function cueScores(folded: string): Map<IntentName, number> {
   return scores;
 }
 
-/** Whether the message clearly asks for another intent than the one the bot is pursuing. */
-export function asksForSomethingElse(scores: ReadonlyMap<IntentName, number>, pursued: IntentName): boolean {
-  return [...scores].some(
-    ([other, score]) => other !== pursued && other !== 'Book' && other !== 'Confirm' && score >= STRONG,
-  );
+/**
+ * Whether the message clearly asks for another intent than the one the bot is pursuing. "yes
+ * cancel it" to "cancel your visit?" pursues the cancel (`also`: the intent the answer serves);
+ * "an hour later?" to a booking's proposal changes that booking, as the bot reads it.
+ */
+export function asksForSomethingElse(
+  scores: ReadonlyMap<IntentName, number>,
+  pursued: IntentName,
+  also: IntentName | null = null,
+): boolean {
+  // Only an answer to the proposal: "can we move it to friday?" is no address.
+  const booking = pursued === 'Confirm' && also === 'Book';
+  const pursuing = (intent: IntentName) =>
+    intent === pursued ||
+    intent === also ||
+    intent === 'Book' ||
+    intent === 'Confirm' ||
+    (booking && intent === 'Reschedule');
+  return [...scores].some(([other, score]) => !pursuing(other) && score >= STRONG);
 }
 
 /** The intent an answer to the pending question belongs to. */
@@ -102,13 +116,16 @@ export function classifyIntent(
   const scores = new Map(cues);
   if (answersPendingQuestion(signals, context)) {
     const intent = signals.answer !== null && context.expecting === 'confirmation' ? 'Confirm' : pendingIntent(context);
-    if (!asksForSomethingElse(scores, intent)) return { intent, confidence: 0.9 };
+    if (!asksForSomethingElse(scores, intent, context.activeIntent ?? null)) return { intent, confidence: 0.9 };
   }
   const add = (intent: IntentName, points: number) => scores.set(intent, (scores.get(intent) ?? 0) + points);
   // In "need to cancel my daughter's appointment on friday" the service and the day describe the
   // appointment being managed; they are no evidence of a new booking.
   const managing = MANAGING.some((intent) => (scores.get(intent) ?? 0) >= STRONG);
-  if (signals.hasService && !managing) add('Book', 1.5);
+  // "how long does a brake job take?", "how much to come out and jump my car": the service is
+  // what the question is about, not a booking of it.
+  const asking = (scores.get('Services') ?? 0) >= STRONG;
+  if (signals.hasService && !managing && !asking) add('Book', 1.5);
   if (signals.hasWhen && !managing) add('Book', 1.5);
   if (signals.hasStaff && !managing) add('Book', 0.5);
   // A bare "ok" confirms; "me sirve el jueves a las 3" is a request that happens to start with a yes.

@@ -1,6 +1,8 @@
 import type { Expectation, Intake } from '../types';
 import { fold, foldSameLength, type MaskedText, matchesOf, wholeWords } from './text';
 import { isOnlyThanks } from './greeting';
+import { findAddress, looksLikeAddress } from './address';
+import { looksLikeVehicle, VEHICLE } from './vehicle';
 import { bareAnswer } from './yes-no';
 
 /**
@@ -56,38 +58,26 @@ function answerTo(field: IntakeField, masked: MaskedText): string | undefined {
   const folded = masked.text.replace(/['’]/g, ' ');
   const lead = LEAD_INS[field].exec(folded)?.[0].length ?? 0;
   const answer = masked.originalAt(lead, masked.text.length);
-  if (!answer) return undefined;
+  if (!answer || !FITS[field](folded.slice(lead))) return undefined;
   masked.mask(0, masked.text.length);
   return answer;
 }
 
-const MAKES =
-  'acura|alfa romeo|audi|bmw|buick|cadillac|chevy|chevrolet|chrysler|dodge|fiat|ford|gmc|honda|hyundai|infiniti|jeep|kia|land rover|lexus|lincoln|mazda|' +
-  'mercedes(?: benz)?|benz|mini|mitsubishi|nissan|peugeot|porsche|ram|renault|subaru|suzuki|tesla|toyota|volkswagen|vw|volvo|chery|citroen|byd|pontiac|scion|genesis';
-/** Words that end a model name: what usually follows "2015 Honda Civic" in a booking text. */
-const NOT_MODEL =
-  'at|on|for|in|and|with|please|pls|the|is|it|needs?|has|that|tomorrow|today|tonight|next|this|por|para|el|la|manana|hoy|a|de|con|y|oil|brakes?|battery|tires?';
-const MODEL = `(?:\\s+(?!(?:${NOT_MODEL})(?![\\p{L}\\p{N}]))[\\p{L}\\p{N}][\\p{L}\\p{N}-]*)`;
-/** Models people name without the make ("my 2011 civic", "the f150"); only with a year or "my". */
-const MODELS =
-  'civic|accord|cr-?v|pilot|odyssey|fit|corolla|camry|prius|rav-?4|tacoma|tundra|highlander|sienna|4runner|f-?150|f-?250|mustang|explorer|escape|focus|fusion|ranger|' +
-  'silverado|malibu|equinox|tahoe|impala|altima|sentra|rogue|pathfinder|frontier|wrangler|cherokee|outback|forester|impreza|elantra|sonata|tucson|santa fe|' +
-  'jetta|golf|passat|tiguan|optima|sorento|soul|mazda ?3|cx-?5|model [3sxy]';
-const VEHICLE = wholeWords(
-  `(?:(?:19|20)\\d{2}\\s+(?:${MAKES})${MODEL}{0,2}|(?:${MAKES})${MODEL}{1,2}(?:\\s+(?:19|20)\\d{2})?|(?<=(?:my|a|an|mi|un|una)\\s+)(?:${MAKES})` +
-    `|(?:19|20)\\d{2}\\s+(?:${MODELS})|(?<=(?:my|mi)\\s+)(?:${MODELS})(?:\\s+(?:19|20)\\d{2})?)`,
+/** Words no name holds: "friday", "mañana", "tonight" answer "when?", not "what name?". */
+const NOT_A_NAME = wholeWords(
+  '\\d+|today|tonight|tomorrow|tmrw|yesterday|morning|afternoon|evening|noon|next|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|' +
+    'hoy|manana|pasado|tarde|noche|mediodia|semana|proxima|lunes|martes|miercoles|jueves|viernes|sabado|domingo',
+  'u',
 );
 
-const STREET_EN =
-  'st|street|ave|avenue|av|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|pkwy|parkway|hwy|highway|cir|circle|ter|terrace|trl|trail|loop';
-/** A word of a street name: starts with a letter ("Oak") or is an ordinal ("5th"), never "at". */
-const STREET_WORD = "(?!(?:at|on|for|in|by|and|to)\\s)(?:\\p{L}[\\p{L}\\p{N}'.-]*|\\d+(?:st|nd|rd|th))";
-const UNIT =
-  '(?:,?\\s*(?:apt|apartment|unit|ste|suite|#|depto|dpto|departamento|casa|of|oficina)\\.?\\s*[\\p{L}\\p{N}-]+)?';
-const ADDRESS = wholeWords(
-  `\\d{1,6}\\s+(?:[nsew]\\.?\\s+)?(?:${STREET_WORD}\\s+){0,3}?(?:${STREET_EN})\\.?${UNIT}` +
-    `|(?:calle|avenida|avda|av|pasaje|psje|pje|camino)\\.?\\s+(?:[\\p{L}'-]+\\s+){1,4}#?\\s*\\d{1,5}${UNIT}`,
-);
+/** Whether the (folded) reply to the question about `field` is that detail at all. */
+const FITS: Readonly<Record<IntakeField, (folded: string) => boolean>> = {
+  name: (folded) => !NOT_A_NAME.test(folded),
+  address: looksLikeAddress,
+  vehicle: looksLikeVehicle,
+  notes: () => true,
+};
+
 const NAME =
   /(?<![\p{L}\p{N}])(?:my name is|my name's|me llamo|mi nombre es|a nombre de)\s+([\p{L}'-]+(?:\s+(?!(?:and|y|from|de|i|for|para|con)(?![\p{L}]))[\p{L}'-]+){0,2})/u;
 
@@ -139,7 +129,9 @@ export function extractIntake(masked: MaskedText, expecting: Expectation | null 
     if (value) intake[expecting] = value;
     return intake;
   }
-  const address = take(masked, ADDRESS);
+  const found = findAddress(masked.text, masked.original);
+  const address = found ? masked.originalAt(found.start, found.end) : undefined;
+  if (found) masked.mask(found.start, found.end);
   const vehicle = take(masked, VEHICLE);
   const name = take(masked, NAME, 1) ?? introducedName(masked);
   if (address) intake.address = address;

@@ -29,7 +29,17 @@ export const CUES: readonly Cue[] = [
     3,
     'can t make it|cant make it|cannot make it|won t make it|wont make it|not (?:going to|gonna) make it|no (?:voy a poder|podre|puedo) (?:ir|asistir)|no alcanzo a (?:llegar|ir)|no voy a (?:ir|poder ir)',
   ),
-  cue('Cancel', 3, 'don t need (?:it|the appointment|him|you) anymore|ya no (?:necesito|voy)'),
+  cue(
+    'Cancel',
+    3,
+    'don t need (?:\\w+ ){0,3}anymore|dont need (?:\\w+ ){0,3}anymore|no longer need|won t (?:be )?need(?:ing)? (?:it|the|that|my|an?)|ya no (?:necesito|voy|lo necesito|la necesito)|no voy a alcanzar',
+  ),
+  // "scratch the oil change", "take me off the schedule", "delete my booking", "dar de baja mi hora"
+  cue(
+    'Cancel',
+    3.5,
+    'scratch (?:the|my|our) (?!idea)|take (?:me|us|it) off (?:the |your )?(?:schedule|calendar|books?|list)|(?:delete|remove|drop) (?:my|the|our|that|this) (?:\\w+ )?(?:appointment|appt|booking|visit|reservation)|(?:delete|remove) (?:it|me)\\b|dar de baja (?:mi|la|el)|dej\\w* sin efecto|sacame de la (?:agenda|lista)',
+  ),
   // Reschedule
   cue('Reschedule', 4, 're ?schedul\\w*|re ?agend\\w*|reprogram\\w*|postpon\\w*|posterg\\w*|aplaz\\w*|re ?book\\w*'),
   cue(
@@ -55,6 +65,43 @@ export const CUES: readonly Cue[] = [
     4,
     '(?:cambi\\w*|mover|muev\\w*|corre\\w*) (?:mi|su) \\w+(?: \\w+)? (?:al|para el|para la|para|a la|a el)\\b',
   ),
+  // "push tomorrow's oil change back", "shift saturday's visit to sunday", "change the oil change to
+  // 1pm", "move it from thursday to saturday": a visit taken somewhere else in time.
+  cue(
+    'Reschedule',
+    4,
+    '(?:push|bump|shift|move|(?<!oil )change|switch) (?:\\w+ ){0,4}?(?:back|forward|up|over|to|till|until|from) (?:\\w+ )?(?:\\d|mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|today|tonight|next|this|later|earlier|noon|the|morning|afternoon|evening|another|a different|week)\\w*',
+  ),
+  cue(
+    'Reschedule',
+    4,
+    '(?:(?:mover|muev\\w*|corre\\w*|adelant\\w*|atras\\w*|pasar|dejar)(?:la|lo)? (?:mi|su|la|el|lo)|cambi\\w* (?:mi|su|la hora|la cita|la reserva)) (?:\\w+ ){0,3}?(?:del?|para|al|a) (?:el |la |las? )?(?:\\d|lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|proxim|otr|siguiente|semana|tarde|noche)\\w*',
+  ),
+  // "cambiar el control del jueves al viernes": from one day to another ("cambiar el aceite el viernes" is a booking).
+  cue(
+    'Reschedule',
+    4,
+    'cambi\\w* (?:el|la|los|las) (?:\\w+ ){1,3}?del? (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|\\d+) (?:al|a|para)\\b',
+  ),
+  // "thursday instead of tomorrow", "at 11 instead of 9", "el miércoles en vez del martes",
+  // "in the afternoon instead?": one time for another is a move, not a second booking.
+  cue(
+    'Reschedule',
+    4,
+    '(?:instead of|rather than|en vez del?|en lugar del?) (?:the |my |el |la |las |a las |mi )?(?:\\d|mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|today|tonight|noon|next|this|morning|afternoon|evening|lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|mediodia|tarde|noche|proxim)\\w*|(?:day|tomorrow|tmrw|today|tonight|noon|morning|afternoon|evening|week|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun) instead',
+  ),
+  // "my appointment saturday needs to be later", "¿la hora del lunes puede ser más temprano?"
+  cue(
+    'Reschedule',
+    4,
+    '(?:my|the|our|mi|la|su) (?:appointment|appt|booking|visit|hora|cita|reserva) (?:\\w+ ){0,6}?(?:later|earlier|mas tarde|mas temprano)',
+  ),
+  // "lo puedo dejar para la otra semana", "me la pasan para el jueves": the visit, later.
+  cue(
+    'Reschedule',
+    4,
+    '(?:me )?(?:la|lo) (?:puedo|podemos|puede|pueden|podria|podrian|pasan|dejan) (?:dejar|pasar)? ?(?:para|pal|al)',
+  ),
   // "can't make it Tuesday, can we do Thursday": calling off one time while asking for another.
   cue(
     'Reschedule',
@@ -70,7 +117,7 @@ export const CUES: readonly Cue[] = [
   cue(
     'MyAppointments',
     4,
-    'when (?:s |is )?my|whens my|what (?:time|day) (?:s|is) my|my (?:appointments|bookings|appts)|do i (?:still )?have (?:an |any |a )?(?:appointment|appt|booking|anything|something)',
+    'when (?:s |is )?my|whens my|what (?:time|day) (?:s|is) my|what (?:time|day) did (?:we|i|you|u) (?:say|agree|book|set|pick|choose)|my (?:appointments|bookings|appts)|do i (?:still )?have (?:an |any |a )?(?:appointment|appt|booking|anything|something)',
   ),
   cue(
     'MyAppointments',
@@ -99,17 +146,23 @@ export const CUES: readonly Cue[] = [
   cue(
     'Services',
     3,
-    'how much|prices?|pricing|cost\\w*|charge|rates|quote|estimate|ballpark|what ?s the damage|what services|what do (?:you|u) (?:do|offer|fix)|what(?: ?s| does| would| will) an? (?:\\w+ ){1,3}(?:run|set me back)',
+    'how much|prices?|pricing|cost\\w*|charge|rates?|quote|estimate|ballpark|what ?s the damage|what services|what do (?:you|u) (?:do|offer|fix)|what(?: ?s| does| would| will) an? (?:\\w+ ){1,3}(?:run|set me back)',
+  ),
+  // How long a service takes: "how long does a brake job take", "cuánto dura la consulta".
+  cue(
+    'Services',
+    3,
+    'how long (?:does|do|will|would|is|are|for|should|might)|how much time|how many (?:minutes|hours)|cuanto (?:dura|demora|se demora|tarda|se tarda|toma|se toma|tiempo)|que duracion',
   ),
   cue(
     'Services',
     3,
-    'cuanto (?:cuesta|sale|vale|cobran|es|seria|cobra|saldria|costaria)|precios?|valor(?:es)?|tarifas?|que servicios|que (?:atienden|hacen|especialidades)',
+    'cuanto (?:cuesta|sale|vale|cobran|es|seria|cobra|saldria|costaria)|precios?|valor(?:es)?|tarifas?|que servicios|que (?:atienden|hacen|especialidades)|que (?:medicos|doctores|especialistas|profesionales|especialidades) (?:atienden|hay|tienen)',
   ),
   cue(
     'Services',
     2,
-    'do (?:you|u) (?:guys )?(?:do|offer|fix|work on|handle|service)|what does an? \\w+(?: \\w+)? (?:run|cost)|(?:atienden|ven|ve|atiende) (?:a )?(?:ninos|guaguas|bebes|adultos)|tienen \\w+$',
+    'do (?:you|u) (?:guys )?(?:do|offer|fix|work on|handle|service|replace|install|change|repair|rotate)|what does an? \\w+(?: \\w+)? (?:run|cost)|(?:atienden|ven|ve|atiende) (?:a )?(?:ninos|guaguas|bebes|adultos)|tienen \\w+$',
   ),
   // Hours
   cue(

@@ -2,6 +2,7 @@ import type { NluContext, Understanding } from '../types';
 import { matchService, matchStaff } from './catalog-match';
 import { extractChoice } from './choice';
 import { asksForSomethingElse, classifyIntent, cueScores, pendingIntent } from './classify-intent';
+import { STRONG } from './intent-cues';
 import { extractWhen } from './dates/extract-when';
 import { extractPleasantries } from './greeting';
 import { extractIntake, isIntakeField, reconsidersInstead } from './intake';
@@ -39,7 +40,8 @@ export function understandLocally(text: string, context: NluContext): Understand
   const pleasantries = extractPleasantries(masked);
   const choice = extractChoice(masked, context);
   const answer = extractAnswer(masked);
-  const when = extractWhen(masked, locale, context);
+  // "move it from thursday to saturday": the time a visit is moved to, not the one it has.
+  const when = extractWhen(masked, locale, { ...context, moving: (cues.get('Reschedule') ?? 0) >= STRONG });
   const first = matchService(masked.text, context.services, locale, context.locales);
   if (first) masked.mask(first.start, first.end);
   const second = first && !first.generic ? matchService(masked.text, context.services, locale, context.locales) : null;
@@ -48,7 +50,7 @@ export function understandLocally(text: string, context: NluContext): Understand
   const spelt = foldSameLength(text);
   const [service, also] =
     second && setAside(spelt, first!) ? [second, null] : [first, second && setAside(spelt, second) ? null : second];
-  const staff = matchStaff(masked.text, context.staff);
+  const staff = matchStaff(masked.text, context.staff, context.genericStaffWords);
 
   const { intent, confidence } = classifyIntent(
     {

@@ -116,6 +116,34 @@ export interface ClockParts {
   meridiem?: 'am' | 'pm';
 }
 
+/**
+ * "16h", "3h18", "at 9h30": the 24-hour clock as it is written in Europe and Latin America. Not
+ * "in 2h", "for 1h": those are durations.
+ */
+export const H_CLOCK = regexParser(
+  new RegExp(`${B}([01]?\\d|2[0-3])h([0-5]\\d)?(?![\\p{L}\\p{N}])`, 'u'),
+  (m, context) =>
+    precededBy(context, m, /(?<![\p{L}\p{N}])(?:in|for|within|every|takes?|en|por|dura|durante|demora)\s+$/u)
+      ? null
+      : clockComponents(context, hourOf(m[1]), Number(m[2] ?? 0), { meridiem: '24h' }),
+);
+
+/**
+ * "15h30-18h", "9h30 - 11h CST", "15h GMT - 18h GMT": a window on that clock. A zone said after
+ * the first time too is the one said at the end, which chrono's zone refiner reads.
+ */
+export const H_CLOCK_RANGE = regexParser(
+  new RegExp(
+    `${B}([01]?\\d|2[0-3])h([0-5]\\d)?(?:\\s*[a-z]{3,4}(?=\\s*-))?\\s*(?:-|–|to|a|till|until|hasta)\\s*([01]?\\d|2[0-3])h([0-5]\\d)?(?![\\p{L}\\p{N}])`,
+    'u',
+  ),
+  (m, context) => {
+    const start = clockComponents(context, hourOf(m[1]), Number(m[2] ?? 0), { meridiem: '24h' });
+    const end = clockComponents(context, hourOf(m[3]), Number(m[4] ?? 0), { meridiem: '24h' });
+    return start && end ? context.createParsingResult(m.index ?? 0, m[0], start, end) : null;
+  },
+);
+
 /** "pm", "p.m.", "p" → 'pm'. */
 export function meridiemOf(text: string | undefined): 'am' | 'pm' | undefined {
   if (!text) return undefined;
@@ -167,6 +195,9 @@ export function dayAndMonth(
   }
   return null;
 }
+
+/** "on" just before a match ("on 12-4" is a date). */
+export const ON = /(?<![\p{L}\p{N}])on\s+$/u;
 
 /** Whether the text just before a match ends with one of these words ("on 12-4"). */
 export function precededBy(context: ParsingContext, match: RegExpMatchArray, words: RegExp): boolean {

@@ -1,16 +1,22 @@
 import * as chrono from 'chrono-node';
 import type { Locale } from '../../../../core/locale';
 import { APPROXIMATE_TAG } from './chrono-parsers';
-import { EN_PARSERS } from './parsers-en';
-import { ES_PARSERS } from './parsers-es';
+import { EN_CLOCK_PARSERS } from './clock-en';
+import { ES_CLOCK_PARSERS } from './clock-es';
+import { EN_DAY_PARSERS } from './days-en';
+import { ES_DAY_PARSERS } from './days-es';
 
 /**
  * chrono-node for each language with our parsers in front (so they win ties with chrono's own)
  * and one refiner that drops readings nobody means in a booking text.
  */
 
-/** "una hora" is an appointment in Chile, not "within an hour"; "en una hora" is read elsewhere. */
-const BARE_DURATION = /^(?:una?|an?|\d+)\s+(?:horas?|hours?|minutos?|minutes?|dias?|days?|semanas?|weeks?)$/;
+/**
+ * "una hora" is an appointment in Chile, not "within an hour" ("en una hora" is read elsewhere);
+ * "mi hija de 5 años", "a 10 year old car" say how old, not when.
+ */
+const BARE_DURATION =
+  /^(?:(?:de|of)\s+)?(?:una?|an?|\d+)\s+(?:horas?|hours?|minutos?|minutes?|dias?|days?|semanas?|weeks?|anos?|years?|meses|months?)(?:\s+old)?$/;
 
 /**
  * Readings nobody means in a booking text: "may I" and "in March" (a month without a day),
@@ -25,6 +31,18 @@ const dropUnlikely: chrono.Refiner = {
       const before = context.text.slice(Math.max(0, result.index - 6), result.index);
       return !(/^(?:sat|sun|mar)$/.test(result.text.trim()) && /(?:^|\s)(?:i|we|he|she|they|the|el)\s+$/.test(before));
     }),
+};
+
+/**
+ * What others read is blanked out with spaces, and some of chrono's patterns run on into them
+ * ("dec" plus twelve spaces); trimmed first, such a reading no longer outweighs a longer real one
+ * ("18th dec") when chrono removes overlaps.
+ */
+const trimmed: chrono.Refiner = {
+  refine: (_context, results) => {
+    for (const result of results) result.text = result.text.trimEnd();
+    return results;
+  },
 };
 
 /** "tipo 10 y media", "around 3:30": a time said loosely, whichever parser read the time itself. */
@@ -74,13 +92,13 @@ function patterned(parsers: readonly chrono.Parser[]): PatternedParser[] {
 function withOurs(base: chrono.Chrono, parsers: readonly chrono.Parser[]): Configured {
   return {
     parsers: patterned([...parsers, ...base.parsers]),
-    refiners: [...base.refiners, dropUnlikely, markApproximate],
+    refiners: [trimmed, ...base.refiners, dropUnlikely, markApproximate],
   };
 }
 
 const CHRONOS: Readonly<Record<Locale, Configured>> = {
-  en: withOurs(chrono.en.casual, EN_PARSERS),
-  es: withOurs(chrono.es.casual, ES_PARSERS),
+  en: withOurs(chrono.en.casual, [...EN_DAY_PARSERS, ...EN_CLOCK_PARSERS]),
+  es: withOurs(chrono.es.casual, [...ES_DAY_PARSERS, ...ES_CLOCK_PARSERS]),
 };
 
 /**

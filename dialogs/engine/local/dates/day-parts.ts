@@ -1,5 +1,6 @@
 import { type MaskedText, wholeWords } from '../text';
 import type { DateFacts, DayPart } from './facts';
+import { hourByPart } from './hour-by-part';
 
 /**
  * Parts of the day as ranges. chrono reads "morning" as 06:00 and Spanish "mañana" always as
@@ -19,6 +20,12 @@ const ANY_DAY =
 
 const PARTS: readonly PartWords[] = [
   { part: 'evening', today: true, pattern: wholeWords('tonight|tonite|2nite|this evening|esta noche') },
+  // "mid-morning", "a media mañana": before "mañana" can be read as tomorrow
+  {
+    part: 'mid_morning',
+    pattern: wholeWords('mid-? ?mornings?|(?:a |en la |de )?media manana'),
+  },
+  { part: 'mid_afternoon', pattern: wholeWords('mid-? ?afternoons?|(?:a |en la |de )?media tarde') },
   { part: 'morning', today: true, pattern: wholeWords('this morning|esta manana') },
   { part: 'afternoon', today: true, pattern: wholeWords('this afternoon|esta tarde') },
   {
@@ -34,7 +41,7 @@ const PARTS: readonly PartWords[] = [
   {
     part: 'late_afternoon',
     pattern: wholeWords(
-      'late (?:in the )?afternoon|end of the day|(?:a|al) final de la tarde|tarde tarde|a ultima hora',
+      'late (?:in the )?afternoon|end of (?:the )?(?:day|business day)|eod|(?:a|al) final de la tarde|(?:a|al) final del dia|tarde tarde|a ultima hora',
     ),
   },
   {
@@ -71,14 +78,20 @@ const PARTS: readonly PartWords[] = [
   { part: 'afternoon', pattern: new RegExp(`(?<=${DAY_WORD}\\s+)tarde(?![\\p{L}\\p{N}])`, 'gu') },
 ];
 
-export function scanDayParts(masked: MaskedText, facts: DateFacts): void {
+/** `moving`: the message moves a visit, so the part said last is where it goes ("in the morning … to the afternoon"). */
+export function scanDayParts(masked: MaskedText, facts: DateFacts, moving = false): void {
+  let chosen: { part: DayPart; today?: boolean; start: number; end: number } | null = null;
   for (const { part, today, pattern } of PARTS) {
     pattern.lastIndex = 0;
     const match = pattern.exec(masked.text);
     if (!match) continue;
-    masked.mask(match.index, match.index + match[0].length);
-    if (facts.part) continue;
-    facts.part = part;
-    if (today) facts.partToday = true;
+    const found = { part, today, start: match.index, end: match.index + match[0].length };
+    masked.mask(found.start, found.end);
+    if (!chosen || (moving && found.start > chosen.start)) chosen = found;
   }
+  if (!chosen || facts.part) return;
+  facts.part = chosen.part;
+  if (chosen.today) facts.partToday = true;
+  const time = hourByPart(masked, chosen.part, chosen.start, chosen.end);
+  if (time) facts.time = time;
 }

@@ -4,11 +4,13 @@ import type { NluContext, When } from '../../types';
 import { type MaskedText, matchesOf } from '../text';
 import { addChronoFacts } from './chrono-facts';
 import { parseDates } from './chrono-setup';
+import { mayHoldADate, saysADateInWords } from './date-words';
 import { scanDayParts } from './day-parts';
 import { scanSameDay } from './same-day';
 import { normaliseWeekdays } from './weekday-typos';
 import type { DateFacts } from './facts';
 import { scanRelativeSpans } from './relative-spans';
+import { scanWeekSpans } from './week-spans';
 import { resolveWhen } from './resolve-when';
 import { floatingReference } from './zoned';
 import { timeZone } from '../../../../core/time-zone';
@@ -19,8 +21,8 @@ import { timeZone } from '../../../../core/time-zone';
  * reads the rest against the business's wall clock; resolve-when pins the facts to the calendar.
  */
 
-/** "15.30" and "15h00" are times people write; chrono reads "15:30". Not "$15.30", not "35.000". */
-const DOTTED_TIME = /(?<![\d$.,])([01]?\d|2[0-3])[.h]([0-5]\d)(?![\d.,]|\s*(?:usd|dollars|pesos|clp|lucas))/gu;
+/** "15.30" is a time people write; chrono reads "15:30". Not "$15.30", not "35.000". ("15h30" is H_CLOCK's.) */
+const DOTTED_TIME = /(?<![\d$.,])([01]?\d|2[0-3])\.([0-5]\d)(?![\d.,]|\s*(?:usd|dollars|pesos|clp|lucas))/gu;
 
 function normaliseClockTimes(masked: MaskedText): void {
   for (const match of matchesOf(DOTTED_TIME, masked.text)) {
@@ -87,7 +89,7 @@ export function extractWhen(
     | 'expecting'
     | 'offeredCount'
     | 'activeIntent'
-  >,
+  > & { moving?: boolean },
 ): When | null {
   // Many messages name no time: the zoned "now" (not free in luxon) is built only when one does.
   const now = lazy(() => DateTime.fromJSDate(context.now, { zone: timeZone(context.timezone) }));
@@ -95,21 +97,23 @@ export function extractWhen(
   normaliseClockTimes(masked);
   normaliseWeekdays(masked, locale);
   const focus = lazy(() => focusOf(context, now()));
+  scanWeekSpans(masked, facts, now);
   scanRelativeSpans(masked, facts, now, () => focus().time);
   scanSameDay(masked, facts, () => {
     const time = focus().time ?? focus().recent;
     return { day: focus().day ?? time?.startOf('day') ?? null, time };
   });
-  scanDayParts(masked, facts);
+  scanDayParts(masked, facts, context.moving);
   const text = masked.text;
   const reference = lazy(() => floatingReference(now()));
   // A Spanish speaker may write "3pm tomorrow"; the other language gets a try when ours finds nothing.
-  const tried = [locale, ...context.locales.filter((l) => l !== locale)];
+  const others = saysADateInWords(text) ? context.locales.filter((l) => l !== locale) : [];
+  const tried = mayHoldADate(text) ? [locale, ...others] : [];
   for (const language of tried) {
     const results = parseDates(language, text, reference);
     if (results.length === 0) continue;
     for (const result of results) masked.mask(result.index, result.index + result.text.length);
-    addChronoFacts(masked.folded, results, facts);
+    addChronoFacts(masked.folded, results, facts, { moving: context.moving ?? false });
     break;
   }
   if (isEmpty(facts)) {

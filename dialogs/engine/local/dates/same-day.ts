@@ -9,7 +9,7 @@ import type { DateFacts } from './facts';
  */
 
 const SAME_DAY = wholeWords(
-  '(?:the )?same day|that day|(?:the )?day after(?! tomorrow)|el mismo dia|ese (?:mismo )?dia|al dia siguiente|el dia despues',
+  '(?:the )?same day|that day|(?:the )?day after(?! (?:tomorrow|tmrw|tmr|tmw|tomorow|tommorow))|el mismo dia|ese (?:mismo )?dia|al dia siguiente|el dia despues',
 );
 const SAME_TIME = wholeWords('(?:at )?(?:the )?same time|(?:a )?la misma hora');
 
