@@ -12,7 +12,9 @@ import { type DialogState, freshState } from './state';
 const Instant = z.iso.datetime({ offset: true });
 const HeldSlot = z.object({ start: Instant, staffId: z.guid() });
 
-const StoredState = z.object({
+// Every field of DialogState, and no other: a field added there without its schema here does not
+// compile, instead of being dropped from every stored state.
+const STATE_FIELDS = {
   intent: z.enum(['Book', 'Reschedule', 'Cancel']).nullable().default(null),
   serviceKey: z.string().nullable().default(null),
   staffKey: z.string().nullable().default(null),
@@ -32,7 +34,9 @@ const StoredState = z.object({
   nextServiceKey: z.string().nullable().optional(),
   recentVisit: Instant.nullable().optional(),
   inferredMove: z.boolean().optional(),
-});
+  reasked: z.enum(['name', 'address', 'vehicle', 'notes']).nullable().optional(),
+} satisfies Record<keyof DialogState, z.ZodType>;
+const StoredState = z.object(STATE_FIELDS);
 
 /**
  * Stored states that could not be read, for the metrics endpoint to report (each is also logged).

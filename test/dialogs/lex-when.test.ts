@@ -48,7 +48,7 @@ describe('Lex dates and times, read as the local engine reads them', () => {
     const part = async (code: string) => whenOf({ date: slot('friday', '2026-11-27'), time: slot(code, code) });
     expect(await part('MO')).toMatchObject({ start: '2026-11-27T08:00:00-08:00', end: '2026-11-27T12:00:00-08:00' });
     expect(await part('AF')).toMatchObject({ start: '2026-11-27T12:00:00-08:00', end: '2026-11-27T17:00:00-08:00' });
-    expect(await part('EV')).toMatchObject({ start: '2026-11-27T17:00:00-08:00', end: '2026-11-27T21:00:00-08:00' });
+    expect(await part('EV')).toMatchObject({ start: '2026-11-27T18:00:00-08:00', end: '2026-11-27T21:00:00-08:00' });
     expect((await part('NI'))?.grain).toBe('part_of_day');
   });
 
