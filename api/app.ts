@@ -1,9 +1,12 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Runtime } from '../core/runtime';
 import type { BookingServices } from '../booking';
 import type { Bot } from '../bot';
 import { errorHandler } from './plugins/error-handler';
+import { carryRequestId, requestIdOptions } from './plugins/request-context';
 import { healthRoutes } from './routes/health';
+import { metricsRoutes } from './routes/metrics';
 import { twilioRoutes } from './routes/twilio';
 
 export interface AppServices {
@@ -13,9 +16,15 @@ export interface AppServices {
 
 /** Wiring only: plugins, then routes. The process (listen, signals) belongs to server.ts/main.ts. */
 export async function buildApp(runtime: Runtime, services: AppServices): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: runtime.log as FastifyBaseLogger, trustProxy: true });
+  const app = Fastify({
+    loggerInstance: runtime.log as FastifyBaseLogger,
+    trustProxy: true,
+    ...requestIdOptions,
+  }).withTypeProvider<TypeBoxTypeProvider>();
   app.setErrorHandler(errorHandler);
+  carryRequestId(app);
   await app.register(healthRoutes, { runtime });
-  await app.register(twilioRoutes, { runtime, bot: services.bot });
+  await app.register(metricsRoutes, { token: runtime.config.metricsToken });
+  await app.register(twilioRoutes, { runtime, booking: services.booking, bot: services.bot });
   return app;
 }

@@ -1,13 +1,16 @@
-import { ensureDatabase } from '../core/db';
 import { loadConfig } from '../core/config';
 import type { Logger } from '../core/logger';
 import { createLogger } from '../core/logger';
+import { MetricsReport } from '../core/metrics-report';
 import { runMain, stopOnSignals } from '../core/process';
 import { createRuntime, type Runtime } from '../core/runtime';
+import type { BookingServices } from '../booking';
+import { ensureDatabase } from '../booking/db/ensure-database';
 import { bookingSchema } from '../booking/db/schema';
 import { DEMO_ADMIN_PASSWORD, DEMO_BUSINESS_FILES, seedBusinessFile } from '../booking/businesses/seed';
 import { startWorkers } from '../workers/start';
 import { buildApp } from './app';
+import { closeGracefully } from './graceful-close';
 import { createAppServices } from './services';
 
 /**
@@ -19,25 +22,28 @@ runMain(async () => {
   const config = loadConfig();
   const log = createLogger(config);
   if (await ensureDatabase(config.databaseUrl)) log.info('created the database');
-  const runtime = await createRuntime(config, { schema: bookingSchema, log });
-  const applied = await runtime.db.runMigrations({ transaction: 'each' });
-  if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
-  await seedDemoWhenEmpty(runtime, log);
+  const runtime = await createRuntime(config, { schema: bookingSchema, log, migrate: true });
+  const services = createAppServices(runtime);
+  await seedDemoWhenEmpty(runtime, services.booking, log);
 
-  const app = await buildApp(runtime, createAppServices(runtime));
+  const app = await buildApp(runtime, services);
   await app.listen({ port: config.port, host: config.host });
   const workers = await startWorkers(runtime);
-  stopOnSignals(log, async () => {
-    await app.close();
-    await workers.close();
-    await runtime.close();
-  });
+  const report = new MetricsReport(log).start();
+  stopOnSignals(
+    log,
+    async () => {
+      await closeGracefully(app);
+      await workers.close();
+      await report.stop();
+      await runtime.close();
+    },
+    config.shutdownTimeoutMs,
+  );
 });
 
-async function seedDemoWhenEmpty(runtime: Runtime, log: Logger): Promise<void> {
-  if (!runtime.config.seedDemo) return;
-  const [{ count }] = await runtime.db.query('SELECT count(*)::int AS count FROM business');
-  if (count > 0) return;
+async function seedDemoWhenEmpty(runtime: Runtime, booking: BookingServices, log: Logger): Promise<void> {
+  if (!runtime.config.seedDemo || (await booking.catalogs.countBusinesses()) > 0) return;
   for (const file of DEMO_BUSINESS_FILES) {
     const result = await seedBusinessFile(runtime.db, file, {
       production: runtime.config.isProduction,

@@ -22,4 +22,6 @@ export interface BusinessSettings {
    * Absent from settings stored before it existed.
    */
   genericStaffWords?: string[];
+  /** False keeps the business on the local engine when the deployment has a Lex bot; absent (older rows) is true. */
+  useLex?: boolean;
 }

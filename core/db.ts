@@ -1,10 +1,20 @@
-import { Client } from 'pg';
+import pg from 'pg';
 import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm';
 import type { Config } from './config';
+
+/** What a database says about the deployment it belongs to (core/deployment.ts). */
+export interface DeploymentRecord {
+  id: string;
+  databaseName: string;
+  /** The name recorded before, when this database turned out to be a copy and got an id of its own. */
+  copiedFrom: string | null;
+}
 
 export interface Schema {
   entities: EntitySchema[];
   migrations: (new () => MigrationInterface)[];
+  /** Reads the database's deployment record, making it on the first start. */
+  deployment(db: DataSource): Promise<DeploymentRecord>;
 }
 
 /**
@@ -18,6 +28,8 @@ const CONNECTION_OPTIONS = '-c plan_cache_mode=force_generic_plan';
 export function createDataSource(config: Pick<Config, 'databaseUrl' | 'databasePoolSize'>, schema: Schema): DataSource {
   return new DataSource({
     type: 'postgres',
+    // Given, not left to TypeORM's runtime require, so a bundle (the Lambda's) carries it.
+    driver: pg,
     url: config.databaseUrl,
     entities: schema.entities,
     migrations: schema.migrations,
@@ -26,23 +38,4 @@ export function createDataSource(config: Pick<Config, 'databaseUrl' | 'databaseP
     logging: false,
     extra: { max: config.databasePoolSize, application_name: 'textbook', options: CONNECTION_OPTIONS },
   });
-}
-
-/** Creates the database named in the URL when it is missing (first `npm start` on a machine). */
-export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
-  const target = new URL(databaseUrl);
-  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
-  if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new Error(`DATABASE_URL: unsupported database name "${name}"`);
-  const admin = new URL(databaseUrl);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount) return false;
-    await client.query(`CREATE DATABASE "${name}"`);
-    return true;
-  } finally {
-    await client.end();
-  }
 }

@@ -1,18 +1,22 @@
 import { type Job, type Processor, Worker } from 'bullmq';
+import { claimRedisPrefix } from '../core/deployment';
+import { jobsFailed, watchQueues } from '../core/metrics';
 import { createRedis } from '../core/redis';
+import { runWithRequestId } from '../core/request-context';
 import type { Runtime } from '../core/runtime';
-import { CatalogRepository } from '../booking/repositories/catalog';
-import { poolSql } from '../booking/repositories/sql';
+import { createBookingServices } from '../booking';
 import type { WorkerContext } from './context';
 import { customerNotice } from './jobs/customer-notice';
 import { sendDigest } from './jobs/digest';
 import { DIGEST_SYNC_EVERY_MS, syncDigestSchedules } from './jobs/digest-schedules';
 import { fireReminder } from './jobs/fire-reminder';
+import { composeOutbound } from './jobs/outbound-message';
 import { OutboxRelay } from './jobs/outbox-relay';
 import { ownerNotice } from './jobs/owner-notice';
 import { planReminders } from './jobs/plan-reminders';
 import { sendMessage } from './jobs/send-message';
 import { closeQueues, createQueues, type RetryPolicy } from './queue-set';
+import { queueSnapshots } from './queue-snapshots';
 import { JOBS, jobIds, QUEUES, type QueueKey } from './queues';
 import { createTransport } from './senders/create-transport';
 import { defaultSendRate } from './senders/send-rates';
@@ -44,8 +48,10 @@ const CONCURRENCY: Record<QueueKey, number> = { notices: 10, reminders: 50, outb
 type Handler = (ctx: WorkerContext, job: Job, token?: string) => Promise<unknown>;
 
 /**
- * Starts the outbox relay and one BullMQ worker per queue. `close()` stops taking work, lets the
- * jobs in hand finish, then closes the queues and the connections it opened.
+ * Claims the Redis prefix for this deployment (refusing, with both databases named, when another
+ * one holds it; while Redis is away this waits for it), then starts the outbox relay and one
+ * BullMQ worker per queue. `close()` stops taking work, lets the jobs in hand finish, then closes
+ * the queues and the connections it opened.
  */
 export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}): Promise<RunningWorkers> {
   const { config, log } = runtime;
@@ -55,12 +61,19 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
   const relayRedis = createRedis(config, 'request');
   const onRedisError = (err: Error) => log.debug({ err: err.message }, 'redis connection error');
   for (const r of [workerRedis, relayRedis]) r.on('error', onRedisError);
-  const prefix = config.redisPrefix;
+  const prefix = runtime.redisPrefix;
+  try {
+    await claimRedisPrefix(workerRedis, prefix, runtime.deployment);
+  } catch (error) {
+    await Promise.allSettled([workerRedis.quit(), relayRedis.quit()]);
+    throw error;
+  }
   const queues = createQueues(workerRedis, { prefix, sendRetry: options.sendRetry, onError: onRedisError });
   const lockDuration = options.lockDurationMs ?? 30_000;
+  const booking = createBookingServices(runtime.db, runtime.clock);
   const ctx: WorkerContext = {
-    sql: poolSql(runtime.db),
-    catalogs: new CatalogRepository(runtime.db),
+    sql: booking.sql,
+    catalogs: booking.catalogs,
     queues,
     clock: runtime.clock,
     log,
@@ -69,10 +82,15 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
     sendRate: options.sendRate ?? defaultSendRate,
     reminderLeadMs: options.reminderLeadMs ?? 60_000,
     claimStaleAfterMs: lockDuration,
+    deploymentId: runtime.deployment.id,
   };
 
   const handlers: Record<QueueKey, Record<string, Handler>> = {
-    notices: { [JOBS.ownerNotice]: ownerNotice, [JOBS.customerNotice]: customerNotice },
+    notices: {
+      [JOBS.ownerNotice]: ownerNotice,
+      [JOBS.customerNotice]: customerNotice,
+      [JOBS.outboundMessage]: composeOutbound,
+    },
     reminders: { [JOBS.planReminders]: planReminders, [JOBS.fireReminder]: fireReminder },
     outbound: { [JOBS.send]: sendMessage },
     digest: { [JOBS.digest]: sendDigest, [JOBS.digestSync]: (c) => syncDigestSchedules(c) },
@@ -81,7 +99,11 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
     const processor: Processor = (job, token) => {
       const handle = handlers[key][job.name];
       if (!handle) throw new Error(`no handler for job "${job.name}" on queue ${key}`);
-      return handle(ctx, job, token);
+      return runWithRequestId((job.data as { requestId?: string } | undefined)?.requestId, async () => {
+        const result = await handle(ctx, job, token);
+        log.debug({ queue: key, job: job.name, id: job.id, result }, 'job done');
+        return result;
+      });
     };
     const worker = new Worker(QUEUES[key], processor, {
       connection: workerRedis,
@@ -92,7 +114,11 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
       // A send that stalls (its worker died) is retried; a few times, not forever.
       maxStalledCount: 3,
     });
-    worker.on('failed', (job, err) => log.warn({ queue: key, job: job?.id, err: err.message }, 'job failed'));
+    worker.on('failed', (job, err) => {
+      log.warn({ queue: key, job: job?.id, requestId: job?.data?.requestId, err: err.message }, 'job failed');
+      // finishedOn is set only when no retry follows.
+      if (!job || job.finishedOn) jobsFailed.inc({ queue: key });
+    });
     worker.on('error', (err) => log.warn({ queue: key, err: err.message }, 'worker error'));
     return worker;
   });
@@ -105,6 +131,7 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
     options: { intervalMs: options.relay?.intervalMs ?? 200, batchSize: options.relay?.batchSize ?? 500 },
   });
   relay.start();
+  const unwatchQueues = watchQueues(() => queueSnapshots(queues));
 
   // In the background: with Redis away at start-up this waits for it, and nothing else should.
   const scheduling =
@@ -124,6 +151,7 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
   return {
     close() {
       closing ??= (async () => {
+        unwatchQueues();
         await relay.stop();
         await scheduling;
         await Promise.allSettled(workers.map((w) => w.close()));

@@ -107,6 +107,8 @@ const settings = z
     extraOptOutKeywords: z.array(z.string().regex(/^[A-ZÁÉÍÓÚÑ]+$/, 'expected one word in capitals')).default([]),
     digestTime: timeOfDay.default('07:00'),
     genericStaffWords: z.array(z.string().min(1)).default([]),
+    /** Whether messages go to the Lex bot when the deployment has one (LEX_* set); false keeps them local. */
+    useLex: z.boolean({ message: 'expected true or false' }).default(true),
   })
   .strict();
 

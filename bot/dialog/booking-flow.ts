@@ -23,8 +23,8 @@ const ASK_AGAIN: Record<IntakeField, MessageId> = {
   vehicle: 'askVehicleAgain',
   notes: 'askNotes',
 };
-type OfferReason = Unavailable['reason'] | 'range' | 'range_full';
-const REASON: Record<OfferReason, MessageId> = {
+export type OfferReason = Unavailable['reason'] | 'range' | 'range_full';
+export const REASON: Record<OfferReason, MessageId> = {
   taken: 'reasonTaken',
   outside_hours: 'reasonOutsideHours',
   too_soon: 'reasonTooSoon',

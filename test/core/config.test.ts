@@ -69,6 +69,12 @@ describe('loadConfig', () => {
     );
   });
 
+  it('leaves the Redis prefix to the database unless REDIS_PREFIX names one', () => {
+    expect(loadConfig({}).redisPrefix).toBeUndefined();
+    expect(loadConfig({ REDIS_PREFIX: 'shop-one' }).redisPrefix).toBe('shop-one');
+    expect(problemsOf({ REDIS_PREFIX: 'a:b' })).toEqual([expect.stringMatching(/^REDIS_PREFIX: expected letters/)]);
+  });
+
   it('wants all of the Lex settings or none', () => {
     expect(problemsOf({ LEX_BOT_ID: 'ABCDEFGHIJ' })).toEqual([
       expect.stringMatching(/^LEX_REGION, LEX_BOT_ID, LEX_BOT_ALIAS_ID: expected all three/),
@@ -83,6 +89,9 @@ describe('loadConfig', () => {
         expect.stringMatching(/^TWILIO_ACCOUNT_SID: .*production/),
         expect.stringMatching(/^PUBLIC_BASE_URL: expected an https/),
       ]),
+    );
+    expect(problemsOf({ NODE_ENV: 'production', LOG_PERSONAL_DATA: 'show' })).toContain(
+      'LOG_PERSONAL_DATA: expected hide in production',
     );
     expect(
       problemsOf({

@@ -12,7 +12,7 @@ let digest: Queue;
 beforeAll(async () => {
   h = await Harness.create('digest', { now: '2026-10-30T07:00:00-07:00' });
   shop = await h.shop((f) => (f.settings = { ...f.settings, digestTime: '07:00' }));
-  digest = new Queue(QUEUES.digest, { connection: { url: h.config.redisUrl }, prefix: h.config.redisPrefix });
+  digest = new Queue(QUEUES.digest, { connection: { url: h.config.redisUrl }, prefix: h.runtime.redisPrefix });
 });
 afterAll(async () => {
   await digest.close();
@@ -79,8 +79,14 @@ describe("the owner's daily digest", () => {
     );
     await scheduled!.promote();
     const [sent] = await h.fake.waitFor(() => h.fake.to(OWNER).length >= 5).then(() => h.fake.to(OWNER).slice(4));
+    // The day as the owner's "today" lists it.
     expect(sent.form.Body).toBe(
-      `Test Shop, Sun Nov 1: 8:00 AM Oil change, Ana (${early.reference}); 4:00 PM Oil change, Bo (${late.reference})`,
+      [
+        'Test Shop, Sun Nov 1:',
+        `8:00 AM ${early.reference} Oil change, Ana (booked)`,
+        `4:00 PM ${late.reference} Oil change, Bo (booked)`,
+        'Free: 8:45 AM-4:00 PM',
+      ].join('\n'),
     );
     await h.eventually(async () =>
       expect(await h.messages(`purpose = 'digest'`)).toEqual([

@@ -1,5 +1,5 @@
 import type { Locale } from '../../core/locale';
-import type { AppointmentEvent } from '../../booking/outbox-effects';
+import type { AppointmentEvent } from '../../booking/outbox-topics';
 import type { Catalog } from '../../booking/repositories/catalog';
 import { visitForMessaging, type VisitForMessaging } from '../../booking/repositories/notices';
 import { formatWhen } from '../../dialogs/replies/format';
@@ -65,5 +65,6 @@ export function visitVars({ catalog, visit }: LoadedVisit, locale: Locale): Vars
     ref: visit.reference,
     customer: visit.customerName ?? visit.phone ?? '',
     address: visit.address ? render('atAddress', locale, { address: visit.address }) : '',
+    reason: visit.cancelReason ? render('cancelReason', locale, { reason: visit.cancelReason }) : '',
   };
 }

@@ -1,16 +1,35 @@
+import { Gauge } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../../core/logger';
+import { registry } from '../../core/metrics';
 import type { Redis } from '../../core/redis';
-import { claimPendingOutbox, markOutboxProcessed, type PendingOutbox } from '../../booking/repositories/outbox-relay';
-import { inTransaction } from '../../booking/repositories/sql';
+import { type PendingOutbox, relayPendingOutbox } from '../../booking/repositories/outbox-relay';
 import { closeQueues, createQueues, type Queues } from '../queue-set';
-import { jobIds, type OutboxJob, type QueueKey, TOPIC_ROUTES } from '../queues';
+import { checkOutboxPayload, type Topic } from '../../booking/outbox-topics';
+import { jobIds, type OutboundJob, type OutboxJob, type QueueKey, TOPIC_ROUTES } from '../queues';
 
 export interface RelayOptions {
   /** Pause between polls when the outbox is empty. */
   intervalMs: number;
   batchSize: number;
 }
+
+/** Rows the relay could not hand on since the process started (`/metrics` reads it). */
+export const outboxRelayErrors = { unknownTopic: 0, invalidPayload: 0 };
+
+new Gauge({
+  name: 'textbook_outbox_rows_set_aside',
+  help: 'Outbox rows the relay marked done without a job since the process started (unknown topic, invalid payload)',
+  labelNames: ['reason'] as const,
+  registers: [registry],
+  collect() {
+    this.set({ reason: 'unknown_topic' }, outboxRelayErrors.unknownTopic);
+    this.set({ reason: 'invalid_payload' }, outboxRelayErrors.invalidPayload);
+  },
+});
+
+/** What the relay adds: the row's id, business and topic with its checked payload, and the request id. */
+type RelayedJob = (OutboxJob | OutboundJob) & { topic: Topic; requestId?: string };
 
 const MAX_BACKOFF_MS = 2_000;
 /** Bounds how long a batch's transaction can wait on Redis. */
@@ -62,28 +81,17 @@ export class OutboxRelay {
   relayOnce(): Promise<number> {
     this.queues ??= createQueues(this.deps.redis, { prefix: this.deps.prefix, onError: () => {} });
     const queues = this.queues;
-    return inTransaction(this.deps.db, async (tx) => {
-      const rows = await claimPendingOutbox(tx, this.deps.options.batchSize);
-      const byQueue = new Map<QueueKey, { name: string; data: OutboxJob; opts: { jobId: string } }[]>();
+    return relayPendingOutbox(this.deps.db, this.deps.options.batchSize, async (rows) => {
+      const byQueue = new Map<QueueKey, { name: string; data: RelayedJob; opts: { jobId: string } }[]>();
       for (const row of rows) {
-        const route = TOPIC_ROUTES[row.topic];
-        if (!route) {
-          this.deps.log.error(
-            { outboxId: row.id, topic: row.topic },
-            'outbox row with a topic no worker handles; marked done',
-          );
-          continue;
-        }
+        const data = this.checked(row);
+        if (!data) continue;
+        const route = TOPIC_ROUTES[data.topic];
         const jobs = byQueue.get(route.queue) ?? [];
-        jobs.push({ name: route.job, data: jobData(row), opts: { jobId: jobIds.outbox(row.id) } });
+        jobs.push({ name: route.job, data, opts: { jobId: jobIds.outbox(row.id) } });
         byQueue.set(route.queue, jobs);
       }
       await withTimeout(Promise.all([...byQueue].map(([queue, jobs]) => queues[queue].addBulk(jobs))), ADD_TIMEOUT_MS);
-      await markOutboxProcessed(
-        tx,
-        rows.map((r) => r.id),
-      );
-      return rows.length;
     });
   }
 
@@ -119,6 +127,33 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * The job a row becomes, or null for a row no worker can act on: its topic unknown or its payload
+   * not what the topic says. Such a row is logged (by id, topic and which fields are wrong, never
+   * their values), counted, and marked done with the batch, so it never holds up the rows after it.
+   */
+  private checked(row: PendingOutbox): RelayedJob | null {
+    // The request id the writer added (booking/repositories/outbox.ts) is not part of the topic's
+    // payload: it goes on with the job, which its workers run under.
+    const { requestId, ...payload } = row.payload as Record<string, unknown>;
+    const check = checkOutboxPayload(row.topic, payload);
+    if (check.ok)
+      return {
+        outboxId: row.id,
+        businessId: row.businessId,
+        topic: check.topic,
+        ...check.payload,
+        ...(typeof requestId === 'string' ? { requestId } : {}),
+      };
+    if (check.reason === 'unknown topic') outboxRelayErrors.unknownTopic += 1;
+    else outboxRelayErrors.invalidPayload += 1;
+    this.deps.log.error(
+      { outboxId: row.id, topic: row.topic, problems: check.problems },
+      `outbox row skipped (${check.reason}); marked done`,
+    );
+    return null;
+  }
+
   private dropQueues(): void {
     const broken = this.queues;
     this.queues = null;
@@ -133,16 +168,4 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
     (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer from Redis in ${ms} ms`)), ms)),
   );
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
-function jobData(row: PendingOutbox): OutboxJob {
-  const p = row.payload as { appointmentId: string; version: number; event: OutboxJob['event'] };
-  return {
-    outboxId: row.id,
-    businessId: row.businessId,
-    topic: row.topic,
-    appointmentId: p.appointmentId,
-    version: p.version,
-    event: p.event,
-  };
 }
