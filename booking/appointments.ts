@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Clock } from '../core/clock';
 import type { Actor } from './actor';
 import type { Slot } from './availability/slots';
+import { appointmentAudit } from './audit';
 import type { AvailabilityService, SlotProblem } from './availability-service';
 import type { AppointmentRow, SourceChannel } from './db/entities/appointment';
 import { InvalidRequest, InvalidTransition, NotFound, StaleVersion } from './errors';
@@ -17,6 +18,7 @@ import {
   updateTimes,
   upcomingForCustomer,
 } from './repositories/appointments';
+import { appendAudit } from './repositories/audit-log';
 import { type CatalogRepository, serviceOf, staffFor } from './repositories/catalog';
 import { appendOutbox } from './repositories/outbox';
 import {
@@ -207,6 +209,12 @@ export class AppointmentService {
             busyUntil,
           });
           await appendOutbox(tx, outboxFor('rescheduled', updated, req.actor));
+          await appendAudit(tx, [
+            appointmentAudit('rescheduled', updated, req.actor, {
+              from: { startsAt: locked.startsAt, staffId: locked.staffId },
+              to: { startsAt: updated.startsAt, staffId: updated.staffId },
+            }),
+          ]);
           return updated;
         });
         return { ok: true, appointment: moved };
@@ -231,7 +239,15 @@ export class AppointmentService {
         change.to,
         change.to === 'cancelled' ? (change.reason ?? null) : null,
       );
-      await appendOutbox(tx, outboxFor(eventFor(locked.status, change.to), updated, change.actor));
+      const event = eventFor(locked.status, change.to);
+      await appendOutbox(tx, outboxFor(event, updated, change.actor));
+      await appendAudit(tx, [
+        appointmentAudit(event, updated, change.actor, {
+          from: locked.status,
+          to: change.to,
+          ...(change.to === 'cancelled' && change.reason ? { reason: change.reason } : {}),
+        }),
+      ]);
       return updated;
     });
   }
@@ -267,11 +283,21 @@ export class AppointmentService {
   private async tryInsert(row: NewAppointment, event: AppointmentEvent, actor: Actor): Promise<AppointmentRow | null> {
     const id = randomUUID();
     const outbox = outboxFor(event, { ...row, id, version: 1 }, actor);
+    const audit = [
+      appointmentAudit(row.kind === 'block' ? 'blocked' : event, { ...row, id, version: 1 }, actor, {
+        startsAt: row.startsAt,
+        endsAt: row.endsAt,
+        staffId: row.staffId,
+        serviceId: row.serviceId,
+        status: row.status,
+        channel: row.sourceChannel,
+      }),
+    ];
     for (let attempt = 0; ; attempt++) {
       // Collisions only grow likely for a business with many active visits: lengthen the code then.
       const reference = newReference(attempt < 3 ? 4 : attempt < 6 ? 5 : 6);
       try {
-        return await insertAppointment(poolSql(this.deps.db), { ...row, id, reference }, outbox);
+        return await insertAppointment(poolSql(this.deps.db), { ...row, id, reference }, outbox, audit);
       } catch (error) {
         const state = sqlState(error);
         if (state === EXCLUSION_VIOLATION) return null;

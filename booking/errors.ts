@@ -4,6 +4,8 @@
  */
 export abstract class BookingError extends Error {
   abstract readonly code: string;
+  /** What an edge may show besides the message: the current state after a conflict, the alternatives. */
+  readonly details?: Record<string, unknown>;
 }
 
 export class NotFound extends BookingError {
@@ -19,13 +21,38 @@ export class NotFound extends BookingError {
 
 export class StaleVersion extends BookingError {
   readonly code = 'STALE_VERSION';
+  declare readonly details?: { current: unknown };
   constructor(
     readonly appointmentId: string,
     readonly expected: number,
     readonly actual: number,
+    current?: unknown,
   ) {
     super(`appointment ${appointmentId} is at version ${actual}, not ${expected}: it was changed meanwhile`);
     this.name = 'StaleVersion';
+    if (current !== undefined) this.details = { current };
+  }
+}
+
+/** The business's services or hours were edited since the version an edit started from. */
+export class StaleCatalog extends BookingError {
+  readonly code = 'STALE_VERSION';
+  override readonly details: { current: unknown };
+  constructor(expected: number, actual: number, current: unknown) {
+    super(`the catalog is at version ${actual}, not ${expected}: it was changed meanwhile`);
+    this.name = 'StaleCatalog';
+    this.details = { current };
+  }
+}
+
+/** A time that cannot be booked or held, with why and the nearest free ones. */
+export class SlotUnavailable extends BookingError {
+  readonly code = 'SLOT_UNAVAILABLE';
+  override readonly details: { reason: string; alternatives: unknown[] };
+  constructor(reason: string, alternatives: unknown[] = []) {
+    super(`that time cannot be booked: ${reason.replace(/_/g, ' ')}`);
+    this.name = 'SlotUnavailable';
+    this.details = { reason, alternatives };
   }
 }
 
@@ -42,8 +69,11 @@ export class InvalidTransition extends BookingError {
 
 export class InvalidRequest extends BookingError {
   readonly code = 'INVALID_REQUEST';
-  constructor(message: string) {
-    super(message);
+  declare readonly details?: { field: string };
+  /** `field` names what was wrong the way the request spells it, e.g. `body/hours.mon[0]`. */
+  constructor(message: string, field?: string) {
+    super(field ? `${field}: ${message}` : message);
     this.name = 'InvalidRequest';
+    if (field) this.details = { field };
   }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Span } from '../availability/slots';
 import type { AppointmentRow } from '../db/entities/appointment';
 import { ACTIVE_STATUSES, type AppointmentStatus } from '../statuses';
+import { type AuditEntry, auditInsert, auditParams } from './audit-log';
 import { type OutboxEntry, outboxInsert, outboxParams } from './outbox';
 import type { Sql } from './sql';
 
@@ -47,13 +48,14 @@ export async function lockStaffRange(sql: Sql, staffId: string, start: Date, end
 }
 
 /**
- * The appointment and its outbox entries in one statement: atomic on its own (no BEGIN/COMMIT
- * round trips), and the entries exist only if the constraint let the appointment in.
+ * The appointment, its outbox entries and its audit line in one statement: atomic on its own (no
+ * BEGIN/COMMIT round trips), and the entries exist only if the constraint let the appointment in.
  */
 export async function insertAppointment(
   sql: Sql,
   a: NewAppointment & { id: string },
   outbox: OutboxEntry[],
+  audit: AuditEntry[],
 ): Promise<AppointmentRow> {
   const [row] = await sql.rows<AppointmentRow>(
     `WITH guard AS (${hourLocks(15)}),
@@ -61,7 +63,7 @@ export async function insertAppointment(
        INSERT INTO appointment (staff_id, id, business_id, service_id, customer_id, kind, status, starts_at, ends_at, busy_until, reference, source_channel, address, notes)
        SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6, $7, $8::timestamptz, $9::timestamptz, $10::timestamptz, $11, $12, $13, $14 FROM guard
        RETURNING ${COLUMNS}
-     ), entries AS (${outboxInsert(16)})
+     ), entries AS (${outboxInsert(16)}), audit AS (${auditInsert(19)})
      SELECT * FROM inserted`,
     [
       a.staffId,
@@ -80,6 +82,7 @@ export async function insertAppointment(
       a.notes ?? null,
       hourKeys(a.staffId, a.startsAt, a.busyUntil),
       ...outboxParams(outbox),
+      ...auditParams(audit),
     ],
   );
   return row;
