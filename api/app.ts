@@ -3,6 +3,9 @@ import type { Runtime } from '../core/runtime';
 import type { BookingServices } from '../booking';
 import type { Bot } from '../bot';
 import { errorHandler } from './plugins/error-handler';
+import { adminApi } from './routes/admin';
+import { adminPageRoutes } from './routes/admin-page';
+import { calendarFeedRoutes } from './routes/calendar-feed';
 import { healthRoutes } from './routes/health';
 import { twilioRoutes } from './routes/twilio';
 
@@ -17,5 +20,8 @@ export async function buildApp(runtime: Runtime, services: AppServices): Promise
   app.setErrorHandler(errorHandler);
   await app.register(healthRoutes, { runtime });
   await app.register(twilioRoutes, { runtime, bot: services.bot });
+  await app.register(adminApi, { prefix: '/api/admin', runtime, admin: services.booking.admin });
+  await app.register(adminPageRoutes, { publicBaseUrl: runtime.config.publicBaseUrl });
+  await app.register(calendarFeedRoutes, { feeds: services.booking.admin.feeds, clock: runtime.clock });
   return app;
 }

@@ -45,14 +45,17 @@ export class StaleCatalog extends BookingError {
   }
 }
 
-/** A time that cannot be booked or held, with why and the nearest free ones. */
+/**
+ * A time that cannot be booked or held, with why, and either the nearest free times
+ * (`alternatives`) or what already holds it (`conflicts`).
+ */
 export class SlotUnavailable extends BookingError {
   readonly code = 'SLOT_UNAVAILABLE';
-  override readonly details: { reason: string; alternatives: unknown[] };
-  constructor(reason: string, alternatives: unknown[] = []) {
-    super(`that time cannot be booked: ${reason.replace(/_/g, ' ')}`);
+  override readonly details: { reason: string; alternatives?: unknown[]; conflicts?: unknown[] };
+  constructor(reason: string, around: { alternatives?: unknown[]; conflicts?: unknown[] }) {
+    super(`that time cannot be had: ${reason.replace(/_/g, ' ')}`);
     this.name = 'SlotUnavailable';
-    this.details = { reason, alternatives };
+    this.details = { reason, ...around };
   }
 }
 

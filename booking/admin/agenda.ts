@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Locale } from '../../core/locale';
 import type { AppointmentKind } from '../db/entities/appointment';
 import { NotFound } from '../errors';
 import { agenda, agendaRow } from '../repositories/admin/agenda';
@@ -12,8 +13,9 @@ import type { CustomerRow } from '../db/entities/customer';
 import { localDays } from './local-days';
 import { type AppointmentView, appointmentViews } from './views';
 
-/** The longest range one list request may ask for. */
+/** The longest range one list request may ask for; an export may cover a year. */
 export const MAX_LIST_DAYS = 62;
+const MAX_EXPORT_DAYS = 366;
 
 export interface AgendaFilter {
   /** Local dates, YYYY-MM-DD, both included. */
@@ -47,6 +49,16 @@ export class Agenda {
     const days = localDays(catalog.business.timezone, filter, maxDays);
     const rows = await agenda(this.sql, { businessId, ...filter, from: days.from, to: days.to });
     return appointmentViews(catalog, rows);
+  }
+
+  /** The visits of a range for a spreadsheet, with the zone and language to write them in. */
+  async export(
+    businessId: string,
+    range: { from: string; to?: string },
+  ): Promise<{ visits: AppointmentView[]; timezone: string; locale: Locale }> {
+    const { business } = await this.catalogs.byId(businessId);
+    const visits = await this.list(businessId, { ...range, kind: 'visit' }, MAX_EXPORT_DAYS);
+    return { visits, timezone: business.timezone, locale: business.defaultLocale };
   }
 
   /** One appointment or block of this business, or NotFound (another business's id is not found either). */

@@ -141,7 +141,7 @@ export class FrontDesk {
       staffId: b.staffId,
       statuses: ['pending_approval', 'booked', 'confirmed', 'in_progress'],
     });
-    throw new SlotUnavailable('taken', appointmentViews(catalog, held));
+    throw new SlotUnavailable('taken', { conflicts: appointmentViews(catalog, held) });
   }
 
   async unblock(admin: AdminActor, id: string): Promise<AppointmentView> {
@@ -180,7 +180,7 @@ export class FrontDesk {
   }
 
   private async booked(businessId: string, outcome: BookingOutcome): Promise<AppointmentView> {
-    if (!outcome.ok) throw new SlotUnavailable(outcome.reason, outcome.alternatives);
+    if (!outcome.ok) throw new SlotUnavailable(outcome.reason, { alternatives: outcome.alternatives });
     return this.deps.agenda.view(businessId, outcome.appointment.id);
   }
 }

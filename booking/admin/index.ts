@@ -32,7 +32,7 @@ export function createAdminServices(deps: {
   const { db, clock, catalogs } = deps;
   const agenda = new Agenda(db, catalogs);
   return {
-    accounts: new AdminAccounts(db),
+    accounts: new AdminAccounts(db, catalogs, clock),
     agenda,
     stats: new AgendaStats(db, catalogs),
     frontDesk: new FrontDesk(db, { ...deps, agenda }),

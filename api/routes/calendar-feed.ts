@@ -1,0 +1,23 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Clock } from '../../core/clock';
+import type { CalendarFeeds } from '../../booking/admin/calendar-feeds';
+import { calendarIcs } from '../formats/ics';
+import { FeedParams } from '../schemas/admin/reports';
+
+/**
+ * The calendar feed a phone subscribes to: no session (calendar apps cannot sign in), the secret
+ * token in the address is the key. An unknown or rotated token gets the same 404 as any path.
+ */
+export const calendarFeedRoutes: FastifyPluginAsyncTypebox<{ feeds: CalendarFeeds; clock: Clock }> = async (
+  app,
+  { feeds, clock },
+) => {
+  app.get('/calendar/:file', { schema: { params: FeedParams } }, async (request, reply) => {
+    const feed = await feeds.feed(request.params.file.replace(/\.ics$/, ''));
+    if (!feed) return reply.code(404).send({ error: 'NOT_FOUND', message: 'No calendar at this address.' });
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('cache-control', 'private, max-age=300')
+      .send(calendarIcs(feed, clock.now()));
+  });
+};

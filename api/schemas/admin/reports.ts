@@ -1,0 +1,35 @@
+import { Type } from 'typebox';
+import { LocalDate, Uuid } from './primitives';
+
+export const RangeQuery = Type.Object(
+  { from: LocalDate, to: Type.Optional(LocalDate) },
+  { additionalProperties: false },
+);
+
+const count = Type.Integer({ minimum: 0 });
+
+export const StatsView = Type.Object({
+  from: LocalDate,
+  to: LocalDate,
+  total: count,
+  byStatus: Type.Object({
+    pending_approval: count,
+    booked: count,
+    confirmed: count,
+    in_progress: count,
+    completed: count,
+    cancelled: count,
+    no_show: count,
+  }),
+  estimatedRevenueCents: count,
+  perDay: Type.Array(Type.Object({ date: LocalDate, visits: count })),
+  busiestHours: Type.Array(Type.Object({ hour: Type.Integer({ minimum: 0, maximum: 23 }), visits: count })),
+});
+
+export const FeedLinks = Type.Object({
+  feeds: Type.Array(Type.Object({ staffId: Type.Union([Uuid, Type.Null()]), name: Type.String(), url: Type.String() })),
+});
+
+export const RotateBody = Type.Object({ staffId: Type.Union([Uuid, Type.Null()]) }, { additionalProperties: false });
+
+export const FeedParams = Type.Object({ file: Type.String({ pattern: '^[A-Za-z0-9_-]{32,64}\\.ics$' }) });
