@@ -1,6 +1,8 @@
 # syntax=docker/dockerfile:1
 # Multi-stage: compile TypeScript with the dev dependencies, ship only production ones, run as
-# a non-root user. The same image runs the API (default) or the workers (`node dist/workers/main.js`).
+# a non-root user. The default command is the one-box entry (migrate, then the API and the workers
+# in one process); the same image runs the API alone (`node dist/api/server.js`), the workers
+# alone (`node dist/workers/main.js`) or the migrations (`node dist/booking/cli/migrate.js`).
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
@@ -17,7 +19,8 @@ COPY admin-web admin-web
 RUN npm run build && cp -r booking/businesses/demo dist/booking/businesses/demo && cp -r admin-web dist/admin-web
 
 FROM node:20-bookworm-slim AS runtime
-ENV NODE_ENV=production
+# A container is reached through its published port, never through its loopback.
+ENV NODE_ENV=production HOST=0.0.0.0
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-fund --no-audit && npm cache clean --force

@@ -5,6 +5,7 @@
 const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   booking: () => import('./booking'),
   reminders: () => import('./reminders'),
+  nlu: () => import('./nlu'),
   webhook: () => import('./webhook'),
 };
 

@@ -1,5 +1,5 @@
 /**
- * Carrier keywords (PROTOCOLS.md). Only a message that is the keyword alone counts, so
+ * Carrier keywords, as Twilio's Advanced Opt-Out handles them. Only a message that is the keyword alone counts, so
  * "cancel my appointment" is a sentence, not an opt-out. Spanish words count only where the
  * business enables them.
  */

@@ -45,7 +45,7 @@ const envSchema = z.object({
     .min(0)
     .max(65535, 'expected a port number')
     .default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  HOST: z.string().min(1).default('127.0.0.1'),
   PUBLIC_BASE_URL: url(['http:', 'https:'])
     .default('http://localhost:3000')
     .transform((v) => v.replace(/\/+$/, '')),
@@ -140,6 +140,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (lexKeys.some(Boolean) && !lexKeys.every(Boolean)) {
     problems.push('LEX_REGION, LEX_BOT_ID, LEX_BOT_ALIAS_ID: expected all three together, or none');
   }
+  // The development token is printed in this repository: anyone could sign webhooks with it, so
+  // it only serves a server that nothing outside this machine can reach.
+  if ((!env.TWILIO_AUTH_TOKEN || env.TWILIO_AUTH_TOKEN === DEV_TWILIO_AUTH_TOKEN) && !isLoopback(env.HOST)) {
+    problems.push(
+      `TWILIO_AUTH_TOKEN: expected a token of your own to listen on HOST=${env.HOST} (the development token is public and only serves 127.0.0.1)`,
+    );
+  }
   if (isProduction) {
     if (!env.TWILIO_AUTH_TOKEN || env.TWILIO_AUTH_TOKEN === DEV_TWILIO_AUTH_TOKEN) {
       problems.push(
@@ -187,6 +194,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     admin: { sessionSecret: env.ADMIN_SESSION_SECRET, sessionHours: env.ADMIN_SESSION_HOURS },
   };
   return deepFreeze(config);
+}
+
+/** Whether a listen address is reachable from this machine only. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 function deepFreeze<T extends object>(value: T): T {

@@ -22,7 +22,7 @@ import type { Transport } from './senders/transport';
 export interface WorkerOptions {
   /** Defaults to Twilio when credentials are configured, else the offline printer. */
   transport?: Transport;
-  /** Messages per second per sending number; defaults from PROTOCOLS.md. */
+  /** Messages per second per sending number; defaults from Twilio's documented per-sender limits (workers/senders/send-rates.ts). */
   sendRate?: (from: string) => number;
   sendRetry?: RetryPolicy;
   reminderLeadMs?: number;

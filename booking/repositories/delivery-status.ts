@@ -8,7 +8,7 @@ import type { Sql } from './sql';
  * function of migration 0005, which locks the SID first so that neither misses the other.
  */
 
-/** Delivery states only move forward; callbacks arrive in any order (PROTOCOLS.md). */
+/** Delivery states only move forward; Twilio's status callbacks arrive in any order. */
 const STATUS_RANK: Record<string, number> = {
   accepted: 1,
   scheduled: 1,

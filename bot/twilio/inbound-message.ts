@@ -1,6 +1,6 @@
 import type { Channel } from '../../booking/db/entities/channel-endpoint';
 
-/** A Twilio inbound message webhook, reduced to what the bot uses (PROTOCOLS.md). */
+/** A Twilio inbound message webhook, reduced to what the bot uses (fields as Twilio's Messaging webhook documents them). */
 export interface InboundMessage {
   sid: string;
   channel: Channel;

@@ -1,5 +1,5 @@
 /**
- * SMS segment arithmetic (PROTOCOLS.md): GSM-7 fits 160 characters in one segment; one
+ * SMS segment arithmetic (GSM 03.38 and UCS-2): GSM-7 fits 160 characters in one segment; one
  * character outside it (an emoji, á, í, ó, ú) switches the whole message to UCS-2, 70.
  */
 const GSM7 = new Set(

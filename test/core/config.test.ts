@@ -16,11 +16,19 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/textbook');
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(config.port).toBe(3000);
+    expect(config.host).toBe('127.0.0.1');
     expect(config.publicBaseUrl).toBe('http://localhost:3000');
     expect(config.twilio.authToken).toBe(DEV_TWILIO_AUTH_TOKEN);
     expect(config.twilio.canSend).toBe(false);
     expect(config.lex).toBeUndefined();
     expect(Object.isFrozen(config.twilio)).toBe(true);
+  });
+
+  it('refuses the public development token on an address the network can reach', () => {
+    expect(problemsOf({ HOST: '0.0.0.0' })).toEqual([expect.stringMatching(/^TWILIO_AUTH_TOKEN: .*HOST=0\.0\.0\.0/)]);
+    expect(problemsOf({ HOST: '::', TWILIO_AUTH_TOKEN: DEV_TWILIO_AUTH_TOKEN })).toHaveLength(1);
+    expect(loadConfig({ HOST: '0.0.0.0', TWILIO_AUTH_TOKEN: 'a-token-of-my-own' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: 'localhost' }).twilio.authToken).toBe(DEV_TWILIO_AUTH_TOKEN);
   });
 
   it('reads and converts the values it is given', () => {

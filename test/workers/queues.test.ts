@@ -26,7 +26,7 @@ describe('job ids', () => {
   });
 });
 
-describe('default sending rates (PROTOCOLS.md)', () => {
+describe('default sending rates (Twilio’s per-sender limits)', () => {
   it.each([
     ['+15550100001', 1],
     ['+18005550100', 3],

@@ -1,5 +1,5 @@
 /**
- * Messages per second a sending number may be given (PROTOCOLS.md, "SMS throughput"): Twilio
+ * Messages per second a sending number may be given (Twilio's messaging throughput limits): Twilio
  * queues what is sent faster and eventually drops it, so we pace ourselves instead.
  */
 const US_TOLL_FREE = /^\+1(800|833|844|855|866|877|888)\d{7}$/;

@@ -30,7 +30,7 @@ export class SendFailure extends Error {
   }
 }
 
-/** Twilio error codes the sender acts on (PROTOCOLS.md). */
+/** Twilio error codes the sender acts on (Twilio's error dictionary). */
 export const TWILIO_ERRORS = {
   optedOut: RECIPIENT_OPTED_OUT,
   outsideWhatsAppWindow: 63016,
