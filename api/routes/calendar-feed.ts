@@ -13,7 +13,8 @@ export const calendarFeedRoutes: FastifyPluginAsyncTypebox<{ feeds: CalendarFeed
   { feeds, clock },
 ) => {
   app.get('/calendar/:file', { schema: { params: FeedParams } }, async (request, reply) => {
-    const feed = await feeds.feed(request.params.file.replace(/\.ics$/, ''));
+    const token = /^([A-Za-z0-9_-]{32,64})\.ics$/.exec(request.params.file)?.[1];
+    const feed = token ? await feeds.feed(token) : null;
     if (!feed) return reply.code(404).send({ error: 'NOT_FOUND', message: 'No calendar at this address.' });
     return reply
       .type('text/calendar; charset=utf-8')

@@ -62,7 +62,8 @@ export class AdminClient {
       const [pair] = line.split(';');
       this.cookie = /=$/.test(pair) || /Expires=Thu, 01 Jan 1970/i.test(line) ? null : pair;
     }
-    const text = await response.text();
+    // Decoded as written: fetch's text() would drop a byte-order mark, which a CSV test looks for.
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
     let parsed: unknown = text;
     if (response.headers.get('content-type')?.includes('application/json')) parsed = JSON.parse(text);
     return { status: response.status, body: parsed, text, headers: response.headers };

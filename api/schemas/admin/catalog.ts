@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
 import { PerLocale, Version } from './primitives';
-import { FileHours } from './views';
 
 /**
  * The shapes only; the business file's own rules (durations above 0, "08:00-17:00" ranges, a
@@ -18,4 +17,11 @@ const serviceFields = {
 
 export const ServiceBody = Type.Object(serviceFields, { additionalProperties: false });
 export const NewServiceBody = Type.Object({ ...serviceFields, key: Type.String() }, { additionalProperties: false });
-export const HoursBody = Type.Object({ version: Version, hours: FileHours }, { additionalProperties: false });
+/**
+ * Any day name gets through to the business file's rules, which name an unknown one: with
+ * additionalProperties false, Fastify would drop "funday" silently and close every day.
+ */
+export const HoursBody = Type.Object(
+  { version: Version, hours: Type.Record(Type.String(), Type.Array(Type.String())) },
+  { additionalProperties: false },
+);
