@@ -3,8 +3,11 @@ import type { AppointmentRow } from '../../../booking/db/entities/appointment';
 import type { Catalog } from '../../../booking/repositories/catalog';
 import { findOrCreateCustomer } from '../../../booking/repositories/customers';
 import { poolSql } from '../../../booking/repositories/sql';
-import { startTestApp, type TestApp } from '../../helpers/app';
+import { type RunningWorkers, startWorkers } from '../../../workers/start';
+import { AUTH_TOKEN, startTestApp, type TestApp } from '../../helpers/app';
 import { AdminClient, CLINICA_ADMIN, EDGAR_ADMIN } from '../../helpers/admin-client';
+import { FakeTwilio } from '../../helpers/fake-twilio';
+import { ACCOUNT_SID, FAST } from '../../workers/support/harness';
 
 /** Monday 23 November 2026, 9:00 in Los Angeles (14:00 in Santiago). */
 export const NOW = '2026-11-23T09:00:00-08:00';
@@ -22,25 +25,36 @@ export interface Demo {
 
 /**
  * The app with both demo businesses, and an admin client signed in to each: Edgar's (SMS,
- * English, Los Angeles) and the clinic's (WhatsApp, Spanish, Santiago).
+ * English, Los Angeles) and the clinic's (WhatsApp, Spanish, Santiago). With `workers`, the
+ * real workers run too and send to a fake Twilio server.
  */
-export function adminApp(): {
+export function adminApp(options: { workers?: boolean } = {}): {
   t(): TestApp;
   edgar(): AdminClient;
   clinica(): AdminClient;
   demo(slug: string): Promise<Demo>;
+  twilio(): FakeTwilio;
 } {
   let t: TestApp | undefined;
   let edgar: AdminClient;
   let clinica: AdminClient;
+  let fake: FakeTwilio | undefined;
+  let workers: RunningWorkers | undefined;
   beforeAll(async () => {
-    t = await startTestApp({ now: NOW });
+    if (options.workers) fake = await FakeTwilio.start(ACCOUNT_SID, AUTH_TOKEN);
+    const env: Record<string, string> = fake ? { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_API_URL: fake.url } : {};
+    t = await startTestApp({ now: NOW, env });
+    if (options.workers) workers = await startWorkers(t.runtime, FAST);
     edgar = new AdminClient(t.baseUrl, '203.0.113.1');
     clinica = new AdminClient(t.baseUrl, '203.0.113.2');
     await edgar.login(EDGAR_ADMIN);
     await clinica.login(CLINICA_ADMIN);
   });
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await workers?.close();
+    await t?.close();
+    await fake?.close();
+  });
   afterEach(() => t?.clock.set(NOW));
   const app = () => {
     if (!t) throw new Error('the app starts in beforeAll');
@@ -50,6 +64,10 @@ export function adminApp(): {
     t: app,
     edgar: () => edgar,
     clinica: () => clinica,
+    twilio: () => {
+      if (!fake) throw new Error('start the app with workers to have a fake Twilio');
+      return fake;
+    },
     async demo(slug) {
       const catalog = await app().booking.catalogs.bySlug(slug);
       const zone = catalog.business.timezone;
