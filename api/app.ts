@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Runtime } from '../core/runtime';
 import type { BookingServices } from '../booking';
@@ -16,10 +17,13 @@ export interface AppServices {
 
 /** Wiring only: plugins, then routes. The process (listen, signals) belongs to server.ts/main.ts. */
 export async function buildApp(runtime: Runtime, services: AppServices): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: runtime.log as FastifyBaseLogger, trustProxy: true });
+  const app = Fastify({
+    loggerInstance: runtime.log as FastifyBaseLogger,
+    trustProxy: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
   app.setErrorHandler(errorHandler);
-  await app.register(healthRoutes, { runtime });
-  await app.register(twilioRoutes, { runtime, bot: services.bot });
+  await app.register(healthRoutes, { runtime, booking: services.booking });
+  await app.register(twilioRoutes, { runtime, booking: services.booking, bot: services.bot });
   await app.register(adminApi, { prefix: '/api/admin', runtime, admin: services.booking.admin });
   await app.register(adminPageRoutes, { publicBaseUrl: runtime.config.publicBaseUrl });
   await app.register(calendarFeedRoutes, { feeds: services.booking.admin.feeds, clock: runtime.clock });

@@ -1,9 +1,10 @@
-import { ensureDatabase } from '../core/db';
 import { loadConfig } from '../core/config';
 import type { Logger } from '../core/logger';
 import { createLogger } from '../core/logger';
 import { runMain, stopOnSignals } from '../core/process';
 import { createRuntime, type Runtime } from '../core/runtime';
+import type { BookingServices } from '../booking';
+import { ensureDatabase } from '../booking/db/ensure-database';
 import { bookingSchema } from '../booking/db/schema';
 import { DEMO_ADMIN_PASSWORD, DEMO_BUSINESS_FILES, seedBusinessFile } from '../booking/businesses/seed';
 import { startWorkers } from '../workers/start';
@@ -22,9 +23,10 @@ runMain(async () => {
   const runtime = await createRuntime(config, { schema: bookingSchema, log });
   const applied = await runtime.db.runMigrations({ transaction: 'each' });
   if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
-  await seedDemoWhenEmpty(runtime, log);
+  const services = createAppServices(runtime);
+  await seedDemoWhenEmpty(runtime, services.booking, log);
 
-  const app = await buildApp(runtime, createAppServices(runtime));
+  const app = await buildApp(runtime, services);
   await app.listen({ port: config.port, host: config.host });
   const workers = await startWorkers(runtime);
   stopOnSignals(log, async () => {
@@ -34,10 +36,8 @@ runMain(async () => {
   });
 });
 
-async function seedDemoWhenEmpty(runtime: Runtime, log: Logger): Promise<void> {
-  if (!runtime.config.seedDemo) return;
-  const [{ count }] = await runtime.db.query('SELECT count(*)::int AS count FROM business');
-  if (count > 0) return;
+async function seedDemoWhenEmpty(runtime: Runtime, booking: BookingServices, log: Logger): Promise<void> {
+  if (!runtime.config.seedDemo || (await booking.catalogs.countBusinesses()) > 0) return;
   for (const file of DEMO_BUSINESS_FILES) {
     const result = await seedBusinessFile(runtime.db, file, {
       production: runtime.config.isProduction,

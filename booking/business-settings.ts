@@ -16,4 +16,6 @@ export interface BusinessSettings {
   extraOptOutKeywords: string[];
   /** Local time of the owner's morning digest, "HH:MM". */
   digestTime: string;
+  /** False keeps the business on the local engine when the deployment has a Lex bot; absent (older rows) is true. */
+  useLex?: boolean;
 }

@@ -3,10 +3,18 @@
  * each translate them in one place, by `code`.
  */
 export abstract class BookingError extends Error {
-  abstract readonly code: string;
+  abstract readonly code: BookingErrorCode;
   /** What an edge may show besides the message: the current state after a conflict, the alternatives. */
   readonly details?: Record<string, unknown>;
 }
+
+/** Every code a BookingError can carry: each edge's translation is checked against this list. */
+export type BookingErrorCode =
+  | 'NOT_FOUND'
+  | 'STALE_VERSION'
+  | 'INVALID_TRANSITION'
+  | 'INVALID_REQUEST'
+  | 'SLOT_UNAVAILABLE';
 
 export class NotFound extends BookingError {
   readonly code = 'NOT_FOUND';
@@ -73,7 +81,7 @@ export class InvalidTransition extends BookingError {
 export class InvalidRequest extends BookingError {
   readonly code = 'INVALID_REQUEST';
   declare readonly details?: { field: string };
-  /** `field` names what was wrong the way the request spells it, e.g. `body/hours.mon[0]`. */
+  /** `field` names what was wrong the way the request spells it, e.g. `body.hours.mon[0]`. */
   constructor(message: string, field?: string) {
     super(field ? `${field}: ${message}` : message);
     this.name = 'InvalidRequest';

@@ -3,8 +3,10 @@ import type { Clock } from '../core/clock';
 import { type AdminServices, createAdminServices } from './admin';
 import { AppointmentService } from './appointments';
 import { AvailabilityService } from './availability-service';
+import { DeliveryStatuses } from './delivery-statuses';
 import { MessageLog } from './message-log';
 import { CatalogRepository } from './repositories/catalog';
+import { poolSql, type Sql } from './repositories/sql';
 
 /** The booking services every edge (webhook, owner commands, admin, workers) shares. */
 export interface BookingServices {
@@ -12,6 +14,12 @@ export interface BookingServices {
   availability: AvailabilityService;
   appointments: AppointmentService;
   messages: MessageLog;
+  deliveryStatus: DeliveryStatuses;
+  /**
+   * The pooled handle booking's repository functions take (`booking/repositories/*`): the
+   * workers hand it to them. Only booking/ writes SQL; an edge asks a service or a repository.
+   */
+  sql: Sql;
   admin: AdminServices;
 }
 
@@ -19,6 +27,13 @@ export function createBookingServices(db: DataSource, clock: Clock): BookingServ
   const catalogs = new CatalogRepository(db);
   const availability = new AvailabilityService({ db, catalogs, clock });
   const appointments = new AppointmentService({ db, catalogs, availability, clock });
-  const admin = createAdminServices({ db, clock, catalogs, availability, appointments });
-  return { catalogs, availability, appointments, messages: new MessageLog(db), admin };
+  return {
+    catalogs,
+    availability,
+    appointments,
+    messages: new MessageLog(db),
+    deliveryStatus: new DeliveryStatuses(db, clock),
+    sql: poolSql(db),
+    admin: createAdminServices({ db, clock, catalogs, availability, appointments }),
+  };
 }

@@ -6,7 +6,8 @@ import type { Catalog } from '../booking/repositories/catalog';
 import type { CustomerChange } from '../booking/repositories/customers';
 import type { Conversation } from './dialog/conversation';
 import { Speech } from './dialog/speech';
-import { type DialogState, freshState, isIdle, stateFrom } from './dialog/state';
+import { type DialogState, freshState, isIdle } from './dialog/state';
+import { stateFrom } from './dialog/stored-state';
 import { keywordOf } from './opt-out';
 import type { InboundRateLimiter } from './rate-limit';
 import type { InboundMessage } from './twilio/inbound-message';
@@ -79,7 +80,7 @@ export class InboundHandler {
     }
 
     const now = this.deps.clock.now();
-    const stored = stateFrom(received.conversation?.state);
+    const stored = stateFrom(received.conversation, log);
     const expiresAt = received.conversation?.expiresAt ?? null;
     // The dialog last moved one idle period before its expiry.
     const staleSince =

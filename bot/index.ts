@@ -1,7 +1,7 @@
 import type { Runtime } from '../core/runtime';
 import type { BookingServices } from '../booking';
 import type { DialogEngine } from '../dialogs/engine/types';
-import { createLocalEngine } from '../dialogs/engine/local';
+import { createDialogEngine } from '../dialogs/engine/create-engine';
 import { Conversation } from './dialog/conversation';
 import { InboundHandler } from './inbound-handler';
 import { InboundRateLimiter } from './rate-limit';
@@ -10,8 +10,12 @@ export interface Bot {
   inbound: InboundHandler;
 }
 
-/** The conversation side, wired from the runtime; the engine is the local one unless given. */
-export function createBot(runtime: Runtime, booking: BookingServices, engine: DialogEngine = createLocalEngine()): Bot {
+/** The conversation side, wired from the runtime; the engine is the configured one (Lex or local) unless given. */
+export function createBot(
+  runtime: Runtime,
+  booking: BookingServices,
+  engine: DialogEngine = createDialogEngine(runtime.config, runtime.log),
+): Bot {
   const { config } = runtime;
   const limiter = new InboundRateLimiter(runtime.redis, { prefix: config.redisPrefix, ...config.inboundLimit });
   const conversation = new Conversation({ booking, engine });

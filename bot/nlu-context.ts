@@ -12,7 +12,14 @@ import type { NluContext, NluService, NluStaff } from '../dialogs/engine/types';
 /** The per-turn part: what the bot asked last and who is writing. */
 export type NluTurn = Pick<
   NluContext,
-  'customerLocale' | 'expecting' | 'activeIntent' | 'offeredCount' | 'focusDay' | 'focusTime' | 'recentVisit'
+  | 'customerLocale'
+  | 'expecting'
+  | 'activeIntent'
+  | 'offeredCount'
+  | 'focusDay'
+  | 'focusTime'
+  | 'recentVisit'
+  | 'conversation'
 >;
 
 interface BusinessFacts {

@@ -1,5 +1,5 @@
 import madge from 'madge';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..');
@@ -21,6 +21,10 @@ const ALLOWED: Record<string, string[]> = {
 };
 
 const moduleOf = (file: string) => file.split('/')[0];
+const testFiles = () =>
+  readdirSync(join(ROOT, 'test'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => join('test', file));
 
 describe('architecture', () => {
   let graph: Record<string, string[]>;
@@ -62,6 +66,18 @@ describe('architecture', () => {
         /from '(typeorm|pg|ioredis|bullmq)'|core\/(db|runtime|redis)'/.test(readFileSync(join(ROOT, file), 'utf8')),
       );
     expect(offenders).toEqual([]);
+  });
+
+  it('keeps SQL in booking/ and off the private fields of TypeORM and pg', () => {
+    const source = (file: string) => readFileSync(join(ROOT, file), 'utf8');
+    const sqlOutside = Object.keys(graph)
+      .filter((file) => !['booking', 'bench'].includes(moduleOf(file)))
+      .filter((file) => /SELECT|INSERT|UPDATE|DELETE|poolSql|inTransaction/.test(source(file)));
+    expect(sqlOutside).toEqual([]);
+    const privateFields = Object.keys(graph)
+      .concat(testFiles().filter((file) => file !== 'test/architecture.test.ts')) // this file names them
+      .filter((file) => /\.master\b|driver as unknown/.test(source(file)));
+    expect(privateFields).toEqual([]);
   });
 
   it('lets only the one-box entry point start the workers', () => {

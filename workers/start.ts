@@ -1,8 +1,7 @@
 import { type Job, type Processor, Worker } from 'bullmq';
 import { createRedis } from '../core/redis';
 import type { Runtime } from '../core/runtime';
-import { CatalogRepository } from '../booking/repositories/catalog';
-import { poolSql } from '../booking/repositories/sql';
+import { createBookingServices } from '../booking';
 import type { WorkerContext } from './context';
 import { customerNotice } from './jobs/customer-notice';
 import { sendDigest } from './jobs/digest';
@@ -58,9 +57,10 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
   const prefix = config.redisPrefix;
   const queues = createQueues(workerRedis, { prefix, sendRetry: options.sendRetry, onError: onRedisError });
   const lockDuration = options.lockDurationMs ?? 30_000;
+  const booking = createBookingServices(runtime.db, runtime.clock);
   const ctx: WorkerContext = {
-    sql: poolSql(runtime.db),
-    catalogs: new CatalogRepository(runtime.db),
+    sql: booking.sql,
+    catalogs: booking.catalogs,
     queues,
     clock: runtime.clock,
     log,

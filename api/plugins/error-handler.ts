@@ -1,36 +1,46 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { BookingError } from '../../booking/errors';
+import type { Static } from 'typebox';
+import { BookingError, type BookingErrorCode } from '../../booking/errors';
+import type { ErrorReply } from '../schemas/error-reply';
 
-const STATUS_BY_CODE: Record<string, number> = {
+/**
+ * The status of each domain error. A stale version, a refused transition and a time already taken
+ * are all conflicts with the calendar as it is now: reading it again and asking anew can succeed.
+ */
+const STATUS_BY_CODE: Record<BookingErrorCode, number> = {
   NOT_FOUND: 404,
   STALE_VERSION: 409,
   INVALID_TRANSITION: 409,
-  SLOT_UNAVAILABLE: 409,
   INVALID_REQUEST: 400,
+  SLOT_UNAVAILABLE: 409,
 };
 
-/** The one place HTTP translates errors: domain codes to statuses, and no 5xx details leak. */
+/**
+ * The one place HTTP translates errors, for every route: domain errors by code, a request that
+ * failed its schema as 400 naming the field, Fastify's own 4xx as they are, and anything else as
+ * a 500 whose details go to the log only. Handlers throw; none picks an error status itself.
+ */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const send = (status: number, body: Static<typeof ErrorReply>) => reply.code(status).send(body);
   const domain: unknown = error;
   if (domain instanceof BookingError) {
-    return reply
-      .code(STATUS_BY_CODE[domain.code] ?? 400)
-      .send({ error: domain.code, message: domain.message, ...domain.details });
+    return send(STATUS_BY_CODE[domain.code], { error: domain.code, message: domain.message, ...domain.details });
   }
   if (error.validation) {
-    return reply.code(400).send({ error: 'BAD_REQUEST', message: error.message, field: fieldOf(error) });
+    return send(400, { error: 'BAD_REQUEST', message: error.message, field: invalidField(error) });
   }
-  const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-  if (status >= 500) {
-    request.log.error({ err: error }, 'request failed');
-    return reply.code(500).send({ error: 'INTERNAL', message: 'Something went wrong on our side.' });
+  if (error.statusCode && error.statusCode < 500) {
+    return send(error.statusCode, { error: error.code ?? 'BAD_REQUEST', message: error.message });
   }
-  return reply.code(status).send({ error: error.code ?? 'BAD_REQUEST', message: error.message });
+  request.log.error({ err: error }, 'request failed');
+  return send(500, { error: 'INTERNAL', message: 'Something went wrong on our side.' });
 }
 
-/** Where the first problem is, the way the message names it: `body/email`, `querystring/from`. */
-function fieldOf(error: FastifyError): string {
-  const first = error.validation?.[0];
-  const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
-  return `${error.validationContext ?? 'body'}${first?.instancePath ?? ''}${missing ? `/${missing}` : ''}`;
+/** `body.MessageSid` for a bad or missing MessageSid: where in the request the first problem is. */
+function invalidField(error: FastifyError): string | undefined {
+  const [first] = error.validation ?? [];
+  if (!first) return undefined;
+  const path = first.instancePath.split('/').filter(Boolean);
+  if (typeof first.params.missingProperty === 'string') path.push(first.params.missingProperty);
+  return [error.validationContext, ...path].filter(Boolean).join('.');
 }

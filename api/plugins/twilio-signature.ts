@@ -9,15 +9,20 @@ import type { Config } from '../../core/config';
 export function verifyTwilioSignature(config: Pick<Config, 'publicBaseUrl' | 'twilio'>) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const signature = request.headers['x-twilio-signature'];
-    const params = (request.body ?? {}) as Record<string, string>;
+    const params = request.body ?? {};
     const url = `${config.publicBaseUrl}${request.url}`;
     const valid =
       typeof signature === 'string' &&
-      typeof params === 'object' &&
+      isForm(params) &&
       twilio.validateRequest(config.twilio.authToken, signature, url, params);
     if (!valid) {
       request.log.warn({ url }, 'rejected a webhook with a missing or wrong Twilio signature');
       await reply.code(403).type('text/plain').send('Forbidden');
     }
   };
+}
+
+/** What @fastify/formbody parsed, before the route's schema has looked at it. */
+function isForm(body: unknown): body is Record<string, unknown> {
+  return typeof body === 'object' && body !== null;
 }

@@ -1,8 +1,11 @@
+import { Type } from 'typebox';
+import { ErrorReply } from './error-reply';
+import { AccountSid, ChannelAddress, DigitString, MessageSid } from './primitives';
+
 /**
  * Twilio's form fields that the bot relies on. Twilio adds fields without notice, so anything
  * else is allowed through (and is part of what the signature covers).
  */
-const address = { type: 'string', pattern: '^(whatsapp:)?\\+[1-9][0-9]{6,14}$' } as const;
 
 /**
  * WhatsApp lets a customer write 4,096 characters (SMS 1,600), and nothing a customer wrote may
@@ -10,46 +13,57 @@ const address = { type: 'string', pattern: '^(whatsapp:)?\\+[1-9][0-9]{6,14}$' }
  */
 const BODY_MAX_LENGTH = 8_192;
 
-export const inboundMessageBody = {
-  type: 'object',
-  required: ['MessageSid', 'From', 'To'],
-  properties: {
-    MessageSid: { type: 'string', pattern: '^(SM|MM)[0-9a-fA-F]{32}$' },
-    AccountSid: { type: 'string', pattern: '^AC[0-9a-fA-F]{32}$' },
-    From: address,
-    To: address,
-    Body: { type: 'string', maxLength: BODY_MAX_LENGTH },
-    NumMedia: { type: 'string', pattern: '^[0-9]{1,2}$' },
-    ProfileName: { type: 'string', maxLength: 256 },
-    OptOutType: { type: 'string' },
+const InboundMessageForm = Type.Object(
+  {
+    MessageSid,
+    AccountSid: Type.Optional(AccountSid),
+    From: ChannelAddress,
+    To: ChannelAddress,
+    Body: Type.Optional(Type.String({ maxLength: BODY_MAX_LENGTH })),
+    NumMedia: Type.Optional(DigitString(2)),
+    ProfileName: Type.Optional(Type.String({ maxLength: 256 })),
+    OptOutType: Type.Optional(Type.String()),
   },
-  additionalProperties: true,
-} as const;
+  { additionalProperties: true },
+);
 
-export const statusCallbackBody = {
-  type: 'object',
-  required: ['MessageSid', 'MessageStatus'],
-  properties: {
-    MessageSid: { type: 'string', pattern: '^(SM|MM)[0-9a-fA-F]{32}$' },
-    MessageStatus: {
-      type: 'string',
-      enum: [
-        'queued',
-        'accepted',
-        'scheduled',
-        'sending',
-        'sent',
-        'delivered',
-        'undelivered',
-        'failed',
-        'read',
-        'canceled',
-        'receiving',
-        'received',
-        'partially_delivered',
-      ],
-    },
-    ErrorCode: { type: 'string', pattern: '^[0-9]{1,6}$' },
+/** Every `MessageStatus` Twilio documents (PROTOCOLS.md). */
+const MessageStatus = Type.Enum([
+  'queued',
+  'accepted',
+  'scheduled',
+  'sending',
+  'sent',
+  'delivered',
+  'undelivered',
+  'failed',
+  'read',
+  'canceled',
+  'receiving',
+  'received',
+  'partially_delivered',
+]);
+
+const StatusCallbackForm = Type.Object(
+  {
+    MessageSid,
+    MessageStatus,
+    ErrorCode: Type.Optional(DigitString(6)),
   },
-  additionalProperties: true,
-} as const;
+  { additionalProperties: true },
+);
+
+/** The answer to an inbound message: TwiML, `<Response/>` when nothing is said. */
+const Twiml = Type.String({ contentMediaType: 'text/xml' });
+
+/** POST /webhooks/twilio/messages. 404: no business owns the `To` number. */
+export const InboundMessageSchema = {
+  body: InboundMessageForm,
+  response: { 200: Twiml, 400: ErrorReply, 404: ErrorReply },
+};
+
+/** POST /webhooks/twilio/status: nothing to say back. */
+export const StatusCallbackSchema = {
+  body: StatusCallbackForm,
+  response: { 204: Type.Null(), 400: ErrorReply },
+};

@@ -85,13 +85,13 @@ export class CatalogEditor {
     return this.edit(admin, version, 'catalog.service_added', async (tx, catalog) => {
       requireNameIn(catalog, service.names);
       const id = await insertService(tx, admin.businessId, fieldsOf(service));
-      if (!id) throw new InvalidRequest(`a service with key "${service.key}" exists`, 'body/key');
+      if (!id) throw new InvalidRequest(`a service with key "${service.key}" exists`, 'body.key');
       return { target: id, details: { after: service } };
     });
   }
 
   setHours(admin: AdminActor, hours: FileHours, version: number) {
-    const parsed = checked(weeklyHours, hours, 'body/hours');
+    const parsed = checked(weeklyHours, hours, 'body.hours');
     return this.edit(admin, version, 'catalog.hours_changed', async (tx, catalog) => {
       await setOpeningHours(tx, admin.businessId, parsed);
       return { target: null, details: { before: fileHours(catalog.business.settings.openingHours), after: hours } };
@@ -99,7 +99,7 @@ export class CatalogEditor {
   }
 
   setStaffHours(admin: AdminActor, staffId: string, hours: FileHours, version: number) {
-    const parsed = checked(weeklyHours, hours, 'body/hours');
+    const parsed = checked(weeklyHours, hours, 'body.hours');
     return this.edit(admin, version, 'catalog.staff_hours_changed', async (tx, catalog) => {
       const member = catalog.staff.find((s) => s.id === staffId);
       if (!member || !(await setStaffHours(tx, admin.businessId, staffId, parsed)))
@@ -141,12 +141,12 @@ function checked<S extends z.ZodType>(schema: S, input: unknown, place: string):
   if (parsed.success) return parsed.data;
   const [issue] = parsed.error.issues;
   const path = pathText(issue.path);
-  throw new InvalidRequest(issue.message, path === '(file)' ? place : `${place}/${path}`);
+  throw new InvalidRequest(issue.message, path === '(file)' ? place : `${place}.${path}`);
 }
 
 function requireNameIn(catalog: Catalog, names: Partial<Record<Locale, string>>): void {
   const locale = catalog.business.defaultLocale;
-  if (!names[locale]) throw new InvalidRequest('expected a name in the business language', `body/names.${locale}`);
+  if (!names[locale]) throw new InvalidRequest('expected a name in the business language', `body.names.${locale}`);
 }
 
 function fieldsOf(s: z.output<typeof serviceEntry>, before?: ServiceRow): ServiceFields {

@@ -165,7 +165,7 @@ export class FrontDesk {
 
   private async visit(businessId: string, id: string): Promise<void> {
     const found = await this.deps.agenda.view(businessId, id);
-    if (found.kind !== 'visit') throw new InvalidRequest('this is a block of time off, not a visit', 'params/id');
+    if (found.kind !== 'visit') throw new InvalidRequest('this is a block of time off, not a visit', 'params.id');
   }
 
   /** Runs a change; a stale version is answered with the appointment as it is now. */

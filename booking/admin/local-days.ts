@@ -24,12 +24,12 @@ export function localDays(
   const zone = timeZone(timezone);
   const start = DateTime.fromISO(range.from, { zone }).startOf('day');
   const last = DateTime.fromISO(range.to ?? range.from, { zone }).startOf('day');
-  if (!start.isValid) throw new InvalidRequest('expected a date like 2026-11-23', `${field}/from`);
-  if (!last.isValid) throw new InvalidRequest('expected a date like 2026-11-23', `${field}/to`);
-  if (last < start) throw new InvalidRequest('expected a day on or after from', `${field}/to`);
+  if (!start.isValid) throw new InvalidRequest('expected a date like 2026-11-23', `${field}.from`);
+  if (!last.isValid) throw new InvalidRequest('expected a date like 2026-11-23', `${field}.to`);
+  if (last < start) throw new InvalidRequest('expected a day on or after from', `${field}.to`);
   const dates: string[] = [];
   for (let day = start; day <= last; day = day.plus({ days: 1 }).startOf('day')) {
-    if (dates.length >= maxDays) throw new InvalidRequest(`expected at most ${maxDays} days`, `${field}/to`);
+    if (dates.length >= maxDays) throw new InvalidRequest(`expected at most ${maxDays} days`, `${field}.to`);
     dates.push(day.toISODate()!);
   }
   return { from: start.toJSDate(), to: last.plus({ days: 1 }).startOf('day').toJSDate(), dates };

@@ -108,6 +108,8 @@ const settings = z
     intakeFields: z.array(z.enum(['name', 'address', 'vehicle', 'notes'])).default(['name']),
     extraOptOutKeywords: z.array(z.string().regex(/^[A-ZÁÉÍÓÚÑ]+$/, 'expected one word in capitals')).default([]),
     digestTime: timeOfDay.default('07:00'),
+    /** Whether messages go to the Lex bot when the deployment has one (LEX_* set); false keeps them local. */
+    useLex: z.boolean({ message: 'expected true or false' }).default(true),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 import { loadConfig } from '../../core/config';
 import { runMain } from '../../core/process';
-import { createDataSource, ensureDatabase } from '../../core/db';
+import { createDataSource } from '../../core/db';
+import { ensureDatabase } from '../db/ensure-database';
 import { bookingSchema } from '../db/schema';
 
 /** `npm run migrate`: creates the database if needed and applies pending migrations. */

@@ -1,5 +1,6 @@
 import { loadConfig } from '../../core/config';
-import { createDataSource, ensureDatabase } from '../../core/db';
+import { createDataSource } from '../../core/db';
+import { ensureDatabase } from '../db/ensure-database';
 import { BusinessFileError } from '../businesses/business-file';
 import { DEMO_ADMIN_PASSWORD, seedBusinessFile } from '../businesses/seed';
 import { bookingSchema } from '../db/schema';

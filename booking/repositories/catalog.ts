@@ -91,6 +91,11 @@ export class CatalogRepository {
     return this.byId(businessId);
   }
 
+  /** How many businesses this deployment serves: what /health reports, and whether to seed the demo. */
+  countBusinesses(): Promise<number> {
+    return this.db.getRepository(BusinessEntity).count();
+  }
+
   forget(): void {
     this.cache.clear();
     this.byAddressCache.clear();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Pool, PoolClient, QueryConfig } from 'pg';
+import type { PoolClient, QueryConfig } from 'pg';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -22,8 +22,20 @@ function statement(text: string, values: unknown[] = []): QueryConfig {
   return { name, text, values };
 }
 
-function poolOf(db: DataSource): Pool {
-  return (db.driver as unknown as { master: Pool }).master;
+/** A connection of the DataSource's pool; `release(broken)` drops it instead of handing it on. */
+export interface Connection {
+  client: PoolClient;
+  release(broken?: Error): void;
+}
+
+/**
+ * Borrows a connection of the DataSource's own pool through the driver's public
+ * `obtainMasterConnection` (what TypeORM's query runners call), so raw SQL and TypeORM share one
+ * pool and its size. The Postgres driver resolves it to pg's client and its release callback.
+ */
+export async function obtainConnection(db: DataSource): Promise<Connection> {
+  const [client, release]: [PoolClient, (broken?: Error) => void] = await db.driver.obtainMasterConnection();
+  return { client, release };
 }
 
 function clientSql(client: PoolClient): Sql {
@@ -38,21 +50,20 @@ function clientSql(client: PoolClient): Sql {
  * booking (23P01) is an ordinary answer here, not a broken connection.
  */
 export function poolSql(db: DataSource): Sql {
-  const pool = poolOf(db);
   return {
     async rows<T>(text: string, params?: unknown[]) {
-      const client = await pool.connect();
+      const { client, release } = await obtainConnection(db);
       try {
         return (await client.query(statement(text, params))).rows as T[];
       } finally {
-        client.release();
+        release();
       }
     },
   };
 }
 
 export async function inTransaction<T>(db: DataSource, work: (tx: Sql) => Promise<T>): Promise<T> {
-  const client = await poolOf(db).connect();
+  const { client, release } = await obtainConnection(db);
   let broken: Error | undefined;
   try {
     await client.query('BEGIN');
@@ -64,7 +75,7 @@ export async function inTransaction<T>(db: DataSource, work: (tx: Sql) => Promis
     await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
     throw error;
   } finally {
-    client.release(broken);
+    release(broken);
   }
 }
 

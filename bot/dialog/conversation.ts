@@ -67,6 +67,12 @@ export class Conversation {
           offeredCount: against.offered.length || against.picks.length,
           ...(focus ?? focusOf(against, input.catalog.business.timezone)),
           recentVisit: input.state.recentVisit ?? null,
+          conversation: {
+            business: input.catalog.business.slug,
+            customerId: input.customer.id,
+            channel: input.channel,
+            cloud: input.catalog.business.settings.useLex !== false,
+          },
         }),
       );
     const understanding = await understand(state);

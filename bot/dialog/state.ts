@@ -96,10 +96,3 @@ export function atInstant(iso: string): When {
 export function targetOf(a: Pick<AppointmentRow, 'id' | 'version' | 'startsAt'>): NonNullable<DialogState['target']> {
   return { id: a.id, version: a.version, startsAt: a.startsAt.toISOString() };
 }
-
-/** Reads a stored state; anything unrecognisable starts afresh rather than failing the turn. */
-export function stateFrom(stored: Record<string, unknown> | null | undefined): DialogState {
-  const fresh = freshState();
-  if (!stored || typeof stored !== 'object') return fresh;
-  return { ...fresh, ...(stored as Partial<DialogState>) };
-}

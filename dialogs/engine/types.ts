@@ -59,6 +59,19 @@ export interface NluContext {
   focusTime?: string | null;
   /** The start of the visit just booked or moved: "the same day" counts from it when nothing is in focus. */
   recentVisit?: string | null;
+  /** Who is writing to whom; the local engine needs none of it, the Lex engine keys its session on it. */
+  conversation?: NluConversation | null;
+}
+
+/** One customer's conversation with one business on one channel. */
+export interface NluConversation {
+  /** The business's slug: one Lex bot serves every business, so each request names it. */
+  business: string;
+  /** The customer's id (never the phone number, which is personal data and not a valid Lex session id). */
+  customerId: string;
+  channel: 'sms' | 'whatsapp';
+  /** False when the business keeps its messages on the local engine (`settings.useLex: false`). */
+  cloud: boolean;
 }
 
 /**
@@ -71,7 +84,8 @@ export interface NluContext {
  *   slots, or the nearest ones after now when today is full (the context knows no opening hours);
  * - week: a whole week, Monday to Monday.
  */
-export type Grain = 'minute' | 'hour' | 'part_of_day' | 'day' | 'week';
+export const GRAINS = ['minute', 'hour', 'part_of_day', 'day', 'week'] as const;
+export type Grain = (typeof GRAINS)[number];
 
 export interface When {
   /** ISO 8601 with the business's UTC offset in force on that date, e.g. 2026-11-24T15:00:00-08:00. */

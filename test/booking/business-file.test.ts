@@ -71,6 +71,12 @@ describe('business files', () => {
     ]);
   });
 
+  it('uses Lex when the deployment has it unless the file says useLex: false', () => {
+    expect(testBusinessFile().settings.useLex).toBe(true);
+    expect(testBusinessFile((f) => (f.settings.useLex = false)).settings.useLex).toBe(false);
+    expect(problemsOf((f) => (f.settings.useLex = 'no'))).toEqual(['settings.useLex: expected true or false']);
+  });
+
   it('reports a file that is not YAML at all, with its path', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tb-'));
     const path = join(dir, 'broken.yaml');

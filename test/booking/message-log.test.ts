@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { InboundFields } from '../../booking/repositories/messages';
+import { obtainConnection } from '../../booking/repositories/sql';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { createTestShop, type TestShop, testBusinessFile } from '../helpers/business';
 
@@ -8,12 +9,13 @@ import { createTestShop, type TestShop, testBusinessFile } from '../helpers/busi
  * these calls are all made in one turn, so each test exercises a combined statement.
  */
 
+const POOL_SIZE = 10;
 let t: TestDatabase;
 let shop: TestShop;
 let businessId: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  t = await createTestDatabase(POOL_SIZE);
   shop = await createTestShop(t.db, testBusinessFile(), '2026-11-23T08:00:00-08:00');
   businessId = shop.catalog.business.id;
 });
@@ -53,15 +55,14 @@ describe('the message log', () => {
     const phones = ['+15553000030', '+15553000031', '+15553000032'];
     await Promise.all(phones.map((phone) => shop.booking.messages.receive(inbound(phone, 'hello'))));
     // Held at once, these are every connection of the pool, the ones that stored the messages among them.
-    const pool = (t.db.driver as unknown as { master: import('pg').Pool }).master;
-    const clients = await Promise.all(Array.from({ length: pool.options.max }, () => pool.connect()));
+    const connections = await Promise.all(Array.from({ length: POOL_SIZE }, () => obtainConnection(t.db)));
     try {
       const settings = await Promise.all(
-        clients.map(async (c) => (await c.query('SHOW synchronous_commit')).rows[0].synchronous_commit),
+        connections.map(async (c) => (await c.client.query('SHOW synchronous_commit')).rows[0].synchronous_commit),
       );
       expect(new Set(settings)).toEqual(new Set(['on']));
     } finally {
-      for (const c of clients) c.release();
+      for (const c of connections) c.release();
     }
   });
 

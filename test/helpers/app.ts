@@ -9,6 +9,7 @@ import { createBookingServices, type BookingServices } from '../../booking';
 import { bookingSchema } from '../../booking/db/schema';
 import { DEMO_BUSINESS_FILES, seedBusinessFile } from '../../booking/businesses/seed';
 import { createBot } from '../../bot';
+import type { DialogEngine } from '../../dialogs/engine/types';
 import { buildApp } from '../../api/app';
 import { createTestDatabase, type TestDatabase } from './db';
 import { OwnRedis } from './redis';
@@ -28,8 +29,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app over real HTTP, on its own database and Redis prefix, with the demo businesses. */
-export async function startTestApp(options: { now: string; env?: Record<string, string> }): Promise<TestApp> {
+/**
+ * The real app over real HTTP, on its own database and Redis prefix, with the demo businesses. The
+ * dialog engine is the one the configuration selects, unless `engine` builds it (to add what only
+ * tests need, such as credentials for the Lex stub).
+ */
+export async function startTestApp(options: {
+  now: string;
+  env?: Record<string, string>;
+  engine?: (runtime: Runtime) => DialogEngine;
+}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -44,7 +53,7 @@ export async function startTestApp(options: { now: string; env?: Record<string, 
   const runtime = await createRuntime(config, { schema: bookingSchema, clock, log: createLogger(config) });
   for (const file of DEMO_BUSINESS_FILES) await seedBusinessFile(runtime.db, file, { production: false, env: {} });
   const booking = createBookingServices(runtime.db, clock);
-  const app = await buildApp(runtime, { booking, bot: createBot(runtime, booking) });
+  const app = await buildApp(runtime, { booking, bot: createBot(runtime, booking, options.engine?.(runtime)) });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,

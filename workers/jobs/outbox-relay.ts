@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../../core/logger';
 import type { Redis } from '../../core/redis';
-import { claimPendingOutbox, markOutboxProcessed, type PendingOutbox } from '../../booking/repositories/outbox-relay';
-import { inTransaction } from '../../booking/repositories/sql';
+import { type PendingOutbox, relayPendingOutbox } from '../../booking/repositories/outbox-relay';
 import { closeQueues, createQueues, type Queues } from '../queue-set';
 import { jobIds, type OutboxJob, type QueueKey, TOPIC_ROUTES } from '../queues';
 
@@ -62,8 +61,7 @@ export class OutboxRelay {
   relayOnce(): Promise<number> {
     this.queues ??= createQueues(this.deps.redis, { prefix: this.deps.prefix, onError: () => {} });
     const queues = this.queues;
-    return inTransaction(this.deps.db, async (tx) => {
-      const rows = await claimPendingOutbox(tx, this.deps.options.batchSize);
+    return relayPendingOutbox(this.deps.db, this.deps.options.batchSize, async (rows) => {
       const byQueue = new Map<QueueKey, { name: string; data: OutboxJob; opts: { jobId: string } }[]>();
       for (const row of rows) {
         const route = TOPIC_ROUTES[row.topic];
@@ -79,11 +77,6 @@ export class OutboxRelay {
         byQueue.set(route.queue, jobs);
       }
       await withTimeout(Promise.all([...byQueue].map(([queue, jobs]) => queues[queue].addBulk(jobs))), ADD_TIMEOUT_MS);
-      await markOutboxProcessed(
-        tx,
-        rows.map((r) => r.id),
-      );
-      return rows.length;
     });
   }
 

@@ -76,9 +76,11 @@ async function recordFailure(ctx: WorkerContext, job: Job<SendJob>, m: ClaimedMe
     await releaseOutbound(ctx.sql, m.id, failure.code);
     return failure;
   }
-  await markFailed(ctx.sql, m.id, failure.code);
+  // The opt-out first: a crash between the two leaves the job to run again, never a failed
+  // message whose refusal was forgotten.
   if (failure.code === TWILIO_ERRORS.optedOut) {
     await optOutRecipient(ctx.sql, m.businessId, m.to, ctx.clock.now());
   }
+  await markFailed(ctx.sql, m.id, failure.code);
   return new UnrecoverableError(`message ${m.id} not sent: ${failure.message}`);
 }

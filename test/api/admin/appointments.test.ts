@@ -58,13 +58,13 @@ describe('the day and the week', () => {
   it('refuses a date that does not exist, an end before the start and a range of more than two months', async () => {
     const bad = await edgar().get('/api/admin/appointments?from=2026-02-30');
     expect(bad.status).toBe(400);
-    expect(bad.body).toMatchObject({ error: 'BAD_REQUEST', field: 'querystring/from' });
+    expect(bad.body).toMatchObject({ error: 'BAD_REQUEST', field: 'querystring.from' });
     const backwards = await edgar().get('/api/admin/appointments?from=2026-11-25&to=2026-11-24');
-    expect(backwards.body).toMatchObject({ error: 'INVALID_REQUEST', field: 'querystring/to' });
+    expect(backwards.body).toMatchObject({ error: 'INVALID_REQUEST', field: 'querystring.to' });
     const long = await edgar().get('/api/admin/appointments?from=2026-11-01&to=2027-02-01');
-    expect(long.body).toMatchObject({ error: 'INVALID_REQUEST', field: 'querystring/to' });
+    expect(long.body).toMatchObject({ error: 'INVALID_REQUEST', field: 'querystring.to' });
     expect((await edgar().get('/api/admin/appointments?from=2026-11-25&status=lost')).body.field).toBe(
-      'querystring/status/0',
+      'querystring.status.0',
     );
   });
 
@@ -77,7 +77,7 @@ describe('the day and the week', () => {
       expect.objectContaining({ action: 'appointment.booked', actor: expect.stringMatching(/^customer:/) }),
     ]);
     expect(detail.body.messages).toEqual([]);
-    expect((await edgar().get('/api/admin/appointments/not-a-uuid')).body.field).toBe('params/id');
+    expect((await edgar().get('/api/admin/appointments/not-a-uuid')).body.field).toBe('params.id');
   });
 });
 
@@ -149,9 +149,9 @@ describe('changing a visit', () => {
       status: 'cancelled',
       version: 2,
     });
-    expect(cancel.body).toMatchObject({ error: 'BAD_REQUEST', field: 'body/status' });
+    expect(cancel.body).toMatchObject({ error: 'BAD_REQUEST', field: 'body.status' });
     expect((await edgar().post(`/api/admin/appointments/${visit.id}/status`, { status: 'confirmed' })).body.field).toBe(
-      'body/version',
+      'body.version',
     );
   });
 
@@ -184,7 +184,7 @@ describe('changing a visit', () => {
   it('cancels with a reason, for the customer to be told', async () => {
     const visit = await shop.book({ phone: '+15552020006', name: 'Gus', at: '2026-11-28T10:00' });
     expect((await edgar().post(`/api/admin/appointments/${visit.id}/cancel`, { version: 1 })).body.field).toBe(
-      'body/reason',
+      'body.reason',
     );
     const cancelled = await edgar().post(`/api/admin/appointments/${visit.id}/cancel`, {
       reason: 'Truck broke down',
@@ -244,7 +244,7 @@ describe('a customer who phoned or walked in', () => {
   it('refuses a phone that is not E.164, a taken time and an unknown service, booking nothing', async () => {
     const base = { serviceId: shop.serviceId('battery'), start: '2026-11-30T08:00:00-08:00', name: 'Ivy' };
     const phone = await edgar().post('/api/admin/appointments', { ...base, phone: '555-1234' });
-    expect(phone.body).toMatchObject({ error: 'BAD_REQUEST', field: 'body/phone' });
+    expect(phone.body).toMatchObject({ error: 'BAD_REQUEST', field: 'body.phone' });
     const taken = await edgar().post('/api/admin/appointments', { ...base, phone: '+15552030002' });
     expect(taken.status).toBe(409);
     expect(taken.body).toMatchObject({ error: 'SLOT_UNAVAILABLE', reason: 'taken', alternatives: expect.any(Array) });

@@ -68,7 +68,7 @@ describe('signing in', () => {
   it('refuses a login without a password, naming the field', async () => {
     const answer = await client().send('POST', '/api/admin/login', { email: EDGAR_ADMIN });
     expect(answer.status).toBe(400);
-    expect(answer.body).toMatchObject({ error: 'BAD_REQUEST', field: 'body/password' });
+    expect(answer.body).toMatchObject({ error: 'BAD_REQUEST', field: 'body.password' });
   });
 
   it('limits failed attempts per account whatever the client address, the same for an unknown address', async () => {

@@ -97,18 +97,18 @@ describe('the catalog', () => {
     });
     expect(zero.status).toBe(400);
     expect(zero.body).toMatchObject({
-      field: 'body/durationMinutes',
-      message: 'body/durationMinutes: expected a duration above 0',
+      field: 'body.durationMinutes',
+      message: 'body.durationMinutes: expected a duration above 0',
     });
     const noName = await edgar().put(`/api/admin/catalog/services/${id}`, {
       version,
       names: { es: 'Batería' },
       durationMinutes: 30,
     });
-    expect(noName.body).toMatchObject({ field: 'body/names.en', message: expect.stringMatching(/business language/) });
+    expect(noName.body).toMatchObject({ field: 'body.names.en', message: expect.stringMatching(/business language/) });
     const badHours = await edgar().put('/api/admin/catalog/hours', { version, hours: { mon: ['17:00-08:00'] } });
     expect(badHours.body).toMatchObject({
-      field: 'body/hours/mon[0]',
+      field: 'body.hours.mon[0]',
       message: expect.stringMatching(/start before end/),
     });
     const badDay = await edgar().put('/api/admin/catalog/hours', { version, hours: { funday: ['08:00-17:00'] } });
@@ -143,7 +143,7 @@ describe('the catalog', () => {
       names: { en: 'Wipers' },
       durationMinutes: 15,
     });
-    expect(twice.body).toMatchObject({ field: 'body/key' });
+    expect(twice.body).toMatchObject({ field: 'body.key' });
   });
 
   it('changes the opening hours and a staff member’s, which decide the free times', async () => {
