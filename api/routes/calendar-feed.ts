@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Clock } from '../../core/clock';
 import type { CalendarFeeds } from '../../booking/admin/calendar-feeds';
 import { calendarIcs } from '../formats/ics';
-import { FeedParams } from '../schemas/admin/reports';
+import { FeedParams, IcsText } from '../schemas/admin/reports';
+import { ErrorReply } from '../schemas/error-reply';
 
 /**
  * The calendar feed a phone subscribes to: no session (calendar apps cannot sign in), the secret
@@ -12,13 +13,17 @@ export const calendarFeedRoutes: FastifyPluginAsyncTypebox<{ feeds: CalendarFeed
   app,
   { feeds, clock },
 ) => {
-  app.get('/calendar/:file', { schema: { params: FeedParams } }, async (request, reply) => {
-    const token = /^([A-Za-z0-9_-]{32,64})\.ics$/.exec(request.params.file)?.[1];
-    const feed = token ? await feeds.feed(token) : null;
-    if (!feed) return reply.code(404).send({ error: 'NOT_FOUND', message: 'No calendar at this address.' });
-    return reply
-      .type('text/calendar; charset=utf-8')
-      .header('cache-control', 'private, max-age=300')
-      .send(calendarIcs(feed, clock.now()));
-  });
+  app.get(
+    '/calendar/:file',
+    { schema: { params: FeedParams, response: { 200: IcsText, 404: ErrorReply } } },
+    async (request, reply) => {
+      const token = /^([A-Za-z0-9_-]{32,64})\.ics$/.exec(request.params.file)?.[1];
+      const feed = token ? await feeds.feed(token) : null;
+      if (!feed) return reply.code(404).send({ error: 'NOT_FOUND', message: 'No calendar at this address.' });
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('cache-control', 'private, max-age=300')
+        .send(calendarIcs(feed, clock.now()));
+    },
+  );
 };

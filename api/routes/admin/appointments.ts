@@ -12,14 +12,14 @@ import {
   StatusBody,
   WalkInBody,
 } from '../../schemas/admin/appointments';
-import { IdParams } from '../../schemas/admin/primitives';
+import { AdminErrors, IdParams } from '../../schemas/admin/primitives';
 import { AppointmentView } from '../../schemas/admin/views';
 
 /** The calendar: days and weeks, one appointment in full, status changes, moves, cancels, walk-ins. */
 export const appointmentRoutes: FastifyPluginAsyncTypebox<{ admin: AdminServices }> = async (app, { admin }) => {
   app.get(
     '/appointments',
-    { schema: { querystring: ListQuery, response: { 200: AppointmentList } } },
+    { schema: { querystring: ListQuery, response: { ...AdminErrors, 200: AppointmentList } } },
     async (request) => {
       const { status, ...filter } = request.query;
       return { appointments: await admin.agenda.list(signedIn(request).businessId, { ...filter, statuses: status }) };
@@ -28,13 +28,13 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{ admin: AdminServices
 
   app.get(
     '/appointments/:id',
-    { schema: { params: IdParams, response: { 200: AppointmentDetail } } },
+    { schema: { params: IdParams, response: { ...AdminErrors, 200: AppointmentDetail } } },
     async (request) => admin.agenda.detail(signedIn(request).businessId, request.params.id),
   );
 
   app.post(
     '/appointments',
-    { schema: { body: WalkInBody, response: { 201: AppointmentView } } },
+    { schema: { body: WalkInBody, response: { ...AdminErrors, 201: AppointmentView } } },
     async (request, reply) => {
       const booked = await admin.frontDesk.walkIn(signedIn(request), {
         ...request.body,
@@ -46,14 +46,14 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{ admin: AdminServices
 
   app.post(
     '/appointments/:id/status',
-    { schema: { params: IdParams, body: StatusBody, response: { 200: AppointmentView } } },
+    { schema: { params: IdParams, body: StatusBody, response: { ...AdminErrors, 200: AppointmentView } } },
     async (request) =>
       admin.frontDesk.changeStatus(signedIn(request), request.params.id, request.body.status, request.body.version),
   );
 
   app.post(
     '/appointments/:id/move',
-    { schema: { params: IdParams, body: MoveBody, response: { 200: AppointmentView } } },
+    { schema: { params: IdParams, body: MoveBody, response: { ...AdminErrors, 200: AppointmentView } } },
     async (request) =>
       admin.frontDesk.move(signedIn(request), request.params.id, {
         ...request.body,
@@ -63,12 +63,16 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{ admin: AdminServices
 
   app.post(
     '/appointments/:id/cancel',
-    { schema: { params: IdParams, body: CancelBody, response: { 200: AppointmentView } } },
+    { schema: { params: IdParams, body: CancelBody, response: { ...AdminErrors, 200: AppointmentView } } },
     async (request) =>
       admin.frontDesk.cancel(signedIn(request), request.params.id, request.body.reason, request.body.version),
   );
 
-  app.get('/slots', { schema: { querystring: SlotsQuery, response: { 200: SlotList } } }, async (request) => ({
-    slots: await admin.frontDesk.freeSlots(signedIn(request).businessId, request.query),
-  }));
+  app.get(
+    '/slots',
+    { schema: { querystring: SlotsQuery, response: { ...AdminErrors, 200: SlotList } } },
+    async (request) => ({
+      slots: await admin.frontDesk.freeSlots(signedIn(request).businessId, request.query),
+    }),
+  );
 };

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AdminServices } from '../../../booking/admin';
 import { signedIn } from '../../plugins/admin-session';
 import { HoursBody, NewServiceBody, ServiceBody } from '../../schemas/admin/catalog';
-import { IdParams } from '../../schemas/admin/primitives';
+import { AdminErrors, IdParams } from '../../schemas/admin/primitives';
 import { CatalogView } from '../../schemas/admin/views';
 
 /** A price of null means "not priced", which the business file writes by leaving it out. */
@@ -13,7 +13,7 @@ const unpriced = <T extends { price?: number | null }>({ price, ...rest }: T) =>
 
 /** Services and weekly hours, each edit carrying the catalog version it started from. */
 export const catalogRoutes: FastifyPluginAsyncTypebox<{ admin: AdminServices }> = async (app, { admin }) => {
-  const reply = { response: { 200: CatalogView } };
+  const reply = { response: { ...AdminErrors, 200: CatalogView } };
 
   app.get('/catalog', { schema: reply }, async (request) => admin.catalog.view(signedIn(request).businessId));
 

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { ErrorReply } from '../error-reply';
 import { LOCALES } from '../../../core/locale';
 import { APPOINTMENT_STATUSES } from '../../../booking/statuses';
 
@@ -34,3 +35,17 @@ export const NullableInstant = Type.Union([Instant, Type.Null()]);
 /** Something said in each language the business speaks. */
 export const PerLocale = <T extends Parameters<typeof Type.Optional>[0]>(value: T) =>
   Type.Object({ en: Type.Optional(value), es: Type.Optional(value) }, { additionalProperties: false });
+
+/**
+ * The error replies an admin route can give: bad input (400), no session (401), no CSRF token
+ * (403), not in this business (404), a conflict with the calendar or catalog as it is now (409),
+ * too many sign-in attempts (429). Spread into each route's `response`.
+ */
+export const AdminErrors = {
+  400: ErrorReply,
+  401: ErrorReply,
+  403: ErrorReply,
+  404: ErrorReply,
+  409: ErrorReply,
+  429: ErrorReply,
+} as const;

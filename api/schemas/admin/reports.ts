@@ -34,3 +34,7 @@ export const RotateBody = Type.Object({ staffId: Type.Union([Uuid, Type.Null()])
 
 /** Loose on purpose: a malformed token is answered like an unknown one (404), telling nothing. */
 export const FeedParams = Type.Object({ file: Type.String({ maxLength: 100 }) });
+
+/** Text replies (sent as they are: Fastify serializes only JSON). */
+export const CsvText = Type.String({ description: 'text/csv; charset=utf-8, with a byte-order mark' });
+export const IcsText = Type.String({ description: 'text/calendar; charset=utf-8 (RFC 5545)' });
