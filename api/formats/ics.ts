@@ -1,8 +1,7 @@
-import { DateTime } from 'luxon';
 import { timeZone } from '../../core/time-zone';
 import type { Feed } from '../../booking/admin/calendar-feeds';
 import type { AppointmentView } from '../../booking/admin/views';
-import { vtimezone } from './vtimezone';
+import { stamp, vtimezone } from './vtimezone';
 
 const YEAR_MS = 366 * 86_400_000;
 
@@ -13,7 +12,8 @@ function escapeText(value: string): string {
 
 /** Lines longer than 75 octets continue on the next line after CRLF and a space (3.1), never inside a character. */
 function fold(line: string): string {
-  if (Buffer.byteLength(line) <= 75) return line;
+  // A line of at most 25 UTF-16 units is at most 75 octets, whatever its characters.
+  if (line.length <= 25 || Buffer.byteLength(line) <= 75) return line;
   const parts: string[] = [];
   let current = '';
   let octets = 0;
@@ -31,11 +31,12 @@ function fold(line: string): string {
   return parts.join('\r\n ');
 }
 
-const utcStamp = (d: Date) => DateTime.fromJSDate(d, { zone: 'utc' }).toFormat("yyyyLLdd'T'HHmmss'Z'");
+const utcStamp = (d: Date) => `${stamp(d.getTime())}Z`;
 
-function event(v: AppointmentView, timezone: string, now: Date): string[] {
+/** The lines of one event, appended to `out`. */
+function event(out: string[], v: AppointmentView, timezone: string, dtstamp: string): void {
   const zone = timeZone(timezone);
-  const local = (d: Date) => DateTime.fromJSDate(d, { zone }).toFormat("yyyyLLdd'T'HHmmss");
+  const local = (d: Date) => stamp(d.getTime(), zone.offset(d.getTime()));
   const isBlock = v.kind === 'block';
   const who = v.customerName ?? v.customerPhone ?? '';
   const summary = isBlock
@@ -44,21 +45,23 @@ function event(v: AppointmentView, timezone: string, now: Date): string[] {
   const description = isBlock
     ? [v.staffName]
     : [`Ref ${v.reference}`, v.staffName, v.customerPhone, v.notes, `Status: ${v.status.replace('_', ' ')}`];
-  return [
+  out.push(
     'BEGIN:VEVENT',
     // The appointment's id never changes, so a moved visit moves in the calendar instead of doubling.
     `UID:${v.id}@textbook`,
-    `DTSTAMP:${utcStamp(now)}`,
+    `DTSTAMP:${dtstamp}`,
     `CREATED:${utcStamp(v.createdAt)}`,
     `SEQUENCE:${v.version - 1}`,
     `DTSTART;TZID=${timezone}:${local(v.startsAt)}`,
     `DTEND;TZID=${timezone}:${local(v.endsAt)}`,
-    `SUMMARY:${escapeText(summary)}`,
-    ...(v.address ? [`LOCATION:${escapeText(v.address)}`] : []),
-    `DESCRIPTION:${escapeText(description.filter(Boolean).join('\n'))}`,
+    fold(`SUMMARY:${escapeText(summary)}`),
+  );
+  if (v.address) out.push(fold(`LOCATION:${escapeText(v.address)}`));
+  out.push(
+    fold(`DESCRIPTION:${escapeText(description.filter(Boolean).join('\n'))}`),
     `STATUS:${v.status === 'pending_approval' ? 'TENTATIVE' : 'CONFIRMED'}`,
     'END:VEVENT',
-  ];
+  );
 }
 
 /**
@@ -80,8 +83,9 @@ export function calendarIcs(feed: Feed, now: Date): string {
     `X-WR-TIMEZONE:${business.timezone}`,
     'REFRESH-INTERVAL;VALUE=DURATION:PT15M',
     ...vtimezone(business.timezone, new Date(now.getTime() - YEAR_MS), new Date(last + 86_400_000)),
-    ...feed.events.flatMap((e) => event(e, business.timezone, now)),
-    'END:VCALENDAR',
-  ];
-  return `${lines.map(fold).join('\r\n')}\r\n`;
+  ].map(fold);
+  const dtstamp = utcStamp(now);
+  for (const e of feed.events) event(lines, e, business.timezone, dtstamp);
+  lines.push('END:VCALENDAR', '');
+  return lines.join('\r\n');
 }

@@ -8,7 +8,7 @@ import { customerById } from '../repositories/admin/customer-directory';
 import { type AuditLine, auditTrail } from '../repositories/audit-log';
 import type { CatalogRepository } from '../repositories/catalog';
 import { poolSql, type Sql } from '../repositories/sql';
-import type { AppointmentStatus } from '../statuses';
+import { type AppointmentStatus, transitionsFrom } from '../statuses';
 import type { CustomerRow } from '../db/entities/customer';
 import { localDays } from './local-days';
 import { type AppointmentView, appointmentViews } from './views';
@@ -28,6 +28,8 @@ export interface AgendaFilter {
 
 export interface AppointmentDetail {
   appointment: AppointmentView;
+  /** The statuses it may move to from where it is. */
+  canBecome: AppointmentStatus[];
   customer: CustomerRow | null;
   history: AuditLine[];
   messages: MessageLine[];
@@ -75,6 +77,12 @@ export class Agenda {
       auditTrail(this.sql, businessId, id),
       appointmentMessages(this.sql, businessId, id),
     ]);
-    return { appointment, customer: customer ?? null, history, messages };
+    return {
+      appointment,
+      canBecome: [...transitionsFrom(appointment.status)],
+      customer: customer ?? null,
+      history,
+      messages,
+    };
   }
 }

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import type { Locale } from '../../core/locale';
 import { WEEKDAYS, type Weekday, type WeeklyHours } from '../availability/weekly-hours';
+import type { IntakeField } from '../business-settings';
 import { pathText, serviceEntry, weeklyHours } from '../businesses/business-file';
 import type { ServiceRow } from '../db/entities/service';
 import { InvalidRequest, NotFound, StaleCatalog } from '../errors';
@@ -39,6 +40,8 @@ export interface CatalogView {
   locale: Locale;
   locales: Locale[];
   timezone: string;
+  /** What the business asks of a customer besides the time (the walk-in form asks the same). */
+  intakeFields: IntakeField[];
   services: ServiceView[];
   hours: FileHours;
   staff: { id: string; key: string; name: string; active: boolean; hours: FileHours; serviceIds: string[] }[];
@@ -186,6 +189,7 @@ function viewOf(catalog: Catalog, version: number): CatalogView {
     locale: catalog.business.defaultLocale,
     locales: catalog.business.locales,
     timezone: catalog.business.timezone,
+    intakeFields: catalog.business.settings.intakeFields,
     services: catalog.services.map(serviceView),
     hours: fileHours(catalog.business.settings.openingHours),
     staff: catalog.staff.map((s) => ({

@@ -18,6 +18,7 @@ export const AppointmentList = Type.Object({ appointments: Type.Array(Appointmen
 
 export const AppointmentDetail = Type.Object({
   appointment: AppointmentView,
+  canBecome: Type.Array(Status),
   customer: Type.Union([CustomerView, Type.Null()]),
   history: Type.Array(AuditLine),
   messages: Type.Array(MessageLine),

@@ -98,6 +98,7 @@ export const CatalogView = Type.Object({
   locale: Type.String(),
   locales: Type.Array(Type.String()),
   timezone: Type.String(),
+  intakeFields: Type.Array(Type.Enum(['name', 'address', 'vehicle', 'notes'] as const)),
   services: Type.Array(ServiceView),
   hours: FileHours,
   staff: Type.Array(

@@ -3,11 +3,10 @@ import type { AppointmentRow } from '../../../booking/db/entities/appointment';
 import type { Catalog } from '../../../booking/repositories/catalog';
 import { findOrCreateCustomer } from '../../../booking/repositories/customers';
 import { poolSql } from '../../../booking/repositories/sql';
-import { type RunningWorkers, startWorkers } from '../../../workers/start';
-import { AUTH_TOKEN, startTestApp, type TestApp } from '../../helpers/app';
+import { startTestApp, type TestApp } from '../../helpers/app';
+import { type AppWithWorkers, startAppWithWorkers } from '../../helpers/app-with-workers';
 import { AdminClient, CLINICA_ADMIN, EDGAR_ADMIN } from '../../helpers/admin-client';
-import { FakeTwilio } from '../../helpers/fake-twilio';
-import { ACCOUNT_SID, FAST } from '../../workers/support/harness';
+import type { FakeTwilio } from '../../helpers/fake-twilio';
 
 /** Monday 23 November 2026, 9:00 in Los Angeles (14:00 in Santiago). */
 export const NOW = '2026-11-23T09:00:00-08:00';
@@ -38,23 +37,16 @@ export function adminApp(options: { workers?: boolean } = {}): {
   let t: TestApp | undefined;
   let edgar: AdminClient;
   let clinica: AdminClient;
-  let fake: FakeTwilio | undefined;
-  let workers: RunningWorkers | undefined;
+  let whole: AppWithWorkers | undefined;
   beforeAll(async () => {
-    if (options.workers) fake = await FakeTwilio.start(ACCOUNT_SID, AUTH_TOKEN);
-    const env: Record<string, string> = fake ? { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_API_URL: fake.url } : {};
-    t = await startTestApp({ now: NOW, env });
-    if (options.workers) workers = await startWorkers(t.runtime, FAST);
+    whole = options.workers ? await startAppWithWorkers(NOW) : undefined;
+    t = whole?.t ?? (await startTestApp({ now: NOW }));
     edgar = new AdminClient(t.baseUrl, '203.0.113.1');
     clinica = new AdminClient(t.baseUrl, '203.0.113.2');
     await edgar.login(EDGAR_ADMIN);
     await clinica.login(CLINICA_ADMIN);
   });
-  afterAll(async () => {
-    await workers?.close();
-    await t?.close();
-    await fake?.close();
-  });
+  afterAll(() => (whole ?? t)?.close());
   afterEach(() => t?.clock.set(NOW));
   const app = () => {
     if (!t) throw new Error('the app starts in beforeAll');
@@ -65,8 +57,8 @@ export function adminApp(options: { workers?: boolean } = {}): {
     edgar: () => edgar,
     clinica: () => clinica,
     twilio: () => {
-      if (!fake) throw new Error('start the app with workers to have a fake Twilio');
-      return fake;
+      if (!whole) throw new Error('start the app with workers to have a fake Twilio');
+      return whole.twilio;
     },
     async demo(slug) {
       const catalog = await app().booking.catalogs.bySlug(slug);
