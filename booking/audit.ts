@@ -1,6 +1,6 @@
 import type { Actor } from './actor';
 import type { AppointmentRow } from './db/entities/appointment';
-import type { AppointmentEvent } from './outbox-effects';
+import type { AppointmentEvent } from './outbox-topics';
 import type { AuditEntry } from './repositories/audit-log';
 
 /** How an actor is written in the audit log. */

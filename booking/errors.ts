@@ -14,7 +14,9 @@ export type BookingErrorCode =
   | 'STALE_VERSION'
   | 'INVALID_TRANSITION'
   | 'INVALID_REQUEST'
-  | 'SLOT_UNAVAILABLE';
+  | 'SLOT_UNAVAILABLE'
+  | 'RECIPIENT_OPTED_OUT'
+  | 'WHATSAPP_WINDOW_CLOSED';
 
 export class NotFound extends BookingError {
   readonly code = 'NOT_FOUND';
@@ -86,5 +88,28 @@ export class InvalidRequest extends BookingError {
     super(field ? `${field}: ${message}` : message);
     this.name = 'InvalidRequest';
     if (field) this.details = { field };
+  }
+}
+
+/** The recipient texted STOP (or Twilio said so): nothing may be sent to them until they opt in again. */
+export class RecipientOptedOut extends BookingError {
+  readonly code = 'RECIPIENT_OPTED_OUT';
+  constructor(readonly businessId: string) {
+    super('this recipient has opted out of messages from the business (they can text START to opt back in)');
+    this.name = 'RecipientOptedOut';
+  }
+}
+
+/**
+ * WhatsApp lets a business write freely only within 24 hours of the person's last message; after
+ * that only an approved template may go, and a reply typed by hand is none.
+ */
+export class WhatsappWindowClosed extends BookingError {
+  readonly code = 'WHATSAPP_WINDOW_CLOSED';
+  constructor() {
+    super(
+      'WhatsApp allows a free reply only within 24 hours of the customer’s last message; ask them to write first, or call them',
+    );
+    this.name = 'WhatsappWindowClosed';
   }
 }

@@ -59,6 +59,17 @@ export function CustomerPanel({ id, close }: { id: string; close: () => void }) 
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: true } | { ok: false; error: ApiError } | null>(null);
+  // Replies sent from here that the workers have not written down yet (the outbox is asynchronous):
+  // shown at once as queued, and the conversation read again every two seconds until they are in.
+  const [pending, setPending] = useState<string[]>([]);
+  const recorded = (body: string) =>
+    loaded.data?.[1].messages.some((m) => m.direction === 'outbound' && m.purpose === 'admin_reply' && m.body === body);
+  const waiting = pending.filter((body) => !recorded(body));
+  useEffect(() => {
+    if (waiting.length === 0) return;
+    const timer = setTimeout(loaded.reload, 2_000);
+    return () => clearTimeout(timer);
+  });
   const send = async (event: Event) => {
     event.preventDefault();
     if (!text.trim()) return;
@@ -66,9 +77,10 @@ export function CustomerPanel({ id, close }: { id: string; close: () => void }) 
     setOutcome(null);
     try {
       await post(`/customers/${id}/messages`, { text: text.trim() });
+      setPending([...waiting, text.trim()]);
       setText('');
       setOutcome({ ok: true });
-      app.changed();
+      loaded.reload();
     } catch (error) {
       setOutcome({ ok: false, error: error as ApiError });
     } finally {
@@ -114,6 +126,12 @@ export function CustomerPanel({ id, close }: { id: string; close: () => void }) 
                 {whenLabel(m.createdAt, zone, tx.locale)} · {m.channel}
                 {m.direction === 'outbound' && ` · ${m.status}${m.errorCode ? ` (${m.errorCode})` : ''}`}
               </small>
+            </li>
+          ))}
+          {waiting.map((body) => (
+            <li key={body} class="outbound pending">
+              <span>{body}</span>
+              <small>{tx.t('queued')}</small>
             </li>
           ))}
         </ul>

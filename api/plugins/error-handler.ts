@@ -6,6 +6,7 @@ import type { ErrorReply } from '../schemas/error-reply';
 /**
  * The status of each domain error. A stale version, a refused transition and a time already taken
  * are all conflicts with the calendar as it is now: reading it again and asking anew can succeed.
+ * A message to someone who opted out conflicts with their choice: it may go once they text START.
  */
 const STATUS_BY_CODE: Record<BookingErrorCode, number> = {
   NOT_FOUND: 404,
@@ -13,6 +14,8 @@ const STATUS_BY_CODE: Record<BookingErrorCode, number> = {
   INVALID_TRANSITION: 409,
   INVALID_REQUEST: 400,
   SLOT_UNAVAILABLE: 409,
+  RECIPIENT_OPTED_OUT: 409,
+  WHATSAPP_WINDOW_CLOSED: 409,
 };
 
 /**

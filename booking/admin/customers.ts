@@ -1,7 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../core/clock';
 import type { CustomerRow } from '../db/entities/customer';
-import { NotFound } from '../errors';
+import { NotFound, WhatsappWindowClosed } from '../errors';
+import { reachFor } from '../outbound';
+import type { OutboundService } from '../outbound-service';
 import { visitsOf } from '../repositories/admin/agenda';
 import { customerMessages, type MessageLine } from '../repositories/admin/conversation';
 import {
@@ -12,8 +14,11 @@ import {
   searchCustomers,
 } from '../repositories/admin/customer-directory';
 import type { CatalogRepository } from '../repositories/catalog';
+import { appendAudit } from '../repositories/audit-log';
 import { poolSql, type Sql } from '../repositories/sql';
 import { isActive } from '../statuses';
+import { whatsappWindowOpen } from '../whatsapp-window';
+import type { AdminActor } from './front-desk';
 import { type AppointmentView, appointmentViews } from './views';
 
 export interface CustomerDetail {
@@ -40,8 +45,7 @@ export class CustomerDirectory {
 
   constructor(
     db: DataSource,
-    private readonly catalogs: CatalogRepository,
-    private readonly clock: Clock,
+    private readonly deps: { catalogs: CatalogRepository; clock: Clock; outbound: OutboundService },
   ) {
     this.sql = poolSql(db);
   }
@@ -61,9 +65,9 @@ export class CustomerDirectory {
     const [channels, rows, catalog] = await Promise.all([
       customerChannels(this.sql, id),
       visitsOf(this.sql, businessId, id, VISITS_LIMIT),
-      this.catalogs.byId(businessId),
+      this.deps.catalogs.byId(businessId),
     ]);
-    const now = this.clock.now().getTime();
+    const now = this.deps.clock.now().getTime();
     const visits = appointmentViews(catalog, rows);
     const upcoming = visits.filter((v) => isActive(v.status) && v.endsAt.getTime() > now).reverse();
     return {
@@ -82,5 +86,40 @@ export class CustomerDirectory {
       customerMessages(this.sql, businessId, id, MESSAGES_LIMIT),
     ]);
     return { customer, channels, messages };
+  }
+
+  /**
+   * A reply typed at the front desk, sent from the business's number on the channel the customer
+   * last wrote on, through the outbox like every message (its delivery status then shows in the
+   * conversation). Refused, saying why, when the customer opted out or when it is WhatsApp outside
+   * the 24-hour window (a hand-typed reply is no approved template). Audit-logged.
+   */
+  async reply(admin: AdminActor, customerId: string, text: string): Promise<{ outboxId: string; queuedAt: Date }> {
+    await this.customer(admin.businessId, customerId);
+    const { endpoints } = await this.deps.catalogs.byId(admin.businessId);
+    const reach = await reachFor(this.sql, admin.businessId, endpoints, { customerId });
+    const now = this.deps.clock.now();
+    if (
+      reach.ok &&
+      reach.endpoint.channel === 'whatsapp' &&
+      !whatsappWindowOpen(reach.recipient.whatsappInboundAt, now)
+    )
+      throw new WhatsappWindowClosed();
+    const sent = await this.deps.outbound.send({
+      businessId: admin.businessId,
+      recipient: { customerId },
+      text,
+      origin: 'admin_reply',
+    });
+    await appendAudit(this.sql, [
+      {
+        businessId: admin.businessId,
+        actor: `admin:${admin.userId}`,
+        action: 'customer.replied',
+        target: customerId,
+        details: { outboxId: sent.outboxId },
+      },
+    ]);
+    return { ...sent, queuedAt: now };
   }
 }

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Clock } from '../../core/clock';
 import type { AppointmentService } from '../appointments';
 import type { AvailabilityService } from '../availability-service';
+import type { OutboundService } from '../outbound-service';
 import type { CatalogRepository } from '../repositories/catalog';
 import { AdminAccounts } from './accounts';
 import { Agenda } from './agenda';
@@ -28,6 +29,7 @@ export function createAdminServices(deps: {
   catalogs: CatalogRepository;
   availability: AvailabilityService;
   appointments: AppointmentService;
+  outbound: OutboundService;
 }): AdminServices {
   const { db, clock, catalogs } = deps;
   const agenda = new Agenda(db, catalogs);
@@ -36,7 +38,7 @@ export function createAdminServices(deps: {
     agenda,
     stats: new AgendaStats(db, catalogs),
     frontDesk: new FrontDesk(db, { ...deps, agenda }),
-    customers: new CustomerDirectory(db, catalogs, clock),
+    customers: new CustomerDirectory(db, { catalogs, clock, outbound: deps.outbound }),
     catalog: new CatalogEditor(db, catalogs),
     feeds: new CalendarFeeds(db, catalogs, clock),
   };

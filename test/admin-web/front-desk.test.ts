@@ -116,7 +116,12 @@ describe.each([
       .waitFor((all) => all.some((r) => r.form.Body === text))
       .then((all) => all.filter((r) => r.form.Body === text));
     expect(sent.form).toMatchObject({ To: `${phones}2`, From: EDGAR });
+    // Shown at once as queued, then as the workers recorded it, with Twilio's answer.
     await page.locator('.sheet .messages li.outbound', { hasText: text }).waitFor();
+    await page
+      .locator('.sheet .messages li.outbound:not(.pending)', { hasText: text })
+      .filter({ hasText: 'sent' })
+      .waitFor();
     await screenshot(page, viewport, 'conversation', false);
     await page.click('.sheet .close');
   });

@@ -21,7 +21,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime; accounts:
   app,
   { runtime, accounts },
 ) => {
-  const limits = await loginLimits(app, runtime.redis, runtime.config.redisPrefix);
+  const limits = await loginLimits(app, runtime.redis, runtime.redisPrefix);
 
   app.post('/login', { schema: { body: LoginBody, response: { ...AdminErrors, 200: Me } } }, async (request, reply) => {
     await limits.check(request);

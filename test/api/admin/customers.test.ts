@@ -1,13 +1,21 @@
 import { Phone } from '../../helpers/app';
 import { adminApp, type Demo } from './support';
 
-/** Customers as the front desk finds them: search, one customer in full, their conversation. */
-const { t, edgar, demo } = adminApp();
+/** Customers as the front desk finds them: search, one customer in full, their conversation, a reply. */
+const { t, edgar, clinica, demo } = adminApp();
 let shop: Demo;
+let clinic: Demo;
 
 beforeAll(async () => {
   shop = await demo('edgar');
+  clinic = await demo('clinica-santiago');
 });
+
+const outboxFor = (customerId: string) =>
+  t().runtime.db.query(
+    `SELECT topic, payload FROM outbox WHERE topic = 'message.send' AND payload->'recipient'->>'customerId' = $1`,
+    [customerId],
+  );
 
 describe('customers', () => {
   it('finds customers by part of the name, any case, or by digits of the phone', async () => {
@@ -74,5 +82,54 @@ describe('customers', () => {
       ['outbound', 'replied', expect.any(String)],
     ]);
     expect(conversation.body.channels).toEqual([{ channel: 'sms', lastInboundAt: expect.any(String) }]);
+  });
+
+  it('queues a reply from the business number, audit-logged; an empty one is refused', async () => {
+    const visit = await shop.book({ phone: '+15552140001', name: 'Ray', at: '2026-11-25T09:00' });
+    const customer = visit.customerId!;
+    expect((await edgar().post(`/api/admin/customers/${customer}/messages`, { text: '' })).body.field).toBe(
+      'body.text',
+    );
+    const sent = await edgar().post(`/api/admin/customers/${customer}/messages`, {
+      text: 'Running 10 min late, sorry!',
+    });
+    expect(sent.status).toBe(202);
+    expect(sent.body).toEqual({ outboxId: expect.any(String), queuedAt: '2026-11-23T17:00:00.000Z' });
+    expect(await outboxFor(customer)).toEqual([
+      {
+        topic: 'message.send',
+        payload: { recipient: { customerId: customer }, text: 'Running 10 min late, sorry!', origin: 'admin_reply' },
+      },
+    ]);
+    const [audit] = await t().runtime.db.query(
+      `SELECT actor, details FROM audit_log WHERE action = 'customer.replied' AND target = $1`,
+      [customer],
+    );
+    expect(audit).toMatchObject({ actor: expect.stringMatching(/^admin:/), details: { outboxId: sent.body.outboxId } });
+  });
+
+  it('refuses a reply to a customer who opted out, and on WhatsApp outside the 24-hour window', async () => {
+    const visit = await shop.book({ phone: '+15552140002', at: '2026-11-25T12:00' });
+    await t().runtime.db.query('UPDATE customer SET opted_out_at = now() WHERE id = $1', [visit.customerId]);
+    const optedOut = await edgar().post(`/api/admin/customers/${visit.customerId}/messages`, { text: 'Hello?' });
+    expect(optedOut.status).toBe(409);
+    expect(optedOut.body.error).toBe('RECIPIENT_OPTED_OUT');
+    expect(await outboxFor(visit.customerId!)).toEqual([]);
+
+    const patient = new Phone(t(), 'whatsapp:+56912140003', 'whatsapp:+56920000001');
+    await patient.say('hola');
+    const [row] = await t().runtime.db.query(`SELECT id FROM customer WHERE phone = '+56912140003'`);
+    expect(
+      (await clinica().post(`/api/admin/customers/${row.id}/messages`, { text: 'Hola, ¿en qué le ayudamos?' })).status,
+    ).toBe(202);
+    t().clock.advance(25 * 3_600_000);
+    await clinica().login('admin@clinica.example');
+    const late = await clinica().post(`/api/admin/customers/${row.id}/messages`, { text: '¿Sigue ahí?' });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ error: 'WHATSAPP_WINDOW_CLOSED', message: expect.stringMatching(/24 hours/) });
+    expect((await outboxFor(row.id)).map((r: { payload: { text: string } }) => r.payload.text)).toEqual([
+      'Hola, ¿en qué le ayudamos?',
+    ]);
+    expect(clinic.catalog.endpoints[0].channel).toBe('whatsapp');
   });
 });

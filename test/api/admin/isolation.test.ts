@@ -135,6 +135,11 @@ describe("another business's ids", () => {
         expect: 'not_found',
       },
       {
+        route: 'POST /api/admin/customers/:id/messages',
+        send: () => edgar().post(`/api/admin/customers/${customer}/messages`, { text: 'Hola' }),
+        expect: 'not_found',
+      },
+      {
         route: 'GET /api/admin/catalog',
         send: () => edgar().get('/api/admin/catalog'),
         expect: 'nothing_of_the_clinic',
@@ -251,5 +256,6 @@ describe("another business's ids", () => {
     const edgarServices = (await edgar().get('/api/admin/catalog')).body.services.map((s: { key: string }) => s.key);
     expect(edgarServices).toContain('consulta-general');
     expect(shop.catalog.business.id).not.toBe(clinic.catalog.business.id);
+    expect(await t().runtime.db.query(`SELECT 1 FROM outbox WHERE topic = 'message.send'`)).toEqual([]);
   });
 });

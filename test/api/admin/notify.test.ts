@@ -78,4 +78,20 @@ describe('customers told of what the front desk did', () => {
     });
     expect(twilio().to('whatsapp:+56912310001')).toEqual([]);
   });
+
+  it('sends a reply typed at the front desk to the customer, from the business number', async () => {
+    const visit = await shop.book({ phone: '+15552310004', name: 'Mo', at: '2026-11-27T10:00' });
+    const sent = await edgar().post(`/api/admin/customers/${visit.customerId}/messages`, {
+      text: 'Can we come at 10:30 instead?',
+    });
+    expect(sent.status).toBe(202);
+    const [told] = await sentTo('+15552310004');
+    expect(told.form).toMatchObject({ From: '+15550100001', Body: 'Can we come at 10:30 instead?' });
+    const conversation = await edgar().get(`/api/admin/customers/${visit.customerId}/messages`);
+    expect(conversation.body.messages.at(-1)).toMatchObject({
+      purpose: 'admin_reply',
+      direction: 'outbound',
+      body: 'Can we come at 10:30 instead?',
+    });
+  });
 });
