@@ -91,7 +91,7 @@ export function BlockTime() {
       </form>
       <h3>{tx.t('blocksOfDay')}</h3>
       {blocks.error && <Failure error={blocks.error} retry={blocks.reload} />}
-      {blocks.data?.appointments.length === 0 && <Empty>–</Empty>}
+      {blocks.data?.appointments.length === 0 && <Empty>{tx.t('noBlocks')}</Empty>}
       <ul class="list">
         {blocks.data?.appointments.map((b) => (
           <li key={b.id} class="row block">

@@ -13,7 +13,7 @@ import { parseCsv } from '../helpers/csv';
  * Twilio receives; a walk-in is booked and told; the CSV downloads with its rows.
  */
 const NOW = '2026-11-23T09:00:00-08:00';
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 const EDGAR = '+15550100001';
 let box: AppWithWorkers;
 let browser: Browser;
@@ -68,11 +68,15 @@ describe.each([
       await bookByText(`${phones}2`, `${visits[1]} at 5 Elm St, 2019 Ford F-150`),
     ];
     page = await (await newContext(browser, viewport)).newPage();
-    // Well under jest's per-test time: a missing element fails its own step, not the ones after.
-    page.setDefaultTimeout(10_000);
+    // Generous for a busy machine, and well under jest's per-test time: a missing element fails its own step.
+    page.setDefaultTimeout(30_000);
     await signIn(page, viewport, 'admin@edgar.example');
   }, 60_000);
   afterAll(() => page?.context().close());
+  // A step that failed with a panel open does not leave it over the next step's tabs.
+  afterEach(async () => {
+    if (await page.locator('.sheet').count()) await page.click('.sheet .close');
+  });
 
   it("shows today's bookings on the timeline", async () => {
     for (const ref of refs) await page.locator(`.lane .slot[data-ref="${ref}"]`).waitFor();
@@ -123,7 +127,6 @@ describe.each([
       .filter({ hasText: 'sent' })
       .waitFor();
     await screenshot(page, viewport, 'conversation', false);
-    await page.click('.sheet .close');
   });
 
   it('books a walk-in from the free-slot picker; the customer is told', async () => {
