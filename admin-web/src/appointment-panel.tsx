@@ -5,7 +5,7 @@ import { useApp } from './context';
 import { useLoad } from './hooks';
 import { dateOf, instantAt, minuteOfDay, timeOf, whenLabel } from './time';
 import type { AppointmentFull } from './types';
-import { Failure, Field, Loading } from './ui';
+import { Failure, Field, Loading, StaffSelect } from './ui';
 
 const hhmm = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -94,16 +94,7 @@ export function AppointmentPanel({ id, close }: { id: string; close: () => void 
               <input type="time" step={900} value={time} onInput={(e) => setMoveTime(e.currentTarget.value)} />
             </Field>
             {staffFor.length > 1 && (
-              <Field label={tx.t('staff')}>
-                <select value={moveStaff} onChange={(e) => setMoveStaff(e.currentTarget.value)}>
-                  <option value="">{tx.t('anyStaff')}</option>
-                  {staffFor.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.name}
-                    </option>
-                  ))}
-                </select>
-              </Field>
+              <StaffSelect staff={staffFor} value={moveStaff} onChange={setMoveStaff} anyone={tx.t('anyStaff')} />
             )}
             <button type="submit">{tx.t('move')}</button>
           </form>

@@ -4,7 +4,7 @@ import { useApp } from './context';
 import { useLoad } from './hooks';
 import { instantAt, timeOf, whenLabel } from './time';
 import type { Appointment } from './types';
-import { Empty, Failure, Field, Notice } from './ui';
+import { Empty, Failure, Field, Notice, StaffSelect } from './ui';
 
 /** Time off for a staff member; refused, with the visits in the way, when the time is not free. */
 export function BlockTime() {
@@ -48,15 +48,7 @@ export function BlockTime() {
     <section aria-label={tx.t('block')}>
       <form class="panel" onSubmit={submit}>
         <div class="grid">
-          <Field label={tx.t('staff')}>
-            <select value={staffId} onChange={(e) => setStaffId(e.currentTarget.value)}>
-              {staff.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <StaffSelect staff={staff} value={staffId} onChange={setStaffId} />
           <Field label={tx.t('date')}>
             <input type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
           </Field>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { type ApiError, post } from './api';
 import { texts } from './i18n';
 import type { MeView } from './types';
+import { Field } from './ui';
 
 /** Signing in; the page speaks the browser's language here, the business's once signed in. */
 export function Login({ signedIn }: { signedIn: (me: MeView) => void }) {
@@ -27,8 +28,7 @@ export function Login({ signedIn }: { signedIn: (me: MeView) => void }) {
     <main class="login">
       <form onSubmit={submit} class="panel">
         <h1>Textbook</h1>
-        <label class="field">
-          <span>{tx.t('email')}</span>
+        <Field label={tx.t('email')}>
           <input
             type="email"
             name="email"
@@ -37,9 +37,8 @@ export function Login({ signedIn }: { signedIn: (me: MeView) => void }) {
             value={email}
             onInput={(e) => setEmail(e.currentTarget.value)}
           />
-        </label>
-        <label class="field">
-          <span>{tx.t('password')}</span>
+        </Field>
+        <Field label={tx.t('password')}>
           <input
             type="password"
             name="password"
@@ -48,7 +47,7 @@ export function Login({ signedIn }: { signedIn: (me: MeView) => void }) {
             value={password}
             onInput={(e) => setPassword(e.currentTarget.value)}
           />
-        </label>
+        </Field>
         {error && (
           <p class="banner error" role="alert">
             {error}

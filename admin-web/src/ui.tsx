@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { ApiError } from './api';
 import { useApp } from './context';
 import { whenLabel } from './time';
-import type { Appointment } from './types';
+import type { Appointment, Staff } from './types';
 
 export function Loading() {
   const { tx } = useApp();
@@ -72,5 +72,32 @@ export function Field({ label, children }: { label: string; children: ComponentC
       <span>{label}</span>
       {children}
     </label>
+  );
+}
+
+/** A choice of staff member; with `anyone`, a first option that leaves the choice to the booking. */
+export function StaffSelect({
+  staff,
+  value,
+  onChange,
+  anyone,
+}: {
+  staff: Staff[];
+  value: string;
+  onChange: (id: string) => void;
+  anyone?: string;
+}) {
+  const { tx } = useApp();
+  return (
+    <Field label={tx.t('staff')}>
+      <select value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {anyone && <option value="">{anyone}</option>}
+        {staff.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+    </Field>
   );
 }

@@ -5,7 +5,7 @@ import { useLoad } from './hooks';
 import { nameOf } from './names';
 import { timeOf, whenLabel } from './time';
 import type { Appointment, FreeSlot } from './types';
-import { Empty, Failure, Field, Loading, Notice } from './ui';
+import { Empty, Failure, Field, Loading, Notice, StaffSelect } from './ui';
 
 interface Form {
   serviceId: string;
@@ -96,16 +96,12 @@ export function WalkIn() {
           </select>
         </Field>
         {able.length > 1 && (
-          <Field label={tx.t('staff')}>
-            <select value={form.staffId} onChange={set('staffId')}>
-              <option value="">{tx.t('anyStaff')}</option>
-              {able.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <StaffSelect
+            staff={able}
+            value={form.staffId}
+            onChange={(staffId) => setForm({ ...form, staffId })}
+            anyone={tx.t('anyStaff')}
+          />
         )}
         <Field label={tx.t('date')}>
           <input type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />

@@ -1,5 +1,5 @@
 import type { WeeklyHours } from '../../availability/weekly-hours';
-import type { ServiceFields } from '../business-writer';
+import { type ServiceFields, serviceValues } from '../business-writer';
 import type { Sql } from '../sql';
 
 export async function catalogVersion(sql: Sql, businessId: string): Promise<number> {
@@ -31,16 +31,7 @@ export async function updateService(
   const rows = await sql.rows(
     `UPDATE service SET names = $3::jsonb, synonyms = $4::jsonb, duration_minutes = $5, buffer_minutes = $6, price_cents = $7, active = $8
       WHERE business_id = $1 AND id = $2 RETURNING id`,
-    [
-      businessId,
-      serviceId,
-      JSON.stringify(s.names),
-      JSON.stringify(s.synonyms),
-      s.durationMinutes,
-      s.bufferMinutes,
-      s.priceCents,
-      s.active,
-    ],
+    [businessId, serviceId, ...serviceValues(s)],
   );
   return rows.length === 1;
 }
@@ -56,16 +47,7 @@ export async function insertService(sql: Sql, businessId: string, s: ServiceFiel
        INSERT INTO staff_service (staff_id, service_id) SELECT st.id, added.id FROM staff st, added WHERE st.business_id = $1 AND st.active
      )
      SELECT id FROM added`,
-    [
-      businessId,
-      s.key,
-      JSON.stringify(s.names),
-      JSON.stringify(s.synonyms),
-      s.durationMinutes,
-      s.bufferMinutes,
-      s.priceCents,
-      s.active,
-    ],
+    [businessId, s.key, ...serviceValues(s)],
   );
   return row?.id ?? null;
 }
