@@ -4,8 +4,19 @@ import { cancelWith, moveTo, setStatus, useChange } from './changes';
 import { useApp } from './context';
 import { useLoad } from './hooks';
 import { dateOf, instantAt, minuteOfDay, timeOf, whenLabel } from './time';
-import type { AppointmentFull } from './types';
+import type { Texts } from './i18n';
+import type { AppointmentFull, Status } from './types';
 import { Failure, Field, Loading, StaffSelect } from './ui';
+
+/** A line of the audit log in words: "Confirmed", "Moved to Tue 10:00 AM", "Cancelled: sick". */
+function historyAction(h: AppointmentFull['history'][number], tx: Texts): string {
+  const after = (h.details.after ?? {}) as { status?: Status; cancelReason?: string };
+  if (h.action.startsWith('status:')) {
+    const status = tx.status(h.action.slice('status:'.length) as Status);
+    return after.cancelReason ? `${status}: “${after.cancelReason}”` : status;
+  }
+  return h.action === 'reschedule' ? tx.t('move') : h.action;
+}
 
 const hhmm = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -118,11 +129,12 @@ export function AppointmentPanel({ id, close }: { id: string; close: () => void 
         )}
         <h3>{tx.t('history')}</h3>
         <ol class="history">
+          <li>
+            {whenLabel(a.createdAt, zone, tx.locale)} · {tx.t('bookedVia', { channel: a.sourceChannel ?? '–' })}
+          </li>
           {history.map((h) => (
             <li key={`${h.at}${h.action}`}>
-              {whenLabel(h.at, zone, tx.locale)} · {h.action.replace('appointment.', '')} ·{' '}
-              {h.actorEmail ?? h.actor.split(':')[0]}
-              {typeof h.details.reason === 'string' && ` · “${h.details.reason}”`}
+              {whenLabel(h.at, zone, tx.locale)} · {historyAction(h, tx)} · {h.actorEmail ?? h.actor.split(':')[0]}
             </li>
           ))}
         </ol>

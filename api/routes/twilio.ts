@@ -1,6 +1,6 @@
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import twilio from 'twilio';
+import MessagingResponse from 'twilio/lib/twiml/MessagingResponse';
 import type { Runtime } from '../../core/runtime';
 import type { BookingServices } from '../../booking';
 import { NotFound } from '../../booking/errors';
@@ -24,7 +24,7 @@ export const twilioRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime; booking
       request.log.warn({ to: message.to, sid: message.sid }, 'message to a number no business owns');
       throw new NotFound('business number', message.to);
     }
-    const twiml = new twilio.twiml.MessagingResponse();
+    const twiml = new MessagingResponse();
     if (result.body) twiml.message(result.body);
     return reply.type('text/xml').send(twiml.toString());
   });

@@ -73,40 +73,34 @@ export class AdminAccounts {
     const user = await adminByEmail(this.sql, email);
     const ok = await verifyPassword(password, user?.passwordHash || (await standInHash()));
     if (!user) {
-      await appendAudit(this.sql, [
-        {
-          businessId: null,
-          actor: 'anonymous',
-          action: 'admin.login_failed',
-          target: null,
-          details: { ip: from.ip, emailSha256: createHash('sha256').update(email).digest('hex') },
-        },
-      ]);
+      await appendAudit(this.sql, {
+        businessId: null,
+        actor: 'anonymous',
+        action: 'admin.login_failed',
+        target: null,
+        extra: { ip: from.ip, emailSha256: createHash('sha256').update(email).digest('hex') },
+      });
       return null;
     }
-    await appendAudit(this.sql, [
-      {
-        businessId: user.businessId,
-        actor: ok ? `admin:${user.id}` : 'anonymous',
-        action: ok ? 'admin.login' : 'admin.login_failed',
-        target: `admin:${user.id}`,
-        details: { ip: from.ip },
-      },
-    ]);
+    await appendAudit(this.sql, {
+      businessId: user.businessId,
+      actor: ok ? { kind: 'admin', userId: user.id } : 'anonymous',
+      action: ok ? 'admin.login' : 'admin.login_failed',
+      target: `admin:${user.id}`,
+      extra: { ip: from.ip },
+    });
     if (!ok) return null;
     if (needsRehash(user.passwordHash)) await replacePasswordHash(this.sql, user.id, await hashPassword(password));
     return { userId: user.id, businessId: user.businessId, email: user.email, role: user.role };
   }
 
   async logout(user: Pick<SignedIn, 'userId' | 'businessId'>, from: { ip: string }): Promise<void> {
-    await appendAudit(this.sql, [
-      {
-        businessId: user.businessId,
-        actor: `admin:${user.userId}`,
-        action: 'admin.logout',
-        target: `admin:${user.userId}`,
-        details: { ip: from.ip },
-      },
-    ]);
+    await appendAudit(this.sql, {
+      businessId: user.businessId,
+      actor: { kind: 'admin', userId: user.userId },
+      action: 'admin.logout',
+      target: `admin:${user.userId}`,
+      extra: { ip: from.ip },
+    });
   }
 }

@@ -62,15 +62,12 @@ export class CalendarFeeds {
     const catalog = await this.catalogs.byId(admin.businessId);
     if (staffId && !catalog.staff.some((s) => s.id === staffId)) throw new NotFound('staff', staffId);
     await putFeedToken(this.sql, admin.businessId, staffId, newToken());
-    await appendAudit(this.sql, [
-      {
-        businessId: admin.businessId,
-        actor: `admin:${admin.userId}`,
-        action: 'calendar.token_rotated',
-        target: staffId,
-        details: {},
-      },
-    ]);
+    await appendAudit(this.sql, {
+      businessId: admin.businessId,
+      actor: { kind: 'admin', userId: admin.userId },
+      action: 'calendar.token_rotated',
+      target: staffId,
+    });
     return this.links(admin.businessId);
   }
 

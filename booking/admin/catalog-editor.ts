@@ -79,7 +79,7 @@ export class CatalogEditor {
       if (!before) throw new NotFound('service', serviceId);
       requireNameIn(catalog, change.names);
       await updateService(tx, admin.businessId, serviceId, fieldsOf({ ...change, key: before.key }, before));
-      return { target: serviceId, details: { before: serviceView(before), after: change } };
+      return { target: serviceId, before: { ...serviceView(before) }, after: change };
     });
   }
 
@@ -89,7 +89,7 @@ export class CatalogEditor {
       requireNameIn(catalog, service.names);
       const id = await insertService(tx, admin.businessId, fieldsOf(service));
       if (!id) throw new InvalidRequest(`a service with key "${service.key}" exists`, 'body.key');
-      return { target: id, details: { after: service } };
+      return { target: id, after: service };
     });
   }
 
@@ -97,7 +97,7 @@ export class CatalogEditor {
     const parsed = checked(weeklyHours, hours, 'body.hours');
     return this.edit(admin, version, 'catalog.hours_changed', async (tx, catalog) => {
       await setOpeningHours(tx, admin.businessId, parsed);
-      return { target: null, details: { before: fileHours(catalog.business.settings.openingHours), after: hours } };
+      return { target: null, before: fileHours(catalog.business.settings.openingHours), after: hours };
     });
   }
 
@@ -107,7 +107,7 @@ export class CatalogEditor {
       const member = catalog.staff.find((s) => s.id === staffId);
       if (!member || !(await setStaffHours(tx, admin.businessId, staffId, parsed)))
         throw new NotFound('staff', staffId);
-      return { target: staffId, details: { before: fileHours(member.weeklyHours), after: hours } };
+      return { target: staffId, before: fileHours(member.weeklyHours), after: hours };
     });
   }
 
@@ -116,7 +116,10 @@ export class CatalogEditor {
     admin: AdminActor,
     version: number,
     action: string,
-    write: (tx: Sql, catalog: Catalog) => Promise<{ target: string | null; details: Record<string, unknown> }>,
+    write: (
+      tx: Sql,
+      catalog: Catalog,
+    ) => Promise<{ target: string | null; before?: Record<string, unknown>; after: Record<string, unknown> }>,
   ): Promise<CatalogView> {
     const catalog = await this.catalogs.reload(admin.businessId);
     await inTransaction(this.db, async (tx) => {
@@ -124,16 +127,15 @@ export class CatalogEditor {
         const current = await this.view(admin.businessId);
         throw new StaleCatalog(version, current.version, current);
       }
-      const { target, details } = await write(tx, catalog);
-      await appendAudit(tx, [
-        {
-          businessId: admin.businessId,
-          actor: `admin:${admin.userId}`,
-          action,
-          target,
-          details: { ...details, version },
-        },
-      ]);
+      const { target, ...change } = await write(tx, catalog);
+      await appendAudit(tx, {
+        businessId: admin.businessId,
+        actor: { kind: 'admin', userId: admin.userId },
+        action,
+        target,
+        ...change,
+        extra: { version },
+      });
     });
     return this.view(admin.businessId);
   }

@@ -111,15 +111,13 @@ export class CustomerDirectory {
       text,
       origin: 'admin_reply',
     });
-    await appendAudit(this.sql, [
-      {
-        businessId: admin.businessId,
-        actor: `admin:${admin.userId}`,
-        action: 'customer.replied',
-        target: customerId,
-        details: { outboxId: sent.outboxId },
-      },
-    ]);
+    await appendAudit(this.sql, {
+      businessId: admin.businessId,
+      actor: { kind: 'admin', userId: admin.userId },
+      action: 'reply',
+      target: `customer:${customerId}`,
+      extra: { outboxId: sent.outboxId },
+    });
     return { ...sent, queuedAt: now };
   }
 }

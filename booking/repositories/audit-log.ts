@@ -1,34 +1,34 @@
+import { type Actor, actorLabel } from '../actor';
 import type { Sql } from './sql';
 
+/** One action of an owner or admin: who, what, on which row, and the row before and after. */
 export interface AuditEntry {
+  /** Null only for a sign-in attempt with an address no business has. */
   businessId: string | null;
-  /** `customer:<id>`, `owner:<phone>`, `admin:<user id>`, `system` (see booking/audit.ts). */
-  actor: string;
+  /** `anonymous`: a sign-in attempt that did not sign anyone in. */
+  actor: Actor | 'anonymous';
+  /** `status:completed`, `reschedule`, `block`, `relay`… */
   action: string;
+  /** The appointment's id, or `customer:<id>` for a message to a customer. */
   target: string | null;
-  details: Record<string, unknown>;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  /** Anything else worth keeping (a reason, a reference). */
+  extra?: Record<string, unknown>;
 }
 
-/** An INSERT of all entries from five array parameters, usable alone or inside a larger statement. */
-export function auditInsert(first: number): string {
-  const p = (i: number) => `$${first + i}`;
-  return `INSERT INTO audit_log (business_id, actor, action, target, details)
-    SELECT * FROM unnest(${p(0)}::uuid[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::jsonb[])`;
-}
-
-export function auditParams(entries: AuditEntry[]): unknown[] {
-  return [
-    entries.map((e) => e.businessId),
-    entries.map((e) => e.actor),
-    entries.map((e) => e.action),
-    entries.map((e) => e.target),
-    entries.map((e) => JSON.stringify(e.details)),
-  ];
-}
-
-export async function appendAudit(sql: Sql, entries: AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  await sql.rows(auditInsert(1), auditParams(entries));
+/** Written inside the change's own transaction, so the log and the change commit together. */
+export async function appendAudit(sql: Sql, entry: AuditEntry): Promise<void> {
+  await sql.rows(
+    `INSERT INTO audit_log (business_id, actor, action, target, details) VALUES ($1, $2, $3, $4, $5::jsonb)`,
+    [
+      entry.businessId,
+      entry.actor === 'anonymous' ? 'anonymous' : actorLabel(entry.actor),
+      entry.action,
+      entry.target,
+      JSON.stringify({ before: entry.before ?? null, after: entry.after ?? null, ...entry.extra }),
+    ],
+  );
 }
 
 export interface AuditLine {
@@ -40,7 +40,7 @@ export interface AuditLine {
   details: Record<string, unknown>;
 }
 
-/** What was done to one thing (an appointment, a customer), oldest first. */
+/** What was done to one thing (an appointment, `customer:<id>`), oldest first. */
 export async function auditTrail(sql: Sql, businessId: string, target: string): Promise<AuditLine[]> {
   return sql.rows<AuditLine>(
     `SELECT l.created_at AS at, l.actor, u.email AS "actorEmail", l.action, l.details

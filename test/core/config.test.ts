@@ -91,6 +91,9 @@ describe('loadConfig', () => {
         expect.stringMatching(/^ADMIN_SESSION_SECRET: .*development default is refused/),
       ]),
     );
+    expect(problemsOf({ NODE_ENV: 'production', LOG_PERSONAL_DATA: 'show' })).toContain(
+      'LOG_PERSONAL_DATA: expected hide in production',
+    );
     expect(
       problemsOf({
         NODE_ENV: 'production',

@@ -38,7 +38,10 @@ describe('signing in', () => {
       `SELECT actor, details FROM audit_log WHERE action = 'admin.login' AND business_id = $1 ORDER BY id DESC LIMIT 1`,
       [answer.body.business.id],
     );
-    expect(audit).toEqual({ actor: `admin:${row.data.adminUserId}`, details: { ip: admin.ip } });
+    expect(audit).toEqual({
+      actor: `admin:${row.data.adminUserId}`,
+      details: expect.objectContaining({ ip: admin.ip }),
+    });
     expect((await admin.get('/api/admin/me')).body).toMatchObject({
       email: EDGAR_ADMIN,
       csrfToken: expect.any(String),
@@ -60,8 +63,11 @@ describe('signing in', () => {
       `SELECT business_id IS NOT NULL AS "known", details FROM audit_log WHERE action = 'admin.login_failed' ORDER BY id DESC LIMIT 2`,
     );
     expect(failures).toEqual([
-      { known: false, details: { ip: expect.any(String), emailSha256: sha256('nobody@edgar.example') } },
-      { known: true, details: { ip: expect.any(String) } },
+      {
+        known: false,
+        details: expect.objectContaining({ ip: expect.any(String), emailSha256: sha256('nobody@edgar.example') }),
+      },
+      { known: true, details: expect.objectContaining({ ip: expect.any(String) }) },
     ]);
   });
 

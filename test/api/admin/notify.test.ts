@@ -46,7 +46,7 @@ describe('customers told of what the front desk did', () => {
     expect(cancelled.status).toBe(200);
     const [told] = await sentTo('+15552310002');
     expect(told.form.Body).toBe(
-      "Edgar's Mobile Auto Shop cancelled your Oil change on Wed Nov 25 at 10:00 AM. Text us to book another time.",
+      "Edgar's Mobile Auto Shop cancelled your Oil change on Wed Nov 25 at 10:00 AM (Out sick). Text us to book another time.",
     );
     const done = await shop.book({ phone: '+15552310003', at: '2026-11-26T10:00' });
     await edgar().post(`/api/admin/appointments/${done.id}/status`, { status: 'completed', version: 1 });
