@@ -5,6 +5,9 @@ import type { BookingServices } from '../booking';
 import type { Bot } from '../bot';
 import { errorHandler } from './plugins/error-handler';
 import { carryRequestId, requestIdOptions } from './plugins/request-context';
+import { adminApi } from './routes/admin';
+import { adminPageRoutes } from './routes/admin-page';
+import { calendarFeedRoutes } from './routes/calendar-feed';
 import { healthRoutes } from './routes/health';
 import { metricsRoutes } from './routes/metrics';
 import { twilioRoutes } from './routes/twilio';
@@ -26,5 +29,8 @@ export async function buildApp(runtime: Runtime, services: AppServices): Promise
   await app.register(healthRoutes, { runtime });
   await app.register(metricsRoutes, { token: runtime.config.metricsToken });
   await app.register(twilioRoutes, { runtime, booking: services.booking, bot: services.bot });
+  await app.register(adminApi, { prefix: '/api/admin', runtime, admin: services.booking.admin });
+  await app.register(adminPageRoutes, { publicBaseUrl: runtime.config.publicBaseUrl });
+  await app.register(calendarFeedRoutes, { feeds: services.booking.admin.feeds, clock: runtime.clock });
   return app;
 }

@@ -3,6 +3,7 @@
  * ceiling it is compared against measured in the same run.
  */
 const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
+  admin: () => import('./admin'),
   booking: () => import('./booking'),
   reminders: () => import('./reminders'),
   nlu: () => import('./nlu'),

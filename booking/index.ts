@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../core/clock';
+import { type AdminServices, createAdminServices } from './admin';
 import { Agenda } from './agenda';
 import { AppointmentService } from './appointments';
 import { AvailabilityService } from './availability-service';
@@ -27,6 +28,7 @@ export interface BookingServices {
    * workers hand it to them. Only booking/ writes SQL; an edge asks a service or a repository.
    */
   sql: Sql;
+  admin: AdminServices;
 }
 
 export function createBookingServices(db: DataSource, clock: Clock): BookingServices {
@@ -43,6 +45,7 @@ export function createBookingServices(db: DataSource, clock: Clock): BookingServ
     deliveryStatus: new DeliveryStatuses(db, clock),
     sql: poolSql(db),
     outbound,
+    admin: createAdminServices({ db, clock, catalogs, availability, appointments, outbound }),
     ownerRelays: new OwnerRelays({ db, catalogs, clock, outbound }),
   };
 }

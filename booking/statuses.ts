@@ -28,6 +28,11 @@ export function isActive(status: AppointmentStatus): boolean {
   return ACTIVE_STATUSES.includes(status);
 }
 
+/** The statuses an appointment in `from` may move to. */
+export function transitionsFrom(from: AppointmentStatus): readonly AppointmentStatus[] {
+  return TRANSITIONS[from];
+}
+
 function canTransition(from: AppointmentStatus, to: AppointmentStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }

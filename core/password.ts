@@ -1,25 +1,42 @@
-import { randomBytes, scrypt, type ScryptOptions, timingSafeEqual } from 'node:crypto';
+import { scrypt, timingSafeEqual } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
 
-/** scrypt (memory-hard, in Node itself): `scrypt$N$r$p$salt$hash`, all base64url. */
-const PARAMS = { N: 16384, r: 8, p: 1 };
-const KEY_LENGTH = 32;
-
-function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key))),
-  );
-}
-
-export async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
-  const key = await derive(password, salt, PARAMS);
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+/**
+ * Admin passwords, hashed with argon2id (the library's default algorithm; its defaults, 19 MiB
+ * and 2 passes, are OWASP's recommended minimum) in the PHC form `$argon2id$v=19$m=…`.
+ *
+ * Hashes made before argon2id (`scrypt$N$r$p$salt$hash`) still verify, and `needsRehash` tells
+ * the caller to replace them once the password is known to be right (at login).
+ */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password.normalize('NFKC'));
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
-  const expected = Buffer.from(hash, 'base64url');
-  const key = await derive(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p) });
-  return key.length === expected.length && timingSafeEqual(key, expected);
+  if (stored.startsWith('scrypt$')) return verifyScrypt(password, stored);
+  if (!stored.startsWith('$argon2')) return false;
+  try {
+    return await verify(stored, password.normalize('NFKC'));
+  } catch {
+    return false;
+  }
+}
+
+export function needsRehash(stored: string): boolean {
+  return !stored.startsWith('$argon2id$');
+}
+
+function verifyScrypt(password: string, stored: string): Promise<boolean> {
+  const [, n, r, p, salt, expected] = stored.split('$');
+  const want = Buffer.from(expected ?? '', 'base64url');
+  if (!salt || want.length === 0) return Promise.resolve(false);
+  return new Promise((resolve, reject) =>
+    scrypt(
+      password.normalize('NFKC'),
+      Buffer.from(salt, 'base64url'),
+      want.length,
+      { N: Number(n), r: Number(r), p: Number(p) },
+      (err, key) => (err ? reject(err) : resolve(timingSafeEqual(key, want))),
+    ),
+  );
 }

@@ -4,16 +4,18 @@ import { BookingError, type BookingErrorCode } from '../../booking/errors';
 import type { ErrorReply } from '../schemas/error-reply';
 
 /**
- * The status of each domain error. A stale version and a refused transition are both conflicts
- * with the appointment as it is now: reading it again and asking anew can succeed. A message to
- * someone who opted out conflicts with their choice: it may go once they text START.
+ * The status of each domain error. A stale version, a refused transition and a time already taken
+ * are all conflicts with the calendar as it is now: reading it again and asking anew can succeed.
+ * A message to someone who opted out conflicts with their choice: it may go once they text START.
  */
 const STATUS_BY_CODE: Record<BookingErrorCode, number> = {
   NOT_FOUND: 404,
   STALE_VERSION: 409,
   INVALID_TRANSITION: 409,
   INVALID_REQUEST: 400,
+  SLOT_UNAVAILABLE: 409,
   RECIPIENT_OPTED_OUT: 409,
+  WHATSAPP_WINDOW_CLOSED: 409,
 };
 
 /**
@@ -23,8 +25,9 @@ const STATUS_BY_CODE: Record<BookingErrorCode, number> = {
  */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const send = (status: number, body: Static<typeof ErrorReply>) => reply.code(status).send(body);
-  if (error instanceof BookingError) {
-    return send(STATUS_BY_CODE[error.code], { error: error.code, message: error.message });
+  const domain: unknown = error;
+  if (domain instanceof BookingError) {
+    return send(STATUS_BY_CODE[domain.code], { error: domain.code, message: domain.message, ...domain.details });
   }
   if (error.validation) {
     return send(400, { error: 'BAD_REQUEST', message: error.message, field: invalidField(error) });

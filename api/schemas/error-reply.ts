@@ -10,4 +10,12 @@ export const ErrorReply = Type.Object({
   message: Type.String(),
   /** For a request that failed its schema: the field at fault, e.g. `body.MessageSid`. */
   field: Type.Optional(Type.String()),
+  /** After a conflict (STALE_VERSION): the thing as it is now, to show what changed. */
+  current: Type.Optional(Type.Unknown()),
+  /** Why a time cannot be had (SLOT_UNAVAILABLE): taken, outside_hours, too_soon… */
+  reason: Type.Optional(Type.String()),
+  /** The nearest free times instead (SLOT_UNAVAILABLE). */
+  alternatives: Type.Optional(Type.Array(Type.Unknown())),
+  /** What already holds the time (SLOT_UNAVAILABLE for time off). */
+  conflicts: Type.Optional(Type.Array(Type.Unknown())),
 });

@@ -26,7 +26,8 @@ const timeRange = z.string().transform((text, ctx) => {
   return { from, to };
 });
 
-const weeklyHours = z
+/** Hours per weekday as the file writes them (`mon: ["08:00-12:00", "13:00-17:00"]`). */
+export const weeklyHours = z
   .object(
     Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(timeRange).optional()])) as Record<
       (typeof WEEKDAYS)[number],
@@ -70,7 +71,8 @@ const minutes = (what: string) =>
     .int(`expected whole minutes`)
     .min(0, 'expected 0 or more');
 
-const service = z
+/** One service as the file writes it; the admin page's edits are checked by the same rules. */
+export const serviceEntry = z
   .object({
     key,
     names: z
@@ -144,7 +146,7 @@ export const businessFileSchema = z
     hours: weeklyHours,
     settings: settings.default(settings.parse({})),
     staff: z.array(staff).min(1, 'expected at least one staff member'),
-    services: z.array(service).min(1, 'expected at least one service'),
+    services: z.array(serviceEntry).min(1, 'expected at least one service'),
     whatsappTemplates: z
       .record(
         z.string(),
@@ -231,7 +233,7 @@ export class BusinessFileError extends Error {
 }
 
 /** `services[2].durationMinutes`, the way a person finds the place in the file. */
-function pathText(path: PropertyKey[]): string {
+export function pathText(path: PropertyKey[]): string {
   return (
     path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('') || '(file)'
   );

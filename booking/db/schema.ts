@@ -18,6 +18,7 @@ import { EarlyDeliveryStatuses1765152000005 } from './migrations/0005-early-deli
 import { ConversationTurns1765497600006 } from './migrations/0006-conversation-turns';
 import { Deployment1765497600007 } from './migrations/0007-deployment';
 import { readDeployment } from '../repositories/deployment';
+import { AdminWeb1765756800008 } from './migrations/0008-admin-web';
 import { OwnerRelay1766016000009 } from './migrations/0009-owner-relay';
 
 /** Entities and migrations, listed (not globbed) so bundlers and Lambda see every one. */
@@ -44,6 +45,7 @@ export const bookingSchema: Schema = {
     EarlyDeliveryStatuses1765152000005,
     ConversationTurns1765497600006,
     Deployment1765497600007,
+    AdminWeb1765756800008,
     OwnerRelay1766016000009,
   ],
   deployment: readDeployment,

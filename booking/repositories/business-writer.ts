@@ -73,6 +73,18 @@ export async function replaceEndpoints(
 
 export type ServiceFields = Omit<ServiceRow, 'id' | 'businessId' | 'position'>;
 
+/** A service's columns from names to active, as statement parameters (names and synonyms as JSON). */
+export function serviceValues(s: Omit<ServiceFields, 'key'>): unknown[] {
+  return [
+    JSON.stringify(s.names),
+    JSON.stringify(s.synonyms),
+    s.durationMinutes,
+    s.bufferMinutes,
+    s.priceCents,
+    s.active,
+  ];
+}
+
 export async function upsertServices(
   sql: Sql,
   businessId: string,
@@ -89,17 +101,7 @@ export async function upsertServices(
        WHERE (service.names, service.synonyms, service.duration_minutes, service.buffer_minutes, service.price_cents, service.active, service.position)
          IS DISTINCT FROM (EXCLUDED.names, EXCLUDED.synonyms, EXCLUDED.duration_minutes, EXCLUDED.buffer_minutes, EXCLUDED.price_cents, EXCLUDED.active, EXCLUDED.position)
        RETURNING id`,
-      [
-        businessId,
-        s.key,
-        JSON.stringify(s.names),
-        JSON.stringify(s.synonyms),
-        s.durationMinutes,
-        s.bufferMinutes,
-        s.priceCents,
-        s.active,
-        position,
-      ],
+      [businessId, s.key, ...serviceValues(s), position],
     );
     changed += rows.length;
   }

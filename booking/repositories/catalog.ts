@@ -62,8 +62,11 @@ export class CatalogRepository {
   }
 
   byId(businessId: string): Promise<Catalog> {
-    const hit = this.cache.get(businessId);
-    if (hit) return hit;
+    return this.cache.get(businessId) ?? this.reload(businessId);
+  }
+
+  /** Reads one business's catalog again now (after an edit, or for someone about to edit it) and keeps that read. */
+  reload(businessId: string): Promise<Catalog> {
     const catalog = this.cache.set(businessId, this.load(businessId));
     // A failed read is not kept: the next message tries again.
     catalog.catch(() => this.cache.deleteIfSame(businessId, catalog));

@@ -2,7 +2,8 @@ import { EntitySchema } from 'typeorm';
 
 export interface AuditLogRow {
   id: string;
-  businessId: string;
+  /** Null only for a login attempt with an address no business has. */
+  businessId: string | null;
   /** `owner:+15550109999`, `admin:<user id>`, `customer:<id>`, `system`. */
   actor: string;
   action: string;
@@ -16,7 +17,7 @@ export const AuditLogEntity = new EntitySchema<AuditLogRow>({
   tableName: 'audit_log',
   columns: {
     id: { type: 'bigint', primary: true, generated: 'increment' },
-    businessId: { type: 'uuid', name: 'business_id' },
+    businessId: { type: 'uuid', name: 'business_id', nullable: true },
     actor: { type: 'text' },
     action: { type: 'text' },
     target: { type: 'text', nullable: true },
