@@ -32,6 +32,7 @@ const StoredState = z.object({
   nextServiceKey: z.string().nullable().optional(),
   recentVisit: Instant.nullable().optional(),
   inferredMove: z.boolean().optional(),
+  justBooked: z.object({ id: z.guid(), at: Instant }).nullable().optional(),
 });
 
 /**
