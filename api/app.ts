@@ -4,6 +4,7 @@ import type { Runtime } from '../core/runtime';
 import type { BookingServices } from '../booking';
 import type { Bot } from '../bot';
 import { errorHandler } from './plugins/error-handler';
+import { trustProxyOption } from './trust-proxy';
 import { healthRoutes } from './routes/health';
 import { twilioRoutes } from './routes/twilio';
 
@@ -16,7 +17,7 @@ export interface AppServices {
 export async function buildApp(runtime: Runtime, services: AppServices): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: runtime.log as FastifyBaseLogger,
-    trustProxy: true,
+    trustProxy: trustProxyOption(runtime.config.trustProxy),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setErrorHandler(errorHandler);
   await app.register(healthRoutes, { runtime, booking: services.booking });

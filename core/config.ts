@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -76,6 +77,19 @@ const envSchema = z.object({
   INBOUND_LIMIT_PER_WINDOW: positiveInt(30),
   INBOUND_WINDOW_SECONDS: positiveInt(600),
   SEED_DEMO: z.enum(['auto', 'never'], { message: 'expected auto or never' }).default('auto'),
+  TRUST_PROXY: z
+    .string()
+    .transform((value, ctx) => {
+      const setting = trustProxySetting(value);
+      if (setting === null)
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'expected a hop count, or proxy addresses and CIDR ranges (loopback, linklocal, uniquelocal) separated by commas',
+        });
+      return setting ?? false;
+    })
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -107,7 +121,14 @@ export interface Config {
   readonly dialogIdleMinutes: number;
   readonly inboundLimit: { readonly perWindow: number; readonly windowSeconds: number };
   readonly seedDemo: boolean;
+  /**
+   * Whose `X-Forwarded-For` to believe: nobody's (false, the default: the address is the peer's),
+   * the proxies at these addresses or ranges, or this many hops in front of the app.
+   */
+  readonly trustProxy: TrustProxy;
 }
+
+export type TrustProxy = false | number | readonly string[];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -178,8 +199,25 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dialogIdleMinutes: env.DIALOG_IDLE_MINUTES,
     inboundLimit: { perWindow: env.INBOUND_LIMIT_PER_WINDOW, windowSeconds: env.INBOUND_WINDOW_SECONDS },
     seedDemo: env.SEED_DEMO === 'auto' && !isProduction,
+    trustProxy: env.TRUST_PROXY ?? false,
   };
   return deepFreeze(config);
+}
+
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY: `2` (hops), or `10.0.0.0/8, 192.168.1.10` (proxies); null when it is neither. */
+function trustProxySetting(value: string): TrustProxy | null {
+  if (/^\d+$/.test(value)) return Number(value) > 0 ? Number(value) : null;
+  const entries = value.split(',').map((entry) => entry.trim());
+  const valid = entries.every((entry) => {
+    if (NAMED_RANGES.has(entry)) return true;
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    if (family === 0 || rest.length > 0) return false;
+    return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+  });
+  return valid ? entries : null;
 }
 
 /** Whether a listen address is reachable from this machine only. */
