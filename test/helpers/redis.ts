@@ -25,7 +25,8 @@ export async function deleteRedisKeys(url: string, prefix: string): Promise<void
   }
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port nothing listens on at the moment. */
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
