@@ -20,9 +20,7 @@ runMain(async () => {
   const config = loadConfig();
   const log = createLogger(config);
   if (await ensureDatabase(config.databaseUrl)) log.info('created the database');
-  const runtime = await createRuntime(config, { schema: bookingSchema, log });
-  const applied = await runtime.db.runMigrations({ transaction: 'each' });
-  if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
+  const runtime = await createRuntime(config, { schema: bookingSchema, log, migrate: true });
   const services = createAppServices(runtime);
   await seedDemoWhenEmpty(runtime, services.booking, log);
 

@@ -69,14 +69,14 @@ export async function run(): Promise<void> {
     // Keep every event of the outbound queue (BullMQ trims its stream to 10,000 by default): the
     // 'waiting' event of a delayed send job is the moment it was handed to the sender.
     await new Promise((r) => setTimeout(r, 2_000));
-    await runtime.redis.hset(`${config.redisPrefix}:${QUEUES.outbound}:meta`, 'opts.maxLenEvents', 10 * TOTAL);
+    await runtime.redis.hset(`${runtime.redisPrefix}:${QUEUES.outbound}:meta`, 'opts.maxLenEvents', 10 * TOTAL);
     await fake.waitFor((all) => all.length >= TOTAL, LEAD_MS + 15_000 + 120_000);
     await workers.close();
 
-    const outbound = new Queue(QUEUES.outbound, { connection: { url: config.redisUrl }, prefix: config.redisPrefix });
+    const outbound = new Queue(QUEUES.outbound, { connection: { url: config.redisUrl }, prefix: runtime.redisPrefix });
     const jobs = (await outbound.getCompleted(0, -1)) as Job<SendJob>[];
     await outbound.close();
-    const handedAt = await promotions(runtime.redis, `${config.redisPrefix}:${QUEUES.outbound}:events`);
+    const handedAt = await promotions(runtime.redis, `${runtime.redisPrefix}:${QUEUES.outbound}:events`);
     const prepared = jobs.map((j) => j.timestamp - due);
     const handoff = jobs.map((j) => (handedAt.get(j.id!) ?? Math.max(j.timestamp, due)) - due);
     const pickup = jobs.map((j) => (j.processedOn ?? NaN) - due);
@@ -120,7 +120,7 @@ export async function run(): Promise<void> {
     );
     report({ bench: 'reminders', measure: 'rows', sent, other, duplicateRequests: arrivals.length - distinct });
   } finally {
-    await deleteRedisKeys(config.redisUrl, config.redisPrefix);
+    await deleteRedisKeys(config.redisUrl, runtime.redisPrefix);
     await runtime.close();
     await fake.close();
     await drop();

@@ -6,7 +6,8 @@ import type { Slot } from './availability/slots';
 import type { AvailabilityService, SlotProblem } from './availability-service';
 import type { AppointmentRow, SourceChannel } from './db/entities/appointment';
 import { InvalidRequest, InvalidTransition, NotFound, StaleVersion } from './errors';
-import { type AppointmentEvent, outboxFor } from './outbox-effects';
+import { outboxFor } from './outbox-effects';
+import type { AppointmentEvent } from './outbox-topics';
 import { newReference } from './reference';
 import {
   findAppointment,

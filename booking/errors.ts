@@ -7,7 +7,12 @@ export abstract class BookingError extends Error {
 }
 
 /** Every code a BookingError can carry: each edge's translation is checked against this list. */
-export type BookingErrorCode = 'NOT_FOUND' | 'STALE_VERSION' | 'INVALID_TRANSITION' | 'INVALID_REQUEST';
+export type BookingErrorCode =
+  | 'NOT_FOUND'
+  | 'STALE_VERSION'
+  | 'INVALID_TRANSITION'
+  | 'INVALID_REQUEST'
+  | 'RECIPIENT_OPTED_OUT';
 
 export class NotFound extends BookingError {
   readonly code = 'NOT_FOUND';
@@ -48,5 +53,14 @@ export class InvalidRequest extends BookingError {
   constructor(message: string) {
     super(message);
     this.name = 'InvalidRequest';
+  }
+}
+
+/** The recipient texted STOP (or Twilio said so): nothing may be sent to them until they opt in again. */
+export class RecipientOptedOut extends BookingError {
+  readonly code = 'RECIPIENT_OPTED_OUT';
+  constructor(readonly businessId: string) {
+    super('this recipient has opted out of messages from the business (they can text START to opt back in)');
+    this.name = 'RecipientOptedOut';
   }
 }

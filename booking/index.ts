@@ -4,6 +4,7 @@ import { AppointmentService } from './appointments';
 import { AvailabilityService } from './availability-service';
 import { DeliveryStatuses } from './delivery-statuses';
 import { MessageLog } from './message-log';
+import { OutboundService } from './outbound-service';
 import { CatalogRepository } from './repositories/catalog';
 import { poolSql, type Sql } from './repositories/sql';
 
@@ -13,6 +14,8 @@ export interface BookingServices {
   availability: AvailabilityService;
   appointments: AppointmentService;
   messages: MessageLog;
+  /** Any message to any person, through the outbox (booking/outbound.ts). */
+  outbound: OutboundService;
   deliveryStatus: DeliveryStatuses;
   /**
    * The pooled handle booking's repository functions take (`booking/repositories/*`): the
@@ -25,6 +28,7 @@ export function createBookingServices(db: DataSource, clock: Clock): BookingServ
   const catalogs = new CatalogRepository(db);
   const availability = new AvailabilityService({ db, catalogs, clock });
   const appointments = new AppointmentService({ db, catalogs, availability, clock });
+  const outbound = new OutboundService({ db, catalogs });
   return {
     catalogs,
     availability,
@@ -32,5 +36,6 @@ export function createBookingServices(db: DataSource, clock: Clock): BookingServ
     messages: new MessageLog(db),
     deliveryStatus: new DeliveryStatuses(db, clock),
     sql: poolSql(db),
+    outbound,
   };
 }

@@ -1,27 +1,8 @@
 import type { Actor } from './actor';
 import type { AppointmentRow } from './db/entities/appointment';
 import type { OutboxEntry } from './repositories/outbox';
+import { type AppointmentEvent, type AppointmentEventPayload, TOPICS } from './outbox-topics';
 import { isActive } from './statuses';
-
-export type AppointmentEvent =
-  | 'booked'
-  | 'requested'
-  | 'approved'
-  | 'declined'
-  | 'cancelled'
-  | 'rescheduled'
-  | 'confirmed'
-  | 'completed'
-  | 'no_show'
-  | 'started';
-
-/** Outbox topics the workers consume. */
-export const TOPICS = {
-  ownerNotice: 'owner.notice',
-  customerNotice: 'customer.notice',
-  scheduleReminders: 'reminders.schedule',
-  cancelReminders: 'reminders.cancel',
-} as const;
 
 const TELL_OWNER: readonly AppointmentEvent[] = ['booked', 'requested', 'cancelled', 'rescheduled'];
 const TELL_CUSTOMER: readonly AppointmentEvent[] = ['booked', 'approved', 'declined', 'cancelled', 'rescheduled'];
@@ -35,7 +16,7 @@ export function outboxFor(
   appointment: Pick<AppointmentRow, 'id' | 'businessId' | 'kind' | 'status' | 'version'>,
   actor: Actor,
 ): OutboxEntry[] {
-  const base = { appointmentId: appointment.id, version: appointment.version, event };
+  const base: AppointmentEventPayload = { appointmentId: appointment.id, version: appointment.version, event };
   const entries: OutboxEntry[] = [];
   const add = (topic: string) => entries.push({ businessId: appointment.businessId, topic, payload: base });
   if (appointment.kind !== 'visit') return entries;

@@ -17,7 +17,7 @@ export function createBot(
   engine: DialogEngine = createDialogEngine(runtime.config, runtime.log),
 ): Bot {
   const { config } = runtime;
-  const limiter = new InboundRateLimiter(runtime.redis, { prefix: config.redisPrefix, ...config.inboundLimit });
+  const limiter = new InboundRateLimiter(runtime.redis, { prefix: runtime.redisPrefix, ...config.inboundLimit });
   const conversation = new Conversation({ booking, engine });
   return {
     inbound: new InboundHandler({

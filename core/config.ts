@@ -38,7 +38,7 @@ const envSchema = z.object({
   REDIS_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, _ or -')
-    .default('textbook'),
+    .optional(),
   PORT: z.coerce
     .number({ message: 'expected a port number' })
     .int()
@@ -100,7 +100,8 @@ export interface Config {
   readonly databaseUrl: string;
   readonly databasePoolSize: number;
   readonly redisUrl: string;
-  readonly redisPrefix: string;
+  /** REDIS_PREFIX when set; else the runtime derives one from the database (core/deployment.ts). */
+  readonly redisPrefix?: string;
   readonly port: number;
   readonly host: string;
   readonly publicBaseUrl: string;

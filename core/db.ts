@@ -1,9 +1,19 @@
 import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm';
 import type { Config } from './config';
 
+/** What a database says about the deployment it belongs to (core/deployment.ts). */
+export interface DeploymentRecord {
+  id: string;
+  databaseName: string;
+  /** The name recorded before, when this database turned out to be a copy and got an id of its own. */
+  copiedFrom: string | null;
+}
+
 export interface Schema {
   entities: EntitySchema[];
   migrations: (new () => MigrationInterface)[];
+  /** Reads the database's deployment record, making it on the first start. */
+  deployment(db: DataSource): Promise<DeploymentRecord>;
 }
 
 /**

@@ -21,4 +21,6 @@ export interface WorkerContext {
   reminderLeadMs: number;
   /** A `sending` message younger than this may still be in another worker's hands. */
   claimStaleAfterMs: number;
+  /** Marks what this deployment created in Redis (its digest schedulers), so it removes nothing else. */
+  deploymentId: string;
 }

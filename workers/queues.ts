@@ -1,4 +1,4 @@
-import { type AppointmentEvent, TOPICS } from '../booking/outbox-effects';
+import { type AppointmentEventPayload, type OutboundPayload, TOPICS, type Topic } from '../booking/outbox-topics';
 
 /**
  * The registry both the relay (producer) and the workers use: queue names, job names, payloads
@@ -19,20 +19,21 @@ export const JOBS = {
   customerNotice: 'customer-notice',
   planReminders: 'plan-reminders',
   fireReminder: 'fire-reminder',
+  outboundMessage: 'outbound-message',
   send: 'send',
   digest: 'digest',
   digestSync: 'digest-sync',
 } as const;
 
-/** One outbox row, as the relay hands it on. */
-export interface OutboxJob {
+/** One appointment event's outbox row, as the relay hands it on (its payload checked). */
+export interface OutboxJob extends AppointmentEventPayload {
   outboxId: string;
   businessId: string;
   topic: string;
-  appointmentId: string;
-  version: number;
-  event: AppointmentEvent;
 }
+
+/** One message to send (booking/outbound.ts), as the relay hands it on (its payload checked). */
+export type OutboundJob = OutboundPayload & { outboxId: string; businessId: string };
 
 export interface ReminderJob {
   businessId: string;
@@ -69,14 +70,17 @@ export interface SendJob {
 
 export interface DigestJob {
   businessId: string;
+  /** The deployment whose scheduler made the job: only it may remove the scheduler. */
+  deploymentId: string;
 }
 
 /** Where each outbox topic goes. */
-export const TOPIC_ROUTES: Record<string, { queue: QueueKey; job: string }> = {
+export const TOPIC_ROUTES: Record<Topic, { queue: QueueKey; job: string }> = {
   [TOPICS.ownerNotice]: { queue: 'notices', job: JOBS.ownerNotice },
   [TOPICS.customerNotice]: { queue: 'notices', job: JOBS.customerNotice },
   [TOPICS.scheduleReminders]: { queue: 'reminders', job: JOBS.planReminders },
   [TOPICS.cancelReminders]: { queue: 'reminders', job: JOBS.planReminders },
+  [TOPICS.sendMessage]: { queue: 'notices', job: JOBS.outboundMessage },
 };
 
 function safe(id: string): string {

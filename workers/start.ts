@@ -1,4 +1,5 @@
 import { type Job, type Processor, Worker } from 'bullmq';
+import { claimRedisPrefix } from '../core/deployment';
 import { createRedis } from '../core/redis';
 import type { Runtime } from '../core/runtime';
 import { createBookingServices } from '../booking';
@@ -7,6 +8,7 @@ import { customerNotice } from './jobs/customer-notice';
 import { sendDigest } from './jobs/digest';
 import { DIGEST_SYNC_EVERY_MS, syncDigestSchedules } from './jobs/digest-schedules';
 import { fireReminder } from './jobs/fire-reminder';
+import { composeOutbound } from './jobs/outbound-message';
 import { OutboxRelay } from './jobs/outbox-relay';
 import { ownerNotice } from './jobs/owner-notice';
 import { planReminders } from './jobs/plan-reminders';
@@ -43,8 +45,10 @@ const CONCURRENCY: Record<QueueKey, number> = { notices: 10, reminders: 50, outb
 type Handler = (ctx: WorkerContext, job: Job, token?: string) => Promise<unknown>;
 
 /**
- * Starts the outbox relay and one BullMQ worker per queue. `close()` stops taking work, lets the
- * jobs in hand finish, then closes the queues and the connections it opened.
+ * Claims the Redis prefix for this deployment (refusing, with both databases named, when another
+ * one holds it; while Redis is away this waits for it), then starts the outbox relay and one
+ * BullMQ worker per queue. `close()` stops taking work, lets the jobs in hand finish, then closes
+ * the queues and the connections it opened.
  */
 export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}): Promise<RunningWorkers> {
   const { config, log } = runtime;
@@ -54,7 +58,13 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
   const relayRedis = createRedis(config, 'request');
   const onRedisError = (err: Error) => log.debug({ err: err.message }, 'redis connection error');
   for (const r of [workerRedis, relayRedis]) r.on('error', onRedisError);
-  const prefix = config.redisPrefix;
+  const prefix = runtime.redisPrefix;
+  try {
+    await claimRedisPrefix(workerRedis, prefix, runtime.deployment);
+  } catch (error) {
+    await Promise.allSettled([workerRedis.quit(), relayRedis.quit()]);
+    throw error;
+  }
   const queues = createQueues(workerRedis, { prefix, sendRetry: options.sendRetry, onError: onRedisError });
   const lockDuration = options.lockDurationMs ?? 30_000;
   const booking = createBookingServices(runtime.db, runtime.clock);
@@ -69,10 +79,15 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
     sendRate: options.sendRate ?? defaultSendRate,
     reminderLeadMs: options.reminderLeadMs ?? 60_000,
     claimStaleAfterMs: lockDuration,
+    deploymentId: runtime.deployment.id,
   };
 
   const handlers: Record<QueueKey, Record<string, Handler>> = {
-    notices: { [JOBS.ownerNotice]: ownerNotice, [JOBS.customerNotice]: customerNotice },
+    notices: {
+      [JOBS.ownerNotice]: ownerNotice,
+      [JOBS.customerNotice]: customerNotice,
+      [JOBS.outboundMessage]: composeOutbound,
+    },
     reminders: { [JOBS.planReminders]: planReminders, [JOBS.fireReminder]: fireReminder },
     outbound: { [JOBS.send]: sendMessage },
     digest: { [JOBS.digest]: sendDigest, [JOBS.digestSync]: (c) => syncDigestSchedules(c) },

@@ -5,13 +5,15 @@ import type { ErrorReply } from '../schemas/error-reply';
 
 /**
  * The status of each domain error. A stale version and a refused transition are both conflicts
- * with the appointment as it is now: reading it again and asking anew can succeed.
+ * with the appointment as it is now: reading it again and asking anew can succeed. A message to
+ * someone who opted out conflicts with their choice: it may go once they text START.
  */
 const STATUS_BY_CODE: Record<BookingErrorCode, number> = {
   NOT_FOUND: 404,
   STALE_VERSION: 409,
   INVALID_TRANSITION: 409,
   INVALID_REQUEST: 400,
+  RECIPIENT_OPTED_OUT: 409,
 };
 
 /**

@@ -15,6 +15,8 @@ import { CatalogOrder1763856000002 } from './migrations/0002-catalog-order';
 import { CustomerActiveVisits1764460800003 } from './migrations/0003-customer-active-visits';
 import { LighterMessageWrites1764806400004 } from './migrations/0004-lighter-message-writes';
 import { EarlyDeliveryStatuses1765152000005 } from './migrations/0005-early-delivery-statuses';
+import { Deployment1765497600007 } from './migrations/0007-deployment';
+import { readDeployment } from '../repositories/deployment';
 
 /** Entities and migrations, listed (not globbed) so bundlers and Lambda see every one. */
 export const bookingSchema: Schema = {
@@ -38,5 +40,7 @@ export const bookingSchema: Schema = {
     CustomerActiveVisits1764460800003,
     LighterMessageWrites1764806400004,
     EarlyDeliveryStatuses1765152000005,
+    Deployment1765497600007,
   ],
+  deployment: readDeployment,
 };

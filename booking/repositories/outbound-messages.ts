@@ -58,6 +58,8 @@ export interface ClaimedMessage {
   body: string;
   /** `sending` to go ahead; `skipped` when the recipient opted out or the visit is no longer due. */
   status: 'sending' | 'skipped';
+  /** 21610 on a message skipped because its recipient opted out. */
+  errorCode: number | null;
   /** `sending` means an earlier attempt stopped mid-request: Twilio may already have it. */
   previous: 'queued' | 'sending';
 }
@@ -93,7 +95,7 @@ export async function claimOutbound(sql: Sql, id: string, o: ClaimOptions): Prom
             updated_at = CASE WHEN t.fresh THEN m.updated_at ELSE now() END
        FROM target t WHERE m.id = t.id
      RETURNING m.id, m.business_id AS "businessId", m.channel, m.from_address AS "from", m.to_address AS "to", m.body,
-               m.status, t.previous, t.fresh`,
+               m.status, m.error_code AS "errorCode", t.previous, t.fresh`,
     [id, o.staleAfterMs, o.startsAt ?? null, o.now],
   );
   if (!row) return null;

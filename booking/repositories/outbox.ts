@@ -15,8 +15,9 @@ export function outboxParams(entries: OutboxEntry[]): unknown[] {
   return [entries.map((e) => e.businessId), entries.map((e) => e.topic), entries.map((e) => JSON.stringify(e.payload))];
 }
 
-/** One statement for all of a change's entries, inside the change's own transaction. */
-export async function appendOutbox(sql: Sql, entries: OutboxEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  await sql.rows(outboxInsert(1), outboxParams(entries));
+/** One statement for all of a change's entries, inside the change's own transaction; returns their ids. */
+export async function appendOutbox(sql: Sql, entries: OutboxEntry[]): Promise<string[]> {
+  if (entries.length === 0) return [];
+  const rows = await sql.rows<{ id: string }>(`${outboxInsert(1)} RETURNING id::text AS id`, outboxParams(entries));
+  return rows.map((r) => r.id);
 }

@@ -64,6 +64,14 @@ const appointmentRoutes: FastifyPluginAsyncTypebox<{ t: TestApp }> = async (rout
       return { ok: true };
     },
   );
+  routes.post(
+    '/messages',
+    { schema: { body: Type.Object({ businessId: Type.String(), customerId: Type.String(), text: Type.String() }) } },
+    async (request) => {
+      const { businessId, customerId, text } = request.body;
+      return t.booking.outbound.send({ businessId, recipient: { customerId }, text, origin: 'admin_reply' });
+    },
+  );
 };
 
 beforeAll(async () => {
@@ -177,6 +185,21 @@ describe('the error handler', () => {
     expect([backwards.statusCode, backwards.json()]).toEqual([
       400,
       { error: 'INVALID_REQUEST', message: 'a block must end after it starts' },
+    ]);
+  });
+
+  it('answers a message to a customer who opted out with 409 RECIPIENT_OPTED_OUT', async () => {
+    const catalog = await t.booking.catalogs.bySlug('edgar');
+    const customer = await findOrCreateCustomer(t.booking.sql, catalog.business.id, '+15551130009');
+    await t.runtime.db.query('UPDATE customer SET opted_out_at = now() WHERE id = $1', [customer.id]);
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/messages',
+      payload: { businessId: catalog.business.id, customerId: customer.id, text: 'Still coming?' },
+    });
+    expect([refused.statusCode, refused.json()]).toEqual([
+      409,
+      { error: 'RECIPIENT_OPTED_OUT', message: expect.stringContaining('opted out') },
     ]);
   });
 });

@@ -69,6 +69,12 @@ describe('loadConfig', () => {
     );
   });
 
+  it('leaves the Redis prefix to the database unless REDIS_PREFIX names one', () => {
+    expect(loadConfig({}).redisPrefix).toBeUndefined();
+    expect(loadConfig({ REDIS_PREFIX: 'shop-one' }).redisPrefix).toBe('shop-one');
+    expect(problemsOf({ REDIS_PREFIX: 'a:b' })).toEqual([expect.stringMatching(/^REDIS_PREFIX: expected letters/)]);
+  });
+
   it('wants all of the Lex settings or none', () => {
     expect(problemsOf({ LEX_BOT_ID: 'ABCDEFGHIJ' })).toEqual([
       expect.stringMatching(/^LEX_REGION, LEX_BOT_ID, LEX_BOT_ALIAS_ID: expected all three/),

@@ -65,7 +65,7 @@ export async function startTestApp(options: {
     config,
     async close() {
       await app.close();
-      const keys = await runtime.redis.keys(`${config.redisPrefix}:*`);
+      const keys = await runtime.redis.keys(`${runtime.redisPrefix}:*`);
       if (keys.length) await runtime.redis.del(...keys);
       await runtime.close();
       await database.drop();

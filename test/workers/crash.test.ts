@@ -29,7 +29,7 @@ function startWorkerProcess(): Promise<ChildProcess> {
       NODE_ENV: 'test',
       DATABASE_URL: h.config.databaseUrl,
       REDIS_URL: h.config.redisUrl,
-      REDIS_PREFIX: h.config.redisPrefix,
+      REDIS_PREFIX: h.runtime.redisPrefix,
       PUBLIC_BASE_URL: h.config.publicBaseUrl,
       TWILIO_ACCOUNT_SID: h.config.twilio.accountSid,
       TWILIO_AUTH_TOKEN: h.config.twilio.authToken,
@@ -76,7 +76,10 @@ it('sends each message exactly once when a worker is killed mid-batch and restar
   await new Promise((resolve) => first.once('exit', resolve));
   const beforeRestart = h.fake.requests.length;
   // Mid-batch: jobs were in the dead worker's hands (active, their locks now orphaned), others waiting.
-  const outbound = new Queue(QUEUES.outbound, { connection: { url: h.config.redisUrl }, prefix: h.config.redisPrefix });
+  const outbound = new Queue(QUEUES.outbound, {
+    connection: { url: h.config.redisUrl },
+    prefix: h.runtime.redisPrefix,
+  });
   const counts = await outbound.getJobCounts('active', 'delayed', 'waiting');
   await outbound.close();
   expect(counts.active).toBeGreaterThanOrEqual(1);

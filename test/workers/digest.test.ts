@@ -12,7 +12,7 @@ let digest: Queue;
 beforeAll(async () => {
   h = await Harness.create('digest', { now: '2026-10-30T07:00:00-07:00' });
   shop = await h.shop((f) => (f.settings = { ...f.settings, digestTime: '07:00' }));
-  digest = new Queue(QUEUES.digest, { connection: { url: h.config.redisUrl }, prefix: h.config.redisPrefix });
+  digest = new Queue(QUEUES.digest, { connection: { url: h.config.redisUrl }, prefix: h.runtime.redisPrefix });
 });
 afterAll(async () => {
   await digest.close();

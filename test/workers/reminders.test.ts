@@ -25,7 +25,7 @@ beforeAll(async () => {
     (f) => (f.staff = ['a', 'b', 'c', 'd'].map((key) => ({ key, name: `Mechanic ${key}` }))),
     OFFSETS_SECONDS,
   );
-  reminders = new Queue(QUEUES.reminders, { connection: { url: h.config.redisUrl }, prefix: h.config.redisPrefix });
+  reminders = new Queue(QUEUES.reminders, { connection: { url: h.config.redisUrl }, prefix: h.runtime.redisPrefix });
   await h.start(FAST);
   h.clock.set('2026-11-23T09:59:53-08:00');
   const [plain, cancelled, rescheduled, moved] = await Promise.all(

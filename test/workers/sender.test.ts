@@ -160,5 +160,14 @@ describe('the outbound sender', () => {
     expect(row.providerSid).toMatch(/^SM[0-9a-f]{32}$/);
     expect(printed).toContainEqual(`[offline] ${shop.number} → ${phone}: ${row.body}`);
     expect(h.fake.requests).toHaveLength(0);
+
+    // A message recorded as not sent is printed too, so a developer sees what was held back.
+    const optedOut = '+15555000006';
+    const customerId = await shop.customer(optedOut);
+    await h.query(`UPDATE customer SET opted_out_at = now() WHERE id = $1`, [customerId]);
+    await adminBooks(optedOut);
+    await h.eventually(async () =>
+      expect(printed).toContainEqual(expect.stringMatching(/^\[offline\] not sent \(21610\) .* → \+15555000006: /)),
+    );
   });
 });

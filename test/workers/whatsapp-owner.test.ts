@@ -38,7 +38,7 @@ beforeAll(async () => {
     `INSERT INTO conversation (business_id, customer_id, channel, last_inbound_at) VALUES ($1, $2, 'whatsapp', $3)`,
     [shops.wrote.businessId, ownerAsSender, new Date('2026-11-23T07:00:00-08:00')],
   );
-  digest = new Queue(QUEUES.digest, { connection: { url: h.config.redisUrl }, prefix: h.config.redisPrefix });
+  digest = new Queue(QUEUES.digest, { connection: { url: h.config.redisUrl }, prefix: h.runtime.redisPrefix });
   await h.start(FAST);
 });
 afterAll(async () => {

@@ -1,4 +1,5 @@
 import type { Channel } from '../../booking/db/entities/channel-endpoint';
+import type { OutboundOrigin } from '../../booking/outbox-topics';
 import { recordOutbound } from '../../booking/repositories/outbound-messages';
 import type { WorkerContext } from '../context';
 import { JOBS, jobIds, type SendJob, type Template } from '../queues';
@@ -12,7 +13,8 @@ export interface Draft {
   customerId: string | null;
   appointmentId: string | null;
   channel: Channel;
-  purpose: 'owner_notice' | 'customer_notice' | 'reminder' | 'digest';
+  /** What the message is; a general outbound message's origin (booking/outbound.ts). */
+  purpose: 'owner_notice' | 'customer_notice' | 'reminder' | 'digest' | OutboundOrigin;
   from: string;
   to: string;
   body: string;
@@ -31,7 +33,10 @@ export interface Draft {
  * draft's key, so a processor that runs again after a crash neither duplicates the row nor
  * sends twice; a row already sent, failed or skipped gets no new job.
  */
-export async function enqueueMessage(ctx: Pick<WorkerContext, 'sql' | 'queues' | 'clock'>, d: Draft): Promise<string> {
+export async function enqueueMessage(
+  ctx: Pick<WorkerContext, 'sql' | 'queues' | 'clock' | 'transport'>,
+  d: Draft,
+): Promise<string> {
   const id = messageIdFor(d.key);
   const status = await recordOutbound(ctx.sql, {
     id,
@@ -46,6 +51,7 @@ export async function enqueueMessage(ctx: Pick<WorkerContext, 'sql' | 'queues' |
     status: d.skipCode === undefined ? 'queued' : 'skipped',
     errorCode: d.skipCode ?? null,
   });
+  if (status === 'skipped' && d.skipCode !== undefined) ctx.transport.skipped?.(d, d.skipCode);
   if (status !== 'queued') return id;
   const data: SendJob = {
     messageId: id,

@@ -11,7 +11,7 @@ import { ownerEndpoint, routeToOwner, type RouteText } from './recipients';
  * composed: 0 when the business has no number to send from.
  */
 export async function enqueueForOwners(
-  ctx: Pick<WorkerContext, 'sql' | 'queues' | 'clock'>,
+  ctx: Pick<WorkerContext, 'sql' | 'queues' | 'clock' | 'transport'>,
   catalog: Catalog,
   message: { text: RouteText; key: string; purpose: Draft['purpose']; appointmentId: string | null },
 ): Promise<number> {

@@ -9,7 +9,7 @@ import { templateFor } from './templates';
 
 const WHATSAPP_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-function addressOn(channel: Channel, phone: string): string {
+export function addressOn(channel: Channel, phone: string): string {
   return channel === 'whatsapp' ? `whatsapp:${phone}` : phone;
 }
 
@@ -37,10 +37,8 @@ export interface RouteText {
 }
 
 /**
- * A message the business starts, to `phone` from `endpoint`. On WhatsApp outside the 24-hour
- * window (from the recipient's last WhatsApp message) only a template may go; without one the
- * message is recorded as skipped (63016) rather than sent free-form to fail. Inside it, the
- * template is the fallback should Twilio still answer 63016.
+ * A message the business starts, to `phone` from `endpoint`, with the business's template for this
+ * text should WhatsApp's window need one.
  */
 function routeFrom(
   catalog: Catalog,
@@ -52,9 +50,24 @@ function routeFrom(
 ): Route {
   const route: Route = { channel: endpoint.channel, from: endpoint.address, to: addressOn(endpoint.channel, phone) };
   if (endpoint.channel !== 'whatsapp') return route;
-  const template = templateFor(catalog, text.id, text.locale, text.vars);
+  return underWhatsappWindow(route, whatsappInboundAt, templateFor(catalog, text.id, text.locale, text.vars), now);
+}
+
+/**
+ * WhatsApp's rule for a message the business starts: inside the 24-hour window (from the
+ * recipient's last WhatsApp message) free-form text may go, with the template as the fallback
+ * should Twilio still answer 63016; outside it only the template, and without one the message is
+ * recorded as skipped (63016) rather than sent to fail. A message with no text is the template.
+ */
+export function underWhatsappWindow(
+  route: Route,
+  whatsappInboundAt: Date | null,
+  template: Template | undefined,
+  now: Date,
+  hasText = true,
+): Route {
   const windowOpen = whatsappInboundAt !== null && now.getTime() - whatsappInboundAt.getTime() < WHATSAPP_WINDOW_MS;
-  if (windowOpen) return { ...route, fallback: template };
+  if (windowOpen && hasText) return { ...route, fallback: template };
   return template ? { ...route, template } : { ...route, skipCode: TWILIO_ERRORS.outsideWhatsAppWindow };
 }
 

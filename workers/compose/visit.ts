@@ -1,5 +1,5 @@
 import type { Locale } from '../../core/locale';
-import type { AppointmentEvent } from '../../booking/outbox-effects';
+import type { AppointmentEvent } from '../../booking/outbox-topics';
 import type { Catalog } from '../../booking/repositories/catalog';
 import { visitForMessaging, type VisitForMessaging } from '../../booking/repositories/notices';
 import { formatWhen } from '../../dialogs/replies/format';

@@ -3,13 +3,20 @@ import type { Logger } from '../../core/logger';
 import type { Redis } from '../../core/redis';
 import { type PendingOutbox, relayPendingOutbox } from '../../booking/repositories/outbox-relay';
 import { closeQueues, createQueues, type Queues } from '../queue-set';
-import { jobIds, type OutboxJob, type QueueKey, TOPIC_ROUTES } from '../queues';
+import { checkOutboxPayload, type Topic } from '../../booking/outbox-topics';
+import { jobIds, type OutboundJob, type OutboxJob, type QueueKey, TOPIC_ROUTES } from '../queues';
 
 export interface RelayOptions {
   /** Pause between polls when the outbox is empty. */
   intervalMs: number;
   batchSize: number;
 }
+
+/** Rows the relay could not hand on since the process started, for a metrics endpoint to read. */
+export const outboxRelayErrors = { unknownTopic: 0, invalidPayload: 0 };
+
+/** What the relay adds: the row's id, business and topic with its checked payload. */
+type RelayedJob = (OutboxJob | OutboundJob) & { topic: Topic };
 
 const MAX_BACKOFF_MS = 2_000;
 /** Bounds how long a batch's transaction can wait on Redis. */
@@ -62,18 +69,13 @@ export class OutboxRelay {
     this.queues ??= createQueues(this.deps.redis, { prefix: this.deps.prefix, onError: () => {} });
     const queues = this.queues;
     return relayPendingOutbox(this.deps.db, this.deps.options.batchSize, async (rows) => {
-      const byQueue = new Map<QueueKey, { name: string; data: OutboxJob; opts: { jobId: string } }[]>();
+      const byQueue = new Map<QueueKey, { name: string; data: RelayedJob; opts: { jobId: string } }[]>();
       for (const row of rows) {
-        const route = TOPIC_ROUTES[row.topic];
-        if (!route) {
-          this.deps.log.error(
-            { outboxId: row.id, topic: row.topic },
-            'outbox row with a topic no worker handles; marked done',
-          );
-          continue;
-        }
+        const data = this.checked(row);
+        if (!data) continue;
+        const route = TOPIC_ROUTES[data.topic];
         const jobs = byQueue.get(route.queue) ?? [];
-        jobs.push({ name: route.job, data: jobData(row), opts: { jobId: jobIds.outbox(row.id) } });
+        jobs.push({ name: route.job, data, opts: { jobId: jobIds.outbox(row.id) } });
         byQueue.set(route.queue, jobs);
       }
       await withTimeout(Promise.all([...byQueue].map(([queue, jobs]) => queues[queue].addBulk(jobs))), ADD_TIMEOUT_MS);
@@ -112,6 +114,23 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * The job a row becomes, or null for a row no worker can act on: its topic unknown or its payload
+   * not what the topic says. Such a row is logged (by id, topic and which fields are wrong, never
+   * their values), counted, and marked done with the batch, so it never holds up the rows after it.
+   */
+  private checked(row: PendingOutbox): RelayedJob | null {
+    const check = checkOutboxPayload(row.topic, row.payload);
+    if (check.ok) return { outboxId: row.id, businessId: row.businessId, topic: check.topic, ...check.payload };
+    if (check.reason === 'unknown topic') outboxRelayErrors.unknownTopic += 1;
+    else outboxRelayErrors.invalidPayload += 1;
+    this.deps.log.error(
+      { outboxId: row.id, topic: row.topic, problems: check.problems },
+      `outbox row skipped (${check.reason}); marked done`,
+    );
+    return null;
+  }
+
   private dropQueues(): void {
     const broken = this.queues;
     this.queues = null;
@@ -126,16 +145,4 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
     (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer from Redis in ${ms} ms`)), ms)),
   );
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
-function jobData(row: PendingOutbox): OutboxJob {
-  const p = row.payload as { appointmentId: string; version: number; event: OutboxJob['event'] };
-  return {
-    outboxId: row.id,
-    businessId: row.businessId,
-    topic: row.topic,
-    appointmentId: p.appointmentId,
-    version: p.version,
-    event: p.event,
-  };
 }

@@ -1,6 +1,6 @@
 import type { Job, Queue } from 'bullmq';
 import { findAppointment } from '../../booking/repositories/appointments';
-import { TOPICS } from '../../booking/outbox-effects';
+import { TOPICS } from '../../booking/outbox-topics';
 import type { WorkerContext } from '../context';
 import { JOBS, jobIds, type OutboxJob, type ReminderJob } from '../queues';
 import { isRemindable } from './reminder-verdict';

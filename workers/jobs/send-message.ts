@@ -32,7 +32,10 @@ export async function sendMessage(ctx: WorkerContext, job: Job<SendJob>, token?:
   });
   if (claimed === null) return 'already handled';
   if (claimed === 'busy') throw new Error(`message ${messageId} is being sent by another worker`);
-  if (claimed.status === 'skipped') return 'skipped';
+  if (claimed.status === 'skipped') {
+    if (claimed.errorCode !== null) ctx.transport.skipped?.(claimed, claimed.errorCode);
+    return 'skipped';
+  }
   if (claimed.previous === 'sending') {
     // Twilio takes no idempotency key: an attempt cut off mid-request may have been accepted.
     ctx.log.warn(

@@ -16,4 +16,8 @@ export class OfflineTransport implements Transport {
     // Shaped like a Twilio SID so the unique provider_sid column treats it like any other.
     return { sid: `SM${randomBytes(16).toString('hex')}` };
   }
+
+  skipped(request: SendRequest, code: number): void {
+    this.print(`[offline] not sent (${code}) ${request.from} → ${request.to}: ${request.body}`);
+  }
 }

@@ -12,6 +12,8 @@ export interface SendRequest {
 /** How messages leave: Twilio's REST API, or (offline) the console. */
 export interface Transport {
   send(request: SendRequest): Promise<{ sid: string }>;
+  /** A message recorded as not sent (opted out, outside WhatsApp's window): only offline says so. */
+  skipped?(request: SendRequest, code: number): void;
 }
 
 /**

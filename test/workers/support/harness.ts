@@ -96,7 +96,7 @@ export class Harness {
   async close(): Promise<void> {
     await this.stop();
     await this.fake.close();
-    await deleteRedisKeys(this.config.redisUrl, this.config.redisPrefix).catch(() => undefined);
+    await deleteRedisKeys(this.config.redisUrl, this.runtime.redisPrefix).catch(() => undefined);
     await this.runtime.close();
     await this.database.drop();
   }
