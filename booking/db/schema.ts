@@ -16,6 +16,7 @@ import { CustomerActiveVisits1764460800003 } from './migrations/0003-customer-ac
 import { LighterMessageWrites1764806400004 } from './migrations/0004-lighter-message-writes';
 import { EarlyDeliveryStatuses1765152000005 } from './migrations/0005-early-delivery-statuses';
 import { Deployment1765497600007 } from './migrations/0007-deployment';
+import { ReconcileFromPostgres1766275200010 } from './migrations/0010-reconcile-from-postgres';
 import { readDeployment } from '../repositories/deployment';
 
 /** Entities and migrations, listed (not globbed) so bundlers and Lambda see every one. */
@@ -41,6 +42,7 @@ export const bookingSchema: Schema = {
     LighterMessageWrites1764806400004,
     EarlyDeliveryStatuses1765152000005,
     Deployment1765497600007,
+    ReconcileFromPostgres1766275200010,
   ],
   deployment: readDeployment,
 };
