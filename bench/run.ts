@@ -4,6 +4,7 @@
  */
 const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   booking: () => import('./booking'),
+  chaos: () => import('./chaos'),
   reminders: () => import('./reminders'),
   nlu: () => import('./nlu'),
   webhook: () => import('./webhook'),
