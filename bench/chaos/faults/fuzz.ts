@@ -30,7 +30,10 @@ export async function fuzz(d: ChaosDeployment): Promise<FaultReport> {
       while (next < requests.length) {
         const { headers, body } = requests[next++];
         const status = await fetch(`${d.baseUrl}${INBOUND_PATH}`, { method: 'POST', headers, body }).then(
-          async (r) => (await r.arrayBuffer(), r.status),
+          async (r) => {
+            await r.arrayBuffer();
+            return r.status;
+          },
           () => 0,
         );
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
