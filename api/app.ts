@@ -4,8 +4,10 @@ import type { Runtime } from '../core/runtime';
 import type { BookingServices } from '../booking';
 import type { Bot } from '../bot';
 import { errorHandler } from './plugins/error-handler';
+import { carryRequestId, requestIdOptions } from './plugins/request-context';
 import { trustProxyOption } from './trust-proxy';
 import { healthRoutes } from './routes/health';
+import { metricsRoutes } from './routes/metrics';
 import { twilioRoutes } from './routes/twilio';
 
 export interface AppServices {
@@ -18,9 +20,12 @@ export async function buildApp(runtime: Runtime, services: AppServices): Promise
   const app = Fastify({
     loggerInstance: runtime.log as FastifyBaseLogger,
     trustProxy: trustProxyOption(runtime.config.trustProxy),
+    ...requestIdOptions,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setErrorHandler(errorHandler);
-  await app.register(healthRoutes, { runtime, booking: services.booking });
+  carryRequestId(app);
+  await app.register(healthRoutes, { runtime });
+  await app.register(metricsRoutes, { token: runtime.config.metricsToken });
   await app.register(twilioRoutes, { runtime, booking: services.booking, bot: services.bot });
   return app;
 }

@@ -1,27 +1,35 @@
 import awsLambdaFastify, { type PromiseHandler } from '@fastify/aws-lambda';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../core/config';
+import { withSecrets } from '../core/config-secrets';
+import { MetricsReport } from '../core/metrics-report';
 import { createRuntime, type Runtime } from '../core/runtime';
 import { bookingSchema } from '../booking/db/schema';
 import { buildApp } from './app';
 import { createAppServices } from './services';
 
 /**
- * The API behind an HTTP API Gateway. The runtime (pool, Redis) is built once per container and
- * reused across invocations; replies are inline TwiML, so a turn is one invocation.
+ * The API behind an HTTP API Gateway, deployed as one esbuild bundle (infra/lambda-bundle.ts).
+ * The runtime (pool, Redis) is built once per container and reused across invocations; replies
+ * are inline TwiML, so a turn is one invocation.
  */
 type Handler = PromiseHandler<unknown>;
-let ready: Promise<{ proxy: Handler; app: FastifyInstance; runtime: Runtime }> | undefined;
+interface Built {
+  proxy: Handler;
+  app: FastifyInstance;
+  runtime: Runtime;
+  report: MetricsReport;
+}
 
-async function build() {
-  const config = loadConfig();
+async function build(): Promise<Built> {
+  const config = loadConfig(await withSecrets(process.env));
   const runtime = await createRuntime(config, { schema: bookingSchema });
   let app: FastifyInstance | undefined;
   try {
     app = await buildApp(runtime, createAppServices(runtime));
     const proxy: Handler = awsLambdaFastify(app);
     await app.ready();
-    return { proxy, app, runtime };
+    return { proxy, app, runtime, report: new MetricsReport(runtime.log) };
   } catch (error) {
     // This attempt is abandoned: its pool and Redis client would otherwise stay open for good.
     await app?.close().catch(() => undefined);
@@ -34,7 +42,7 @@ async function build() {
  * A failed start (the database down at a cold start) is not kept: the next invocation tries
  * again, instead of the container answering every request with the same old error.
  */
-function start(): NonNullable<typeof ready> {
+function start(): Promise<Built> {
   const building = build();
   building.catch(() => {
     if (ready === building) ready = undefined;
@@ -42,9 +50,20 @@ function start(): NonNullable<typeof ready> {
   return building;
 }
 
+// Begun as the module loads, in Lambda's init phase: the secrets are read and the connections
+// opened while the runtime finishes starting, and the first request waits for them to be ready
+// instead of failing on a connection still opening.
+let ready: Promise<Built> | undefined = start();
+
 export const handler: Handler = async (event, context) => {
   ready ??= start();
-  return (await ready).proxy(event, context);
+  const built = await ready;
+  try {
+    return await built.proxy(event, context);
+  } finally {
+    // A frozen container runs no timers: this invocation's counts are logged before it returns.
+    await built.report.flush();
+  }
 };
 
 /** Closes the pool and Redis: on the SIGTERM Lambda sends before it freezes a container for good. */

@@ -1,6 +1,7 @@
 import { loadConfig } from '../core/config';
 import type { Logger } from '../core/logger';
 import { createLogger } from '../core/logger';
+import { MetricsReport } from '../core/metrics-report';
 import { runMain, stopOnSignals } from '../core/process';
 import { createRuntime, type Runtime } from '../core/runtime';
 import type { BookingServices } from '../booking';
@@ -9,6 +10,7 @@ import { bookingSchema } from '../booking/db/schema';
 import { DEMO_ADMIN_PASSWORD, DEMO_BUSINESS_FILES, seedBusinessFile } from '../booking/businesses/seed';
 import { startWorkers } from '../workers/start';
 import { buildApp } from './app';
+import { closeGracefully } from './graceful-close';
 import { createAppServices } from './services';
 
 /**
@@ -27,11 +29,17 @@ runMain(async () => {
   const app = await buildApp(runtime, services);
   await app.listen({ port: config.port, host: config.host });
   const workers = await startWorkers(runtime);
-  stopOnSignals(log, async () => {
-    await app.close();
-    await workers.close();
-    await runtime.close();
-  });
+  const report = new MetricsReport(log).start();
+  stopOnSignals(
+    log,
+    async () => {
+      await closeGracefully(app);
+      await workers.close();
+      await report.stop();
+      await runtime.close();
+    },
+    config.shutdownTimeoutMs,
+  );
 });
 
 async function seedDemoWhenEmpty(runtime: Runtime, booking: BookingServices, log: Logger): Promise<void> {

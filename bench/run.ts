@@ -8,6 +8,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   reminders: () => import('./reminders'),
   nlu: () => import('./nlu'),
   webhook: () => import('./webhook'),
+  lambda: () => import('./lambda'),
 };
 
 async function main(): Promise<void> {

@@ -29,6 +29,8 @@ const PUBLIC = 'https://bench.example';
 const TO = '+15559990001';
 const PATH = '/webhooks/twilio/messages';
 const execFileAsync = promisify(execFile);
+/** Its own database and Redis keys, so two runs on one machine never drop each other's. */
+const RUN_NAME = `bench_webhook_${process.pid}`;
 /** Warm-up conversations use phones and slots after those of the two measured runs. */
 const WARM_UP_OFFSET = 2 * PHONES;
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 4);
@@ -95,7 +97,7 @@ function line(measure: string, mode: string, r: Record<string, number>, extra: R
 }
 
 export async function run(): Promise<void> {
-  const { db, url, drop } = await freshDatabase('textbook_bench_webhook', 1);
+  const { db, url, drop } = await freshDatabase(`textbook_${RUN_NAME}`, 1);
   await db.destroy();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -104,7 +106,7 @@ export async function run(): Promise<void> {
     PUBLIC_BASE_URL: PUBLIC,
     TWILIO_AUTH_TOKEN: TOKEN,
     LOG_LEVEL: 'silent',
-    REDIS_PREFIX: 'bench-webhook',
+    REDIS_PREFIX: RUN_NAME,
     INBOUND_LIMIT_PER_WINDOW: '1000',
   });
   const runtime = await createRuntime(config, { schema: bookingSchema, log: createLogger(config) });
@@ -178,7 +180,7 @@ export async function run(): Promise<void> {
     await app.close();
     await ceilings.close();
   } finally {
-    const keys = await runtime.redis.keys('bench-webhook:*');
+    const keys = await runtime.redis.keys(`${RUN_NAME}:*`);
     if (keys.length) await runtime.redis.del(...keys);
     await runtime.close();
     await drop();

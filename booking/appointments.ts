@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../core/clock';
-import type { Actor } from './actor';
+import { bookingConflicts } from '../core/metrics';
+import { type Actor, isAudited } from './actor';
 import type { Slot } from './availability/slots';
 import type { AvailabilityService, SlotProblem } from './availability-service';
 import type { AppointmentRow, SourceChannel } from './db/entities/appointment';
 import { InvalidRequest, InvalidTransition, NotFound, StaleVersion } from './errors';
 import { outboxFor } from './outbox-effects';
 import type { AppointmentEvent } from './outbox-topics';
-import { newReference } from './reference';
+import { newReference, referenceLength } from './reference';
 import {
   findAppointment,
   insertAppointment,
+  isReferenceCollision,
   lockStaffRange,
   type NewAppointment,
   updateStatus,
@@ -19,17 +21,11 @@ import {
   upcomingForCustomer,
 } from './repositories/appointments';
 import { type CatalogRepository, serviceOf, staffFor } from './repositories/catalog';
+import { appendAudit } from './repositories/audit-log';
 import { appendOutbox } from './repositories/outbox';
-import {
-  constraintOf,
-  EXCLUSION_VIOLATION,
-  inTransaction,
-  poolSql,
-  type Sql,
-  sqlState,
-  UNIQUE_VIOLATION,
-} from './repositories/sql';
+import { EXCLUSION_VIOLATION, inTransaction, poolSql, type Sql, sqlState } from './repositories/sql';
 import { type AppointmentStatus, assertTransition, isActive } from './statuses';
+import { auditView, holdTimeOff, type TimeOffOutcome, type TimeOffRequest } from './time-off';
 
 export interface BookRequest {
   businessId: string;
@@ -79,7 +75,6 @@ export interface Unavailable {
 
 export type BookingOutcome = { ok: true; appointment: AppointmentRow } | Unavailable;
 
-const REFERENCE_INDEX = 'appointment_active_reference';
 const MINUTE = 60_000;
 
 /**
@@ -137,25 +132,14 @@ export class AppointmentService {
 
   /** A time-off block: holds a staff member's time under the same constraint as visits. */
   async block(req: BlockRequest): Promise<{ ok: true; appointment: AppointmentRow } | { ok: false; reason: 'taken' }> {
-    if (!(req.start < req.end)) throw new InvalidRequest('a block must end after it starts');
-    const catalog = await this.deps.catalogs.byId(req.businessId);
-    if (!catalog.staff.some((s) => s.id === req.staffId)) throw new NotFound('staff', req.staffId);
-    const row: NewAppointment = {
-      businessId: req.businessId,
-      staffId: req.staffId,
-      serviceId: null,
-      customerId: null,
-      kind: 'block',
-      status: 'booked',
-      startsAt: req.start,
-      endsAt: req.end,
-      busyUntil: req.end,
-      reference: '',
-      sourceChannel: req.actor.kind === 'admin' ? 'admin' : 'owner',
-      notes: req.notes,
-    };
-    const blocked = await this.tryInsert(row, 'booked', req.actor);
-    return blocked ? { ok: true, appointment: blocked } : { ok: false, reason: 'taken' };
+    const { staffId, ...rest } = req;
+    const outcome = await this.blockStaff({ ...rest, staffIds: [staffId] });
+    return outcome.ok ? { ok: true, appointment: outcome.blocks[0] } : { ok: false, reason: 'taken' };
+  }
+
+  /** Time off for several staff members at once (a whole business closed), all or none; see time-off.ts. */
+  blockStaff(req: TimeOffRequest): Promise<TimeOffOutcome> {
+    return holdTimeOff(this.deps, req);
   }
 
   /**
@@ -200,19 +184,21 @@ export class AppointmentService {
           );
           if (!isActive(locked.status) || locked.status === 'in_progress')
             throw new InvalidTransition(locked.status, 'rescheduled');
-          await lockStaffRange(tx, member.id, req.start, busyUntil);
-          const updated = await updateTimes(tx, locked.id, {
-            staffId: member.id,
-            startsAt: req.start,
-            endsAt,
-            busyUntil,
-          });
+          await lockStaffRange(tx, [member.id], req.start, busyUntil);
+          const updated = await updateTimes(
+            tx,
+            locked.id,
+            { staffId: member.id, startsAt: req.start, endsAt, busyUntil },
+            this.deps.clock.now(),
+          );
           await appendOutbox(tx, outboxFor('rescheduled', updated, req.actor));
+          await audit(tx, req, 'reschedule', locked, updated);
           return updated;
         });
         return { ok: true, appointment: moved };
       } catch (error) {
         if (sqlState(error) !== EXCLUSION_VIOLATION) throw error;
+        bookingConflicts.inc({ operation: 'reschedule' });
       }
     }
     return { ok: false, reason: 'taken', alternatives: await this.deps.availability.nearest(search) };
@@ -229,10 +215,11 @@ export class AppointmentService {
       const updated = await updateStatus(
         tx,
         locked.id,
-        change.to,
-        change.to === 'cancelled' ? (change.reason ?? null) : null,
+        { status: change.to, cancelReason: change.to === 'cancelled' ? (change.reason ?? null) : null },
+        this.deps.clock.now(),
       );
       await appendOutbox(tx, outboxFor(eventFor(locked.status, change.to), updated, change.actor));
+      await audit(tx, change, `status:${change.to}`, locked, updated);
       return updated;
     });
   }
@@ -269,18 +256,39 @@ export class AppointmentService {
     const id = randomUUID();
     const outbox = outboxFor(event, { ...row, id, version: 1 }, actor);
     for (let attempt = 0; ; attempt++) {
-      // Collisions only grow likely for a business with many active visits: lengthen the code then.
-      const reference = newReference(attempt < 3 ? 4 : attempt < 6 ? 5 : 6);
+      const reference = newReference(referenceLength(attempt));
       try {
         return await insertAppointment(poolSql(this.deps.db), { ...row, id, reference }, outbox);
       } catch (error) {
         const state = sqlState(error);
-        if (state === EXCLUSION_VIOLATION) return null;
-        if (state === UNIQUE_VIOLATION && constraintOf(error) === REFERENCE_INDEX && attempt < 10) continue;
+        if (state === EXCLUSION_VIOLATION) {
+          bookingConflicts.inc({ operation: 'book' });
+          return null;
+        }
+        if (isReferenceCollision(error) && attempt < 10) continue;
         throw error;
       }
     }
   }
+}
+
+/** An owner's or admin's change, in the log with the row before and after, in the change's transaction. */
+async function audit(
+  tx: Sql,
+  req: { businessId: string; actor: Actor },
+  action: string,
+  before: AppointmentRow,
+  after: AppointmentRow,
+): Promise<void> {
+  if (!isAudited(req.actor)) return;
+  await appendAudit(tx, {
+    businessId: req.businessId,
+    actor: req.actor,
+    action,
+    target: after.id,
+    before: auditView(before),
+    after: auditView(after),
+  });
 }
 
 function eventFor(from: AppointmentStatus, to: AppointmentStatus): AppointmentEvent {

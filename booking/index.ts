@@ -1,10 +1,12 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../core/clock';
+import { Agenda } from './agenda';
 import { AppointmentService } from './appointments';
 import { AvailabilityService } from './availability-service';
 import { DeliveryStatuses } from './delivery-statuses';
 import { MessageLog } from './message-log';
 import { OutboundService } from './outbound-service';
+import { OwnerRelays } from './owner-relays';
 import { CatalogRepository } from './repositories/catalog';
 import { poolSql, type Sql } from './repositories/sql';
 
@@ -14,8 +16,11 @@ export interface BookingServices {
   availability: AvailabilityService;
   appointments: AppointmentService;
   messages: MessageLog;
+  agenda: Agenda;
   /** Any message to any person, through the outbox (booking/outbound.ts). */
   outbound: OutboundService;
+  /** An owner's messages to a customer and the customer's replies back (booking/owner-relays.ts). */
+  ownerRelays: OwnerRelays;
   deliveryStatus: DeliveryStatuses;
   /**
    * The pooled handle booking's repository functions take (`booking/repositories/*`): the
@@ -34,8 +39,10 @@ export function createBookingServices(db: DataSource, clock: Clock): BookingServ
     availability,
     appointments,
     messages: new MessageLog(db),
+    agenda: new Agenda(db, clock),
     deliveryStatus: new DeliveryStatuses(db, clock),
     sql: poolSql(db),
     outbound,
+    ownerRelays: new OwnerRelays({ db, catalogs, clock, outbound }),
   };
 }

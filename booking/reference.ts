@@ -7,3 +7,8 @@ export function newReference(length = 4): string {
   for (let i = 0; i < length; i++) code += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
   return code;
 }
+
+/** Collisions only grow likely for a business with many active visits: codes lengthen after a few. */
+export function referenceLength(attempt: number): number {
+  return attempt < 3 ? 4 : attempt < 6 ? 5 : 6;
+}

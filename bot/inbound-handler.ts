@@ -1,15 +1,19 @@
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
+import { inboundTurns, turnDuration } from '../core/metrics';
 import type { BookingServices } from '../booking';
 import type { CustomerRow } from '../booking/db/entities/customer';
 import type { Catalog } from '../booking/repositories/catalog';
 import type { CustomerChange } from '../booking/repositories/customers';
+import type { TurnStart } from '../booking/repositories/turns';
+import { turnOfDelivery } from './delivery-turn';
 import type { Conversation } from './dialog/conversation';
 import { Speech } from './dialog/speech';
 import { type DialogState, freshState, isIdle } from './dialog/state';
 import { stateFrom } from './dialog/stored-state';
-import { keywordOf } from './opt-out';
+import { isOwnerOf, leftToTheOwner, type OwnerDesk } from './owner/owner-desk';
 import type { InboundRateLimiter } from './rate-limit';
+import { readTogether, type TurnText } from './read-together';
 import type { InboundMessage } from './twilio/inbound-message';
 
 interface Outcome {
@@ -18,6 +22,8 @@ interface Outcome {
   changes: CustomerChange;
   /** The message did not move the dialog (a photo alone): its expiry stays where it was. */
   keepsExpiry?: true;
+  /** What the turn was, for the metrics: the understood intent, or the rule that answered instead. */
+  kind: string;
 }
 
 export type InboundResult = { kind: 'unknown_business' } | { kind: 'reply'; body: string | null };
@@ -25,6 +31,7 @@ export type InboundResult = { kind: 'unknown_business' } | { kind: 'reply'; body
 export interface InboundDeps {
   booking: BookingServices;
   conversation: Conversation;
+  owner: OwnerDesk;
   limiter: InboundRateLimiter;
   clock: Clock;
   log: Logger;
@@ -42,19 +49,18 @@ const DEFAULT_REDELIVERY_GRACE_MS = 10_000;
 
 /**
  * Everything that happens to one inbound message: stored before anything else (so nothing a
- * customer wrote is lost), deduplicated by MessageSid, then keywords, opt-out, rate limit and
- * the dialog turn; the reply and the new state are stored together.
- *
- * A redelivery of a stored MessageSid (Twilio's retry or Fallback URL after the first delivery
- * failed or timed out) gets the answer its turn gave. If no turn was saved, it waits while the
- * delivery that has the message in hand may still answer (the grace), giving that answer once
- * saved; after the grace one redelivery takes the turn over and runs it, exactly one even when
- * several arrive at once. A turn still running after the grace could run twice; none should.
+ * customer wrote is lost), deduplicated by MessageSid (a redelivery: delivery-turn.ts), then its
+ * conversation's turn, in arrival order: keywords, opt-out, rate limit and the dialog; the reply
+ * and the new state are stored together. A message that arrives while its conversation's turn is
+ * running waits for it, in this process or any other, and the messages that queued up meanwhile
+ * are read together by one turn (read-together.ts), whose reply goes back in the response of the
+ * delivery that ran it; the others answer nothing (booking/repositories/turns.ts).
  */
 export class InboundHandler {
   constructor(private readonly deps: InboundDeps) {}
 
   async handle(m: InboundMessage): Promise<InboundResult> {
+    const started = performance.now();
     const { booking, log } = this.deps;
     const catalog = await booking.catalogs.byAddress(m.to);
     if (!catalog) return { kind: 'unknown_business' };
@@ -68,61 +74,65 @@ export class InboundHandler {
       media: m.media,
       providerSid: m.sid,
     });
-    let inboundId = received.inboundId;
-    if (!inboundId) {
-      const redelivery = await this.redelivery(m.sid);
-      if (redelivery.kind === 'answered') {
-        log.info({ sid: m.sid }, 'redelivered message: answering as before');
-        return { kind: 'reply', body: redelivery.reply };
-      }
-      log.warn({ sid: m.sid }, 'redelivered message whose turn was never saved: running it now');
-      inboundId = redelivery.inboundId;
+    const next = await turnOfDelivery({ messages: booking.messages, log, graceMs: this.graceMs }, received, m.sid);
+    if (next.kind === 'answered') return { kind: 'reply', body: next.reply };
+    try {
+      return await this.run(m, catalog, next.turn, started);
+    } catch (error) {
+      // The request fails and Twilio retries or calls the fallback: let that delivery run the turn.
+      await booking.messages
+        .release(next.turn, this.graceMs)
+        .catch((releaseError: unknown) => log.warn({ err: releaseError, sid: m.sid }, 'could not release the message'));
+      throw error;
     }
+  }
 
+  /** The turn, then its reply and new state stored together. */
+  private async run(m: InboundMessage, catalog: Catalog, turn: TurnStart, started: number): Promise<InboundResult> {
+    const { booking, log } = this.deps;
     const now = this.deps.clock.now();
-    const stored = stateFrom(received.conversation, log);
-    const expiresAt = received.conversation?.expiresAt ?? null;
+    const stored = stateFrom({ id: turn.conversationId, state: turn.state }, log);
     // The dialog last moved one idle period before its expiry.
     const staleSince =
-      !isIdle(stored) && expiresAt !== null && expiresAt <= now
-        ? new Date(expiresAt.getTime() - this.deps.idleMinutes * 60_000)
+      !isIdle(stored) && turn.expiresAt !== null && turn.expiresAt <= now
+        ? new Date(turn.expiresAt.getTime() - this.deps.idleMinutes * 60_000)
         : null;
+    const read = readTogether(turn.messages, {
+      extraStopWords: catalog.business.settings.extraOptOutKeywords,
+      optOutTypes: new Map(m.optOutType ? [[turn.inboundId, m.optOutType]] : []),
+      optedOut: turn.customer.optedOutAt !== null,
+    });
     let outcome: Outcome;
     try {
-      outcome = await this.respond(m, catalog, received.customer, stored, staleSince, now);
+      outcome = await this.respond(m, catalog, turn.customer, read, stored, staleSince, now);
     } catch (error) {
       log.error({ err: error, sid: m.sid }, 'turn failed; answering with an apology');
       outcome = {
-        reply: new Speech(catalog, received.customer.locale ?? catalog.business.defaultLocale, m.channel).say('error'),
+        reply: new Speech(catalog, turn.customer.locale ?? catalog.business.defaultLocale, m.channel).say('error'),
         state: stored,
         changes: {},
+        kind: 'Error',
       };
     }
-    const turn = {
+    await booking.messages.saveTurn({
+      conversationId: turn.conversationId,
       businessId: catalog.business.id,
-      customerId: received.customer.id,
+      customerId: turn.customer.id,
       channel: m.channel,
-      inboundId,
-      conversationId: received.conversation?.id ?? null,
+      inboundId: turn.inboundId,
+      read: turn.messages.map((message) => message.id),
       reply: outcome.reply === null ? null : { from: m.to, to: m.from, body: outcome.reply },
       state: outcome.state as unknown as Record<string, unknown>,
       lastInboundAt: now,
       expiresAt: outcome.keepsExpiry
-        ? expiresAt
+        ? turn.expiresAt
         : isIdle(outcome.state)
           ? null
           : new Date(now.getTime() + this.deps.idleMinutes * 60_000),
       customerChange: outcome.changes,
-    };
-    try {
-      await booking.messages.saveTurn(turn);
-    } catch (error) {
-      // The request fails and Twilio retries or calls the fallback: let that delivery run the turn.
-      await booking.messages
-        .release(inboundId, this.graceMs)
-        .catch((releaseError: unknown) => log.warn({ err: releaseError, sid: m.sid }, 'could not release the message'));
-      throw error;
-    }
+    });
+    inboundTurns.inc({ channel: m.channel, intent: outcome.kind });
+    turnDuration.observe({ channel: m.channel }, (performance.now() - started) / 1000);
     return { kind: 'reply', body: outcome.reply };
   }
 
@@ -130,61 +140,82 @@ export class InboundHandler {
     return this.deps.redeliveryGraceMs ?? DEFAULT_REDELIVERY_GRACE_MS;
   }
 
-  /**
-   * Asks until the message's turn is saved or this delivery takes it over. Gives up with no answer
-   * after waiting a grace and a second, which only a chain of deliveries dying in turn could cause.
-   */
-  private async redelivery(
-    sid: string,
-  ): Promise<{ kind: 'answered'; reply: string | null } | { kind: 'taken'; inboundId: string }> {
-    const giveUpAt = performance.now() + this.graceMs + 1_000;
-    for (let pause = 50; ; pause = Math.min(pause * 2, 1_000)) {
-      const redelivery = await this.deps.booking.messages.redelivery(sid, this.graceMs);
-      if (redelivery.kind !== 'in_hand') return redelivery;
-      const left = giveUpAt - performance.now();
-      if (left <= 0) {
-        this.deps.log.warn({ sid }, "redelivered message still in another delivery's hands; answering with nothing");
-        return { kind: 'answered', reply: null };
-      }
-      // Poll while the other delivery may answer, and be there the moment its grace ends.
-      await new Promise((resolve) => setTimeout(resolve, Math.min(pause, redelivery.retryInMs + 5, left)));
-    }
-  }
-
   private async respond(
     m: InboundMessage,
     catalog: Catalog,
     customer: CustomerRow,
+    read: TurnText,
     state: DialogState,
     staleSince: Date | null,
     now: Date,
   ): Promise<Outcome> {
     const speech = new Speech(catalog, customer.locale ?? catalog.business.defaultLocale, m.channel);
-    switch (
-      keywordOf(m.body, catalog.business.settings.extraOptOutKeywords, m.optOutType, customer.optedOutAt !== null)
-    ) {
+    // A business's owner phone texting this business's number: commands, never bookings (bot/owner).
+    const owner = isOwnerOf(catalog, m.phone);
+    switch (read.keyword) {
       case 'stop':
-        return { reply: speech.say('optedOut'), state: freshState(), changes: { optedOutAt: now } };
+        return { reply: speech.say('optedOut'), state: freshState(), changes: { optedOutAt: now }, kind: 'OptOut' };
       case 'start':
-        return { reply: speech.say('optedIn'), state: freshState(), changes: { optedOutAt: null } };
+        return { reply: speech.say('optedIn'), state: freshState(), changes: { optedOutAt: null }, kind: 'OptIn' };
       case 'help':
-        return { reply: speech.say('keywordHelp'), state, changes: {} };
+        return { reply: speech.say(owner ? 'ownerHelp' : 'keywordHelp'), state, changes: {}, kind: 'KeywordHelp' };
     }
-    if (customer.optedOutAt) return { reply: null, state, changes: {} };
-    if (!(await this.withinRateLimit(catalog.business.id, m.phone, now))) return { reply: null, state, changes: {} };
+    if (customer.optedOutAt) return { reply: null, state, changes: {}, kind: 'OptedOut' };
+    if (!(await this.withinRateLimit(catalog.business.id, m.phone, now)))
+      return { reply: null, state, changes: {}, kind: 'RateLimited' };
     // A photo or voice note alone: kept with the message, but the bot reads only text.
-    if (m.body.trim() === '' && m.media.length > 0)
-      return { reply: speech.say('mediaOnly'), state, changes: {}, keepsExpiry: true };
+    if (read.text === '' && read.media.length > 0)
+      return { reply: speech.say('mediaOnly'), state, changes: {}, keepsExpiry: true, kind: 'MediaOnly' };
+    if (owner) return this.ownerTurn(m, catalog, customer, read.text, state, staleSince, now);
+    const relayed = this.relayBack(catalog, customer, read.text);
     const turn = await this.deps.conversation.turn({
       catalog,
       customer,
       channel: m.channel,
-      text: m.body,
+      text: read.text,
       state,
       staleSince,
       now,
     });
-    return { reply: turn.reply, state: turn.state, changes: turn.customerChanges };
+    const quiet = (await relayed) && leftToTheOwner(turn.intent);
+    return { reply: quiet ? null : turn.reply, state: turn.state, changes: turn.customerChanges, kind: turn.intent };
+  }
+
+  /** Alongside the turn: a copy to the owner talking to this customer, if one is (bot/owner). */
+  private async relayBack(catalog: Catalog, customer: CustomerRow, text: string): Promise<boolean> {
+    try {
+      return await this.deps.owner.relayBack(catalog, customer, text);
+    } catch (error) {
+      this.deps.log.warn({ err: error, businessId: catalog.business.id }, 'could not relay a reply to the owner');
+      return false;
+    }
+  }
+
+  private async ownerTurn(
+    m: InboundMessage,
+    catalog: Catalog,
+    owner: CustomerRow,
+    text: string,
+    state: DialogState,
+    staleSince: Date | null,
+    now: Date,
+  ): Promise<Outcome> {
+    const turn = await this.deps.owner.turn({
+      catalog,
+      ownerPhone: m.phone,
+      ownerLocale: owner.locale,
+      channel: m.channel,
+      text,
+      state,
+      staleSince,
+      now,
+    });
+    return {
+      reply: turn.reply,
+      state: turn.state,
+      changes: turn.locale === owner.locale ? {} : { locale: turn.locale },
+      kind: 'OwnerCommand',
+    };
   }
 
   private async withinRateLimit(businessId: string, phone: string, now: Date): Promise<boolean> {

@@ -4,6 +4,7 @@ import type { DialogEngine } from '../dialogs/engine/types';
 import { createDialogEngine } from '../dialogs/engine/create-engine';
 import { Conversation } from './dialog/conversation';
 import { InboundHandler } from './inbound-handler';
+import { OwnerDesk } from './owner/owner-desk';
 import { InboundRateLimiter } from './rate-limit';
 
 export interface Bot {
@@ -23,6 +24,7 @@ export function createBot(
     inbound: new InboundHandler({
       booking,
       conversation,
+      owner: new OwnerDesk({ booking }),
       limiter,
       clock: runtime.clock,
       log: runtime.log,

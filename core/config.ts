@@ -77,6 +77,11 @@ const envSchema = z.object({
   INBOUND_LIMIT_PER_WINDOW: positiveInt(30),
   INBOUND_WINDOW_SECONDS: positiveInt(600),
   SEED_DEMO: z.enum(['auto', 'never'], { message: 'expected auto or never' }).default('auto'),
+  LOG_PERSONAL_DATA: z.enum(['hide', 'show'], { message: 'expected hide or show' }).default('hide'),
+  METRICS_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
+  SHUTDOWN_TIMEOUT_SECONDS: positiveInt(20),
+  REDIS_PASSWORD: z.string().min(1).optional(),
+  DATABASE_SECRET: z.string().optional(),
   TRUST_PROXY: z
     .string()
     .transform((value, ctx) => {
@@ -90,6 +95,15 @@ const envSchema = z.object({
       return setting ?? false;
     })
     .optional(),
+});
+
+/** Secrets Manager's JSON for an RDS database (what CDK's generated credentials hold). */
+const databaseSecret = z.object({
+  username: z.string().min(1),
+  password: z.string().min(1),
+  host: z.string().min(1),
+  port: z.coerce.number().int().positive(),
+  dbname: z.string().min(1),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -119,6 +133,14 @@ export interface Config {
     readonly endpoint?: string;
   };
   readonly logLevel: Env['LOG_LEVEL'];
+  /** `show` writes phones and message texts to the logs (local debugging only; refused in production). */
+  readonly logPersonalData: Env['LOG_PERSONAL_DATA'];
+  /** Bearer token `/metrics` asks for; without one `/metrics` is not served at all. */
+  readonly metricsToken?: string;
+  /** How long a stopping process waits for the work in hand before it exits anyway. */
+  readonly shutdownTimeoutMs: number;
+  /** Redis AUTH (ElastiCache's auth token), kept out of REDIS_URL so the URL can be logged and shown. */
+  readonly redisPassword?: string;
   readonly dialogIdleMinutes: number;
   readonly inboundLimit: { readonly perWindow: number; readonly windowSeconds: number };
   readonly seedDemo: boolean;
@@ -160,7 +182,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       `TWILIO_AUTH_TOKEN: expected a token of your own to listen on HOST=${env.HOST} (the development token is public and only serves 127.0.0.1)`,
     );
   }
+  let databaseUrl = env.DATABASE_URL;
+  if (env.DATABASE_SECRET) {
+    const secret = parseDatabaseSecret(env.DATABASE_SECRET);
+    if ('problem' in secret) problems.push(`DATABASE_SECRET: ${secret.problem}`);
+    else databaseUrl = secret.url;
+  }
   if (isProduction) {
+    if (env.LOG_PERSONAL_DATA === 'show') problems.push('LOG_PERSONAL_DATA: expected hide in production');
     if (!env.TWILIO_AUTH_TOKEN || env.TWILIO_AUTH_TOKEN === DEV_TWILIO_AUTH_TOKEN) {
       problems.push(
         'TWILIO_AUTH_TOKEN: expected the real auth token in production (the development default is refused)',
@@ -174,7 +203,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const config: Config = {
     env: env.NODE_ENV,
     isProduction,
-    databaseUrl: env.DATABASE_URL,
+    databaseUrl,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     redisUrl: env.REDIS_URL,
     redisPrefix: env.REDIS_PREFIX,
@@ -197,12 +226,40 @@ export function loadConfig(source: Record<string, string | undefined> = process.
           }
         : undefined,
     logLevel: env.LOG_LEVEL,
+    logPersonalData: env.LOG_PERSONAL_DATA,
+    metricsToken: env.METRICS_TOKEN,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    redisPassword: env.REDIS_PASSWORD,
     dialogIdleMinutes: env.DIALOG_IDLE_MINUTES,
     inboundLimit: { perWindow: env.INBOUND_LIMIT_PER_WINDOW, windowSeconds: env.INBOUND_WINDOW_SECONDS },
     seedDemo: env.SEED_DEMO === 'auto' && !isProduction,
     trustProxy: env.TRUST_PROXY ?? false,
   };
   return deepFreeze(config);
+}
+
+/**
+ * The database as RDS's secret describes it, over TLS with the server's certificate checked (the
+ * image and the Lambda runtime trust the RDS certificate authorities: NODE_EXTRA_CA_CERTS).
+ * What is wrong is said without the secret's contents.
+ */
+function parseDatabaseSecret(text: string): { url: string } | { problem: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { problem: 'expected the JSON of an RDS secret' };
+  }
+  const parsed = databaseSecret.safeParse(json);
+  if (!parsed.success)
+    return { problem: `expected ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')} in the secret` };
+  const { username, password, host, port, dbname } = parsed.data;
+  const url = new URL(`postgres://${host}:${port}`);
+  url.username = encodeURIComponent(username);
+  url.password = encodeURIComponent(password);
+  url.pathname = `/${encodeURIComponent(dbname)}`;
+  url.searchParams.set('sslmode', 'verify-full');
+  return { url: url.toString() };
 }
 
 const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);

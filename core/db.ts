@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm';
 import type { Config } from './config';
 
@@ -27,6 +28,8 @@ const CONNECTION_OPTIONS = '-c plan_cache_mode=force_generic_plan';
 export function createDataSource(config: Pick<Config, 'databaseUrl' | 'databasePoolSize'>, schema: Schema): DataSource {
   return new DataSource({
     type: 'postgres',
+    // Given, not left to TypeORM's runtime require, so a bundle (the Lambda's) carries it.
+    driver: pg,
     url: config.databaseUrl,
     entities: schema.entities,
     migrations: schema.migrations,

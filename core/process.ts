@@ -13,14 +13,26 @@ export function runMain(main: () => Promise<void>): void {
   });
 }
 
-export function stopOnSignals(log: Logger, close: () => Promise<void>): void {
+/**
+ * On the first SIGINT or SIGTERM: finish the work in hand (`close`: answer the requests in flight,
+ * let jobs finish, close the connections) and exit 0. Within a bound: a close still running after
+ * `timeoutMs` (a hung request, a job that will not end) exits 1 anyway, before the orchestrator's
+ * own SIGKILL, and BullMQ gives a job cut off that way to another worker once its lock expires.
+ */
+export function stopOnSignals(log: Logger, close: () => Promise<void>, timeoutMs: number): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down: finishing the work in hand');
+    log.info({ signal, timeoutMs }, 'shutting down: finishing the work in hand');
+    const timer = setTimeout(() => {
+      log.error({ timeoutMs }, 'shutdown took too long; exiting with work unfinished');
+      process.exit(1);
+    }, timeoutMs);
     try {
       await close();
+      clearTimeout(timer);
+      log.info('shut down cleanly');
       process.exit(0);
     } catch (error) {
       log.error({ err: error }, 'shutdown failed');

@@ -10,7 +10,7 @@ export type { Redis };
  * reach the rate limiter in the same turn).
  */
 export function createRedis(
-  config: Pick<Config, 'redisUrl'>,
+  config: Pick<Config, 'redisUrl' | 'redisPassword'>,
   purpose: 'request' | 'worker',
   extra: RedisOptions = {},
 ): Redis {
@@ -19,6 +19,8 @@ export function createRedis(
     enableOfflineQueue: purpose === 'worker',
     lazyConnect: false,
     enableAutoPipelining: purpose === 'request',
+    // ElastiCache's AUTH token; with a `rediss://` URL ioredis speaks TLS.
+    ...(config.redisPassword ? { password: config.redisPassword } : {}),
     ...extra,
   });
 }

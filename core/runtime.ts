@@ -28,18 +28,41 @@ export interface RuntimeOptions {
   migrate?: boolean;
 }
 
+const REDIS_START_WAIT_MS = 2_000;
+
+function untilReady(redis: Redis, ms: number): Promise<boolean> {
+  if (redis.status === 'ready') return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (ready: boolean) => {
+      clearTimeout(timer);
+      redis.off('ready', onReady);
+      resolve(ready);
+    };
+    const onReady = () => done(true);
+    const timer = setTimeout(() => done(false), ms);
+    redis.once('ready', onReady);
+  });
+}
+
 export async function createRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
   const log = options.log ?? createLogger(config);
   const db = createDataSource(config, options.schema);
-  await db.initialize();
+  const redis = createRedis(config, 'request');
+  // Both connect side by side. A request-path Redis client fails fast (no offline queue): serving
+  // before it is connected would turn the first requests' Redis calls into errors. A Redis that
+  // does not come within the bound is waited for no longer: the webhooks work without it.
+  const redisReady = untilReady(redis, REDIS_START_WAIT_MS);
   let identity: { deployment: Deployment; redisPrefix: string };
   try {
+    await db.initialize();
     identity = await prepareDatabase(db, config, options, log);
   } catch (error) {
-    await db.destroy();
+    redis.disconnect();
+    if (db.isInitialized) await db.destroy();
     throw error;
   }
-  const redis = createRedis(config, 'request');
+  if (!(await redisReady))
+    log.warn({ waitedMs: REDIS_START_WAIT_MS }, 'starting without Redis; it is still connecting');
   let closed = false;
   return {
     config,

@@ -20,6 +20,14 @@ const ALLOWED: Record<string, string[]> = {
   test: MODULES.concat('test'),
 };
 
+/**
+ * Single files a module may use beyond ALLOWED. infra/ reads the business files (a pure parser:
+ * no database) to generate the Lex bot's slot values, as `npm run lex:definition` does.
+ */
+const ALSO_ALLOWED: Record<string, string[]> = {
+  infra: ['booking/businesses/business-file.ts'],
+};
+
 const moduleOf = (file: string) => file.split('/')[0];
 const testFiles = () =>
   readdirSync(join(ROOT, 'test'), { recursive: true, encoding: 'utf8' })
@@ -52,7 +60,8 @@ describe('architecture', () => {
     const wrong: string[] = [];
     for (const [file, deps] of Object.entries(graph)) {
       for (const dep of deps) {
-        if (!ALLOWED[moduleOf(file)]?.includes(moduleOf(dep))) wrong.push(`${file} -> ${dep}`);
+        const allowed = ALLOWED[moduleOf(file)]?.includes(moduleOf(dep)) || ALSO_ALLOWED[moduleOf(file)]?.includes(dep);
+        if (!allowed) wrong.push(`${file} -> ${dep}`);
       }
     }
     expect(wrong).toEqual([]);

@@ -1,5 +1,6 @@
-import { type DefaultJobOptions, Queue } from 'bullmq';
+import { type BulkJobOptions, type DefaultJobOptions, type JobsOptions, Queue } from 'bullmq';
 import type { Redis } from '../core/redis';
+import { withRequestId } from '../core/request-context';
 import { QUEUES, type QueueKey } from './queues';
 
 export type Queues = Record<QueueKey, Queue>;
@@ -27,6 +28,21 @@ function jobOptions(retry: RetryPolicy): DefaultJobOptions {
   };
 }
 
+/**
+ * A queue whose jobs carry the request id they were added under (core/request-context.ts): a job
+ * added while another job runs inherits that job's id, so reminders and sends still name the
+ * webhook that caused them.
+ */
+class TracedQueue extends Queue {
+  override add(name: string, data: object, opts?: JobsOptions) {
+    return super.add(name, withRequestId(data), opts);
+  }
+
+  override addBulk(jobs: { name: string; data: object; opts?: BulkJobOptions }[]) {
+    return super.addBulk(jobs.map((job) => ({ ...job, data: withRequestId(job.data) })));
+  }
+}
+
 export interface QueueSetOptions {
   prefix: string;
   sendRetry?: RetryPolicy;
@@ -40,7 +56,7 @@ export function createQueues(
   { prefix, sendRetry = DEFAULT_SEND_RETRY, onError }: QueueSetOptions,
 ): Queues {
   const make = (key: QueueKey, retry: RetryPolicy) => {
-    const queue = new Queue(QUEUES[key], { connection, prefix, defaultJobOptions: jobOptions(retry) });
+    const queue = new TracedQueue(QUEUES[key], { connection, prefix, defaultJobOptions: jobOptions(retry) });
     queue.on('error', onError);
     return queue;
   };

@@ -1,6 +1,8 @@
 import { type Job, type Processor, Worker } from 'bullmq';
 import { claimRedisPrefix, markerKey } from '../core/deployment';
+import { jobsFailed, watchQueues } from '../core/metrics';
 import { createRedis } from '../core/redis';
+import { runWithRequestId } from '../core/request-context';
 import type { Runtime } from '../core/runtime';
 import { createBookingServices } from '../booking';
 import type { WorkerContext } from './context';
@@ -15,6 +17,7 @@ import { ownerNotice } from './jobs/owner-notice';
 import { planReminders } from './jobs/plan-reminders';
 import { sendMessage } from './jobs/send-message';
 import { closeQueues, createQueues, type RetryPolicy } from './queue-set';
+import { queueSnapshots } from './queue-snapshots';
 import { JOBS, jobIds, QUEUES, type QueueKey } from './queues';
 import { createTransport } from './senders/create-transport';
 import { defaultSendRate } from './senders/send-rates';
@@ -101,7 +104,11 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
     const processor: Processor = (job, token) => {
       const handle = handlers[key][job.name];
       if (!handle) throw new Error(`no handler for job "${job.name}" on queue ${key}`);
-      return handle(ctx, job, token);
+      return runWithRequestId((job.data as { requestId?: string } | undefined)?.requestId, async () => {
+        const result = await handle(ctx, job, token);
+        log.debug({ queue: key, job: job.name, id: job.id, result }, 'job done');
+        return result;
+      });
     };
     const worker = new Worker(QUEUES[key], processor, {
       connection: workerRedis,
@@ -112,7 +119,11 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
       // A send that stalls (its worker died) is retried; a few times, not forever.
       maxStalledCount: 3,
     });
-    worker.on('failed', (job, err) => log.warn({ queue: key, job: job?.id, err: err.message }, 'job failed'));
+    worker.on('failed', (job, err) => {
+      log.warn({ queue: key, job: job?.id, requestId: job?.data?.requestId, err: err.message }, 'job failed');
+      // finishedOn is set only when no retry follows.
+      if (!job || job.finishedOn) jobsFailed.inc({ queue: key });
+    });
     worker.on('error', (err) => log.warn({ queue: key, err: err.message }, 'worker error'));
     return worker;
   });
@@ -125,6 +136,7 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
     options: { intervalMs: options.relay?.intervalMs ?? 200, batchSize: options.relay?.batchSize ?? 500 },
   });
   relay.start();
+  const unwatchQueues = watchQueues(() => queueSnapshots(queues));
 
   const scheduleDigests = async () => {
     // The periodic sync is scheduled even when this first one fails: it is what retries.
@@ -155,6 +167,7 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
   return {
     close() {
       closing ??= (async () => {
+        unwatchQueues();
         await reconciler.stop();
         await relay.stop();
         await scheduling;

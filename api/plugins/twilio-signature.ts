@@ -1,5 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import twilio from 'twilio';
+// The module alone, not the package's index (which pulls in the whole REST client): the Lambda's
+// bundle stays small.
+import { validateRequest } from 'twilio/lib/webhooks/webhooks';
 import type { Config } from '../../core/config';
 
 /**
@@ -14,7 +16,7 @@ export function verifyTwilioSignature(config: Pick<Config, 'publicBaseUrl' | 'tw
     const valid =
       typeof signature === 'string' &&
       isForm(params) &&
-      twilio.validateRequest(config.twilio.authToken, signature, url, params);
+      validateRequest(config.twilio.authToken, signature, url, params);
     if (!valid) {
       request.log.warn({ url }, 'rejected a webhook with a missing or wrong Twilio signature');
       await reply.code(403).type('text/plain').send('Forbidden');

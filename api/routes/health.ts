@@ -1,40 +1,56 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Runtime } from '../../core/runtime';
-import type { BookingServices } from '../../booking';
-import { HealthSchema } from '../schemas/health';
+import { pendingMigrations } from '../../booking/repositories/schema-migrations';
+import { LivenessSchema, ReadinessSchema } from '../schemas/health';
+
+type State = 'ok' | 'unavailable';
+
+interface Readiness {
+  status: 'ready' | 'degraded' | 'unavailable';
+  database: State;
+  migrations: 'current' | 'pending' | 'unknown';
+  redis: State;
+}
+
+/** A probe answers from one check for this long, however many callers ask meanwhile. */
+const READINESS_CACHE_MS = 1_500;
 
 /**
- * Liveness for load balancers and `npm start` users: the database and Redis both answer. Anyone
- * can call it, so a failure names the dependency and nothing more; driver messages (hosts, user
- * names) go to the log only.
+ * `/health` is liveness: the process answers, with no I/O at all (a container's health check and
+ * Docker's HEALTHCHECK). `/ready` is whether this instance should get traffic (the load balancer's
+ * target check): Postgres answers and has every migration this code expects. Redis away only
+ * degrades it, as the webhooks carry on without Redis. Anyone may call both, so answers name a
+ * dependency and nothing more; driver messages go to the log.
  */
-export const healthRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime; booking: BookingServices }> = async (
-  app,
-  { runtime, booking },
-) => {
-  const check = async <T>(
-    dependency: 'database' | 'redis',
-    probe: () => Promise<T>,
-  ): Promise<{ ok: true; value: T } | { ok: false }> => {
-    try {
-      return { ok: true, value: await probe() };
-    } catch (error) {
-      runtime.log.warn({ err: error, dependency }, 'health check failed');
-      return { ok: false };
-    }
+export const healthRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime }> = async (app, { runtime }) => {
+  let cached: { at: number; readiness: Promise<Readiness> } | null = null;
+  const readiness = () => {
+    const now = performance.now();
+    if (!cached || now - cached.at > READINESS_CACHE_MS) cached = { at: now, readiness: checkReadiness(runtime) };
+    return cached.readiness;
   };
 
-  app.get('/health', { schema: HealthSchema }, async (_request, reply) => {
-    const [database, redis] = await Promise.all([
-      check('database', () => booking.catalogs.countBusinesses()),
-      check('redis', () => runtime.redis.ping()),
-    ]);
-    if (database.ok && redis.ok)
-      return reply.code(200).send({ status: 'ok', database: 'ok', redis: 'ok', businesses: database.value });
-    const states = { database: database.ok ? 'ok' : 'unavailable', redis: redis.ok ? 'ok' : 'unavailable' } as const;
-    const failing = Object.entries(states)
-      .filter(([, state]) => state !== 'ok')
-      .map(([name]) => name);
-    return reply.code(503).send({ status: 'unavailable', ...states, reason: `${failing.join(' and ')} unavailable` });
+  app.get('/health', { logLevel: 'warn', schema: LivenessSchema }, async () => ({ status: 'ok' as const }));
+
+  app.get('/ready', { logLevel: 'warn', schema: ReadinessSchema }, async (_request, reply) => {
+    const result = await readiness();
+    return reply.code(result.status === 'unavailable' ? 503 : 200).send(result);
   });
 };
+
+async function checkReadiness(runtime: Runtime): Promise<Readiness> {
+  const failed = (dependency: string) => (error: unknown) => {
+    runtime.log.warn({ err: error, dependency }, 'readiness check failed');
+    return null;
+  };
+  const [pending, pong] = await Promise.all([
+    pendingMigrations(runtime.db).catch(failed('database')),
+    runtime.redis.ping().catch(failed('redis')),
+  ]);
+  const database: State = pending ? 'ok' : 'unavailable';
+  const migrations = pending ? (pending.length ? 'pending' : 'current') : 'unknown';
+  const redis: State = pong ? 'ok' : 'unavailable';
+  const status = migrations !== 'current' ? 'unavailable' : redis === 'ok' ? 'ready' : 'degraded';
+  if (migrations === 'pending') runtime.log.warn({ pending }, 'not ready: migrations not applied');
+  return { status, database, migrations, redis };
+}

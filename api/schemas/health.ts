@@ -2,20 +2,19 @@ import { Type } from 'typebox';
 
 const DependencyState = Type.Enum(['ok', 'unavailable']);
 
-/** GET /health: every dependency ok, or which of them is not. */
-export const HealthSchema = {
-  response: {
-    200: Type.Object({
-      status: Type.Literal('ok'),
-      database: Type.Literal('ok'),
-      redis: Type.Literal('ok'),
-      businesses: Type.Integer(),
-    }),
-    503: Type.Object({
-      status: Type.Literal('unavailable'),
-      database: DependencyState,
-      redis: DependencyState,
-      reason: Type.String(),
-    }),
-  },
+/** GET /health: the process answers (liveness; no dependency is asked). */
+export const LivenessSchema = {
+  response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+};
+
+const Readiness = Type.Object({
+  status: Type.Enum(['ready', 'degraded', 'unavailable']),
+  database: DependencyState,
+  migrations: Type.Enum(['current', 'pending', 'unknown']),
+  redis: DependencyState,
+});
+
+/** GET /ready: whether this instance should get traffic, and which dependency says not. */
+export const ReadinessSchema = {
+  response: { 200: Readiness, 503: Readiness },
 };

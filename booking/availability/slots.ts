@@ -94,7 +94,7 @@ function collect(
 }
 
 /** A local wall-clock minute of the day as an instant (a time skipped by DST moves forward). */
-function atMinute(day: DateTime, minute: number): number {
+export function atMinute(day: DateTime, minute: number): number {
   const date = day.plus({ days: Math.floor(minute / 1440) });
   return date.set({ hour: Math.floor((minute % 1440) / 60), minute: minute % 60 }).toMillis();
 }

@@ -15,9 +15,11 @@ import { CatalogOrder1763856000002 } from './migrations/0002-catalog-order';
 import { CustomerActiveVisits1764460800003 } from './migrations/0003-customer-active-visits';
 import { LighterMessageWrites1764806400004 } from './migrations/0004-lighter-message-writes';
 import { EarlyDeliveryStatuses1765152000005 } from './migrations/0005-early-delivery-statuses';
+import { ConversationTurns1765497600006 } from './migrations/0006-conversation-turns';
 import { Deployment1765497600007 } from './migrations/0007-deployment';
 import { ReconcileFromPostgres1766275200010 } from './migrations/0010-reconcile-from-postgres';
 import { readDeployment } from '../repositories/deployment';
+import { OwnerRelay1766016000009 } from './migrations/0009-owner-relay';
 
 /** Entities and migrations, listed (not globbed) so bundlers and Lambda see every one. */
 export const bookingSchema: Schema = {
@@ -41,7 +43,9 @@ export const bookingSchema: Schema = {
     CustomerActiveVisits1764460800003,
     LighterMessageWrites1764806400004,
     EarlyDeliveryStatuses1765152000005,
+    ConversationTurns1765497600006,
     Deployment1765497600007,
+    OwnerRelay1766016000009,
     ReconcileFromPostgres1766275200010,
   ],
   deployment: readDeployment,

@@ -3,7 +3,7 @@ import type { Span } from '../availability/slots';
 import type { AppointmentRow } from '../db/entities/appointment';
 import { ACTIVE_STATUSES, type AppointmentStatus } from '../statuses';
 import { type OutboxEntry, outboxInsert, outboxParams } from './outbox';
-import type { Sql } from './sql';
+import { constraintOf, type Sql, sqlState, UNIQUE_VIOLATION } from './sql';
 
 const COLUMNS = `id, business_id AS "businessId", staff_id AS "staffId", service_id AS "serviceId",
   customer_id AS "customerId", kind, status, starts_at AS "startsAt", ends_at AS "endsAt",
@@ -11,6 +11,11 @@ const COLUMNS = `id, business_id AS "businessId", staff_id AS "staffId", service
   cancel_reason AS "cancelReason", version, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 const ACTIVE = `status IN (${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+
+/** A fresh code that an active appointment of the business already has (the partial unique index refused it). */
+export function isReferenceCollision(error: unknown): boolean {
+  return sqlState(error) === UNIQUE_VIOLATION && constraintOf(error) === 'appointment_active_reference';
+}
 
 /** What a new appointment or block is made of; the database fills in the rest. */
 export type NewAppointment = Omit<
@@ -33,17 +38,20 @@ function hourLocks(keys: number): string {
   return `SELECT count(pg_advisory_xact_lock(key)) FROM (SELECT unnest($${keys}::bigint[]) AS key ORDER BY 1) AS keys`;
 }
 
-/** One 64-bit lock key per clock hour of this staff member's calendar that [start, end) touches. */
-function hourKeys(staffId: string, start: Date, end: Date): string[] {
+/** One 64-bit lock key per clock hour of these staff members' calendars that [start, end) touches. */
+function hourKeys(staffIds: string[], start: Date, end: Date): string[] {
   const keys: string[] = [];
-  for (let hour = Math.floor(start.getTime() / 3_600_000); hour * 3_600_000 < end.getTime(); hour++) {
-    keys.push(createHash('sha1').update(`${staffId}:${hour}`).digest().readBigInt64BE(0).toString());
+  for (const staffId of staffIds) {
+    for (let hour = Math.floor(start.getTime() / 3_600_000); hour * 3_600_000 < end.getTime(); hour++) {
+      keys.push(createHash('sha1').update(`${staffId}:${hour}`).digest().readBigInt64BE(0).toString());
+    }
   }
   return keys.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
 }
 
-export async function lockStaffRange(sql: Sql, staffId: string, start: Date, end: Date): Promise<void> {
-  await sql.rows(hourLocks(1), [hourKeys(staffId, start, end)]);
+/** The hour locks of several calendars at once, all in one key order (a block of every staff member). */
+export async function lockStaffRange(sql: Sql, staffIds: string[], start: Date, end: Date): Promise<void> {
+  await sql.rows(hourLocks(1), [hourKeys(staffIds, start, end)]);
 }
 
 /**
@@ -78,7 +86,7 @@ export async function insertAppointment(
       a.sourceChannel,
       a.address ?? null,
       a.notes ?? null,
-      hourKeys(a.staffId, a.startsAt, a.busyUntil),
+      hourKeys([a.staffId], a.startsAt, a.busyUntil),
       ...outboxParams(outbox),
     ],
   );
@@ -111,6 +119,22 @@ export async function upcomingForCustomer(
   );
 }
 
+/** Active appointments and blocks of these staff members whose held time (buffers included) meets [from, to). */
+export async function activeOverlapping(
+  sql: Sql,
+  businessId: string,
+  staffIds: string[],
+  from: Date,
+  to: Date,
+): Promise<AppointmentRow[]> {
+  return sql.rows<AppointmentRow>(
+    `SELECT ${COLUMNS} FROM appointment
+      WHERE business_id = $1 AND staff_id = ANY($2::uuid[]) AND ${ACTIVE} AND tstzrange(starts_at, busy_until, '[)') && tstzrange($3, $4, '[)')
+      ORDER BY starts_at, reference`,
+    [businessId, staffIds, from, to],
+  );
+}
+
 /** Active time held per staff member in [from, to), buffers included; optionally ignoring one appointment. */
 export async function busySpans(
   sql: Sql,
@@ -131,15 +155,17 @@ export async function busySpans(
   return spans;
 }
 
+/** `at` is the service's clock: "cancelled yesterday" is told by the same clock as everything else. */
 export async function updateTimes(
   sql: Sql,
   id: string,
   change: { staffId: string; startsAt: Date; endsAt: Date; busyUntil: Date },
+  at: Date,
 ): Promise<AppointmentRow> {
   const [row] = await sql.rows<AppointmentRow>(
-    `UPDATE appointment SET staff_id = $2, starts_at = $3, ends_at = $4, busy_until = $5, version = version + 1, updated_at = now()
+    `UPDATE appointment SET staff_id = $2, starts_at = $3, ends_at = $4, busy_until = $5, version = version + 1, updated_at = $6
       WHERE id = $1 RETURNING ${COLUMNS}`,
-    [id, change.staffId, change.startsAt, change.endsAt, change.busyUntil],
+    [id, change.staffId, change.startsAt, change.endsAt, change.busyUntil, at],
   );
   return row;
 }
@@ -147,13 +173,13 @@ export async function updateTimes(
 export async function updateStatus(
   sql: Sql,
   id: string,
-  status: AppointmentStatus,
-  cancelReason: string | null,
+  change: { status: AppointmentStatus; cancelReason: string | null },
+  at: Date,
 ): Promise<AppointmentRow> {
   const [row] = await sql.rows<AppointmentRow>(
-    `UPDATE appointment SET status = $2, cancel_reason = COALESCE($3, cancel_reason), version = version + 1, updated_at = now()
+    `UPDATE appointment SET status = $2, cancel_reason = COALESCE($3, cancel_reason), version = version + 1, updated_at = $4
       WHERE id = $1 RETURNING ${COLUMNS}`,
-    [id, status, cancelReason],
+    [id, change.status, change.cancelReason, at],
   );
   return row;
 }

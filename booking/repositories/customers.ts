@@ -2,7 +2,17 @@ import type { Locale } from '../../core/locale';
 import type { CustomerDetails, CustomerRow } from '../db/entities/customer';
 import type { Sql } from './sql';
 
-const COLUMNS = `id, business_id AS "businessId", phone, name, locale, opted_out_at AS "optedOutAt", details, created_at AS "createdAt"`;
+/** A customer's columns as `CustomerRow`'s fields, from the table or alias `c`. */
+export const customerColumns = (c: string) =>
+  `${c}.id, ${c}.business_id AS "businessId", ${c}.phone, ${c}.name, ${c}.locale, ${c}.opted_out_at AS "optedOutAt", ${c}.details, ${c}.created_at AS "createdAt"`;
+
+/** The customer's fields of a row that holds others too. */
+export function customerOf(row: CustomerRow): CustomerRow {
+  const { id, businessId, phone, name, locale, optedOutAt, details, createdAt } = row;
+  return { id, businessId, phone, name, locale, optedOutAt, details, createdAt };
+}
+
+const COLUMNS = customerColumns('customer');
 
 /** The customer behind a phone number at a business, created on first contact. */
 export async function findOrCreateCustomer(

@@ -1,8 +1,9 @@
 import type { Channel } from '../db/entities/channel-endpoint';
-import type { ConversationRow } from '../db/entities/conversation';
 import type { CustomerRow } from '../db/entities/customer';
-import type { CustomerChange } from './customers';
+import { customerColumns, customerOf } from './customers';
+import { jsonRows } from './json-rows';
 import type { Sql } from './sql';
+import { CONVERSATION_FREE, INBOUND_RECEIVED, type InboundText, type TurnStart } from './turns';
 
 export interface InboundFields {
   businessId: string;
@@ -11,7 +12,7 @@ export interface InboundFields {
   fromAddress: string;
   toAddress: string;
   body: string;
-  media: { url: string; contentType: string }[];
+  media: InboundText['media'];
   providerSid: string;
 }
 
@@ -19,88 +20,113 @@ export interface Received {
   customer: CustomerRow;
   /** Null when this MessageSid was stored before: a redelivery. */
   inboundId: string | null;
-  conversation: ConversationRow | null;
+  /**
+   * The message's turn when it could start at once: the conversation was idle and this message
+   * now holds its turn. Null when it must be claimed (`claimTurn`): another turn is running or
+   * other messages wait, and a redelivery never starts one here.
+   */
+  turn: TurnStart | null;
+}
+
+/**
+ * The one place the inbound path relaxes durability. The statement that stores inbound messages
+ * commits without waiting for its WAL to reach the disk (a setting local to that statement's own
+ * transaction, so it never outlives it): the message is committed and seen by every later
+ * statement at once, and the turn's save, which waits for its flush and comes before any reply is
+ * sent, makes the message durable too (the WAL is flushed in order). Only a crash of Postgres in
+ * the milliseconds before that save could lose a message, and never one that was answered.
+ * Waiting here would cost every turn a second disk flush (bench/README.md).
+ */
+const COMMIT_WITHOUT_WAITING_FOR_THE_DISK = `SELECT set_config('synchronous_commit', 'off', true)`;
+
+const INBOUND = jsonRows({
+  n: 'int',
+  business_id: 'uuid',
+  phone: 'text',
+  channel: 'text',
+  from_address: 'text',
+  to_address: 'text',
+  body: 'text',
+  media: 'jsonb',
+  provider_sid: 'text',
+});
+
+interface ReceivedRow extends CustomerRow {
+  n: number;
+  inboundId: string | null;
+  conversationId: string | null;
+  state: Record<string, unknown> | null;
+  expiresAt: Date | null;
+  startsTurn: boolean | null;
 }
 
 /**
  * The first thing done with inbound messages, in one statement for any number of them: each
- * message's customer (created on first contact), the message stored under its unique MessageSid,
- * and the conversation so far. At most one message per phone. Returns one entry per message, in
- * order; undefined for a message whose customer its snapshot could not see (see below), which
- * the caller runs again.
+ * message's customer (created on first contact), the message stored under its unique MessageSid
+ * and queued on its conversation (created on first contact), whose turn it takes when the
+ * conversation is idle. At most one message per phone. Returns one entry per message, in order;
+ * undefined for a message whose customer its snapshot could not see (see below), which the
+ * caller runs again.
  */
-export async function receiveInbound(sql: Sql, messages: InboundFields[]): Promise<(Received | undefined)[]> {
-  const column = <K extends keyof InboundFields>(key: K) => messages.map((m) => m[key]);
-  const rows = await sql.rows<Record<string, any>>(RECEIVE, [
-    column('businessId'),
-    column('phone'),
-    column('channel'),
-    column('fromAddress'),
-    column('toAddress'),
-    column('body'),
-    messages.map((m) => JSON.stringify(m.media)),
-    column('providerSid'),
+export async function receiveInbound(
+  sql: Sql,
+  messages: InboundFields[],
+  turnLeaseMs: number,
+): Promise<(Received | undefined)[]> {
+  const rows = await sql.rows<ReceivedRow>(RECEIVE, [
+    INBOUND.param(
+      messages.map((m, i) => ({
+        n: i + 1,
+        business_id: m.businessId,
+        phone: m.phone,
+        channel: m.channel,
+        from_address: m.fromAddress,
+        to_address: m.toAddress,
+        body: m.body,
+        media: m.media,
+        provider_sid: m.providerSid,
+      })),
+    ),
+    turnLeaseMs,
   ]);
-  const byPosition = new Map(rows.map((row) => [Number(row.n), row]));
+  const byPosition = new Map(rows.map((row) => [row.n, row]));
   return messages.map((m, i) => {
     const row = byPosition.get(i + 1);
     if (!row) return undefined;
-    return {
-      customer: {
-        id: row.id,
-        businessId: row.business_id,
-        phone: row.phone,
-        name: row.name,
-        locale: row.locale,
-        optedOutAt: row.opted_out_at,
-        details: row.details,
-        createdAt: row.created_at,
-      },
-      inboundId: row.inbound_id,
-      conversation: row.conversation_id
+    const { inboundId, conversationId, state, expiresAt, startsTurn } = row;
+    const customer = customerOf(row);
+    const turn =
+      startsTurn && inboundId && conversationId
         ? {
-            id: row.conversation_id,
-            businessId: row.business_id,
-            customerId: row.id,
-            channel: m.channel,
-            state: row.state,
-            lastInboundAt: row.last_inbound_at,
-            expiresAt: row.expires_at,
-            updatedAt: row.updated_at,
+            conversationId,
+            inboundId,
+            customer,
+            state: state ?? {},
+            expiresAt,
+            messages: [{ id: inboundId, body: m.body, media: m.media }],
           }
-        : null,
-    };
+        : null;
+    return { customer, inboundId, turn };
   });
 }
-
-/**
- * An inbound message is `received` when stored. Its turn, once saved, leaves a reply linked to it
- * or, when the turn said nothing (opted out, rate limited), the status `handled`: either marks a
- * message whose turn is done. Until then the delivery that stored it has it in hand, for
- * `graceMs` from `updated_at`; a redelivery after that takes it over (see `takeOverRedelivery`).
- */
-const INBOUND_RECEIVED = 'received';
-const INBOUND_HANDLED = 'handled';
 
 // Most messages come from people we know: a customer is read, and only strangers are inserted.
 // Two first messages from one stranger can race; the loser's statement sees neither row (the
 // winner committed after its snapshot) and returns no row for that message. A phone appears at
-// most once per call, so each message has exactly one customer row and one message insert.
+// most once per call, so each message has one customer row, one message insert and one
+// conversation write.
 //
-// The commit does not wait for its WAL to reach the disk (set_config, local to this statement's
-// transaction): the message is committed and seen by every later statement at once, and the
-// turn's save, which does wait and comes before any reply, makes it durable with its own flush.
-// Only a crash of Postgres itself in the milliseconds before that could lose a message, one that
-// was never answered. Waiting here cost every turn one more disk flush: a third of a millisecond
-// on the development machine, more when the disk is busy (bench/README.md).
+// The message joins its conversation's queue (`pending`) in any case, and takes the turn only if
+// the conversation was free as this statement's snapshot saw it and nobody took it since (the
+// same `turn_until`): then the customer read above is the one the last turn left. A lookup per
+// phone by the unique key, so that a plan cached while a table was nearly empty cannot be a scan.
+const TAKES_TURN = `seen.free AND v.turn_until IS NOT DISTINCT FROM seen.turn_until`;
+const LEASE_END = `now() + make_interval(secs => $2::float8 / 1000)`;
+const RETURNED = `v.id, v.customer_id, v.channel, v.state, v.expires_at, v.turn_holder, v.pending`;
 const RECEIVE = `
   WITH input AS (
-    SELECT i.* FROM (SELECT set_config('synchronous_commit', 'off', true)) AS flush_with_the_save,
-      unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[]) WITH ORDINALITY
-      AS i (business_id, phone, channel, from_address, to_address, body, media, provider_sid, n)
+    SELECT i.* FROM (${COMMIT_WITHOUT_WAITING_FOR_THE_DISK}) AS relaxed, ${INBOUND.from('$1', 'i')}
   ), known AS (
-    -- A lookup per phone by the unique key, so that a plan cached while the table was nearly
-    -- empty cannot be a scan of every customer.
     SELECT i.n, k.* FROM input i CROSS JOIN LATERAL (SELECT * FROM customer WHERE business_id = i.business_id AND phone = i.phone) k
   ), created AS (
     INSERT INTO customer (business_id, phone)
@@ -115,14 +141,34 @@ const RECEIVE = `
     SELECT i.business_id, c.id, 'inbound', i.channel, i.from_address, i.to_address, i.body, i.media, i.provider_sid, '${INBOUND_RECEIVED}'
       FROM input i JOIN c ON c.n = i.n
     ON CONFLICT (provider_sid) WHERE provider_sid IS NOT NULL DO NOTHING RETURNING id, provider_sid
+  ), seen AS (
+    SELECT i.n, s.id, s.turn_until, ${CONVERSATION_FREE('s')} AS free
+      FROM input i JOIN c ON c.n = i.n
+     CROSS JOIN LATERAL (SELECT * FROM conversation WHERE business_id = i.business_id AND customer_id = c.id AND channel = i.channel) s
+  ), queued AS (
+    UPDATE conversation v SET
+      pending = v.pending || m.id,
+      turn_holder = CASE WHEN ${TAKES_TURN} THEN m.id ELSE v.turn_holder END,
+      turn_until = CASE WHEN ${TAKES_TURN} THEN ${LEASE_END} ELSE v.turn_until END
+      FROM seen JOIN input i ON i.n = seen.n JOIN m ON m.provider_sid = i.provider_sid
+     WHERE v.id = seen.id
+    RETURNING ${RETURNED}
+  ), started AS (
+    INSERT INTO conversation AS v (business_id, customer_id, channel, pending, turn_holder, turn_until)
+    SELECT i.business_id, c.id, i.channel, ARRAY[m.id], m.id, ${LEASE_END}
+      FROM input i JOIN c ON c.n = i.n JOIN m ON m.provider_sid = i.provider_sid
+     WHERE NOT EXISTS (SELECT FROM seen WHERE seen.n = i.n)
+    -- Created after this statement's snapshot, by the customer's message to another process.
+    ON CONFLICT (business_id, customer_id, channel) DO UPDATE SET pending = v.pending || EXCLUDED.pending
+    RETURNING ${RETURNED}
+  ), v AS (
+    SELECT * FROM queued UNION ALL SELECT * FROM started
   )
-  SELECT c.n, c.id, c.business_id, c.phone, c.name, c.locale, c.opted_out_at, c.details, c.created_at, m.id AS inbound_id,
-         v.id AS conversation_id, v.state, v.last_inbound_at, v.expires_at, v.updated_at
+  SELECT c.n, ${customerColumns('c')}, m.id AS "inboundId", v.id AS "conversationId", v.state, v.expires_at AS "expiresAt",
+         v.turn_holder = m.id AND v.pending = ARRAY[m.id] AS "startsTurn"
     FROM c JOIN input i ON i.n = c.n
     LEFT JOIN m ON m.provider_sid = i.provider_sid
-    LEFT JOIN LATERAL (
-      SELECT * FROM conversation WHERE business_id = i.business_id AND customer_id = c.id AND channel = i.channel LIMIT 1
-    ) v ON true`;
+    LEFT JOIN v ON v.customer_id = c.id AND v.channel = i.channel`;
 
 /** What a redelivered MessageSid should do. */
 export type Redelivery =
@@ -164,136 +210,3 @@ const TAKE_OVER = `
   SELECT i.status, (SELECT body FROM r) AS reply, (SELECT id FROM taken) AS taken,
          (extract(epoch FROM i.updated_at - now()) * 1000 + $2::float8)::float8 AS wait_ms
     FROM i`;
-
-/**
- * A delivery that failed before saving its turn lets the message go at once, so that Twilio's
- * retry or fallback, which follows such a failure within moments, runs the turn without waiting.
- */
-export async function releaseInbound(sql: Sql, inboundId: string, graceMs: number): Promise<void> {
-  await sql.rows(
-    `UPDATE message SET updated_at = now() - make_interval(secs => $2::float8 / 1000) WHERE id = $1 AND status = '${INBOUND_RECEIVED}'`,
-    [inboundId, graceMs],
-  );
-}
-
-export interface TurnOutcome {
-  businessId: string;
-  customerId: string;
-  channel: Channel;
-  inboundId: string;
-  /** The conversation row read when the message arrived; null on a customer's first message here. */
-  conversationId: string | null;
-  /** Null when nothing is said (opted out, rate limited). */
-  reply: { from: string; to: string; body: string } | null;
-  state: Record<string, unknown>;
-  lastInboundAt: Date;
-  expiresAt: Date | null;
-  /** What the turn learnt about the customer (name, language, address, opt-out); empty for none. */
-  customerChange: CustomerChange;
-}
-
-/** Whether a turn learnt anything about its customer. */
-function changesCustomer(turn: TurnOutcome): boolean {
-  return Object.keys(turn.customerChange).length > 0;
-}
-
-/**
- * The end of turns, in one statement for any number of them: each reply (linked to its message),
- * dialog state and what the turn learnt about the customer. A known conversation is updated by
- * id; only a first one is inserted (with ON CONFLICT, should the same customer's first messages
- * overlap). Two turns of one customer must not share a call: one row would be changed twice.
- */
-export async function saveTurns(sql: Sql, turns: TurnOutcome[]): Promise<void> {
-  const column = <T>(value: (t: TurnOutcome) => T) => turns.map(value);
-  const has = (key: keyof CustomerChange) => column((t) => key in t.customerChange);
-  await sql.rows(saveTurnsStatement(turns), [
-    column((t) => t.businessId),
-    column((t) => t.customerId),
-    column((t) => t.channel),
-    column((t) => t.inboundId),
-    column((t) => t.reply?.from ?? null),
-    column((t) => t.reply?.to ?? null),
-    column((t) => t.reply?.body ?? null),
-    column((t) => JSON.stringify(t.state)),
-    column((t) => t.lastInboundAt),
-    column((t) => t.expiresAt),
-    column((t) => t.conversationId),
-    column(changesCustomer),
-    has('name'),
-    column((t) => t.customerChange.name ?? null),
-    has('locale'),
-    column((t) => t.customerChange.locale ?? null),
-    column((t) => JSON.stringify(t.customerChange.details ?? {})),
-    has('optedOutAt'),
-    column((t) => t.customerChange.optedOutAt ?? null),
-  ]);
-}
-
-/**
- * Only the writes some turn of the call needs: each write in the statement costs Postgres its
- * start-up (opening the table and its indexes) even when it changes no row, and most calls
- * neither learn about a customer nor start a conversation.
- */
-function saveTurnsStatement(turns: TurnOutcome[]): string {
-  const needs = [
-    turns.some((t) => t.reply),
-    turns.some((t) => !t.reply),
-    turns.some(changesCustomer),
-    turns.some((t) => t.conversationId),
-    turns.some((t) => !t.conversationId),
-  ];
-  const key = needs.reduce((bits, need, i) => (need ? bits | (1 << i) : bits), 0);
-  let text = SAVE_STATEMENTS.get(key);
-  if (!text) {
-    const writes = [
-      SAVE_PARTS.reply,
-      SAVE_PARTS.silent,
-      SAVE_PARTS.customerChange,
-      SAVE_PARTS.knownConversation,
-      SAVE_PARTS.newConversation,
-    ].filter((_, i) => needs[i]);
-    text = `WITH ${[SAVE_PARTS.turns, ...writes].join(', ')} SELECT`;
-    SAVE_STATEMENTS.set(key, text);
-  }
-  return text;
-}
-
-/** The statement's text for each combination of writes (32 at most), built once. */
-const SAVE_STATEMENTS = new Map<number, string>();
-
-const SAVE_PARTS = {
-  turns: `t AS (
-    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::timestamptz[],
-                         $10::timestamptz[], $11::uuid[], $12::boolean[], $13::boolean[], $14::text[], $15::boolean[], $16::text[], $17::jsonb[],
-                         $18::boolean[], $19::timestamptz[])
-      AS t (business_id, customer_id, channel, inbound_id, reply_from, reply_to, reply_body, state, last_inbound_at,
-            expires_at, conversation_id, changes_customer, sets_name, name, sets_locale, locale, details,
-            sets_opted_out_at, opted_out_at)
-  )`,
-  reply: `reply AS (
-    INSERT INTO message (business_id, customer_id, in_reply_to, direction, channel, from_address, to_address, body, status)
-    SELECT business_id, customer_id, inbound_id, 'outbound', channel, reply_from, reply_to, reply_body, 'replied' FROM t WHERE reply_body IS NOT NULL
-  )`,
-  // A reply marks its message's turn as done; a turn that says nothing marks the message itself.
-  silent: `silent AS (
-    UPDATE message m SET status = '${INBOUND_HANDLED}', updated_at = now() FROM t WHERE t.reply_body IS NULL AND m.id = t.inbound_id
-  )`,
-  customerChange: `customer_change AS (
-    UPDATE customer c SET
-      name = CASE WHEN t.sets_name THEN t.name ELSE c.name END,
-      locale = CASE WHEN t.sets_locale THEN t.locale ELSE c.locale END,
-      details = c.details || t.details,
-      opted_out_at = CASE WHEN t.sets_opted_out_at THEN t.opted_out_at ELSE c.opted_out_at END
-      FROM t WHERE t.changes_customer AND c.id = t.customer_id
-  )`,
-  knownConversation: `known_conversation AS (
-    UPDATE conversation v SET state = t.state, last_inbound_at = t.last_inbound_at, expires_at = t.expires_at, updated_at = now()
-      FROM t WHERE v.id = t.conversation_id
-  )`,
-  newConversation: `new_conversation AS (
-    INSERT INTO conversation (business_id, customer_id, channel, state, last_inbound_at, expires_at)
-    SELECT business_id, customer_id, channel, state, last_inbound_at, expires_at FROM t WHERE conversation_id IS NULL
-    ON CONFLICT (business_id, customer_id, channel) DO UPDATE
-      SET state = EXCLUDED.state, last_inbound_at = EXCLUDED.last_inbound_at, expires_at = EXCLUDED.expires_at, updated_at = now()
-  )`,
-};

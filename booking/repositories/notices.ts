@@ -17,6 +17,8 @@ export interface VisitForMessaging {
   address: string | null;
   sourceChannel: SourceChannel | null;
   version: number;
+  /** The reason given when the owner or an admin cancelled it. */
+  cancelReason: string | null;
   customerId: string | null;
   phone: string | null;
   customerName: string | null;
@@ -34,7 +36,7 @@ export async function visitForMessaging(
 ): Promise<VisitForMessaging | undefined> {
   const [row] = await sql.rows<VisitForMessaging>(
     `SELECT a.id, a.business_id AS "businessId", a.kind, a.status, a.starts_at AS "startsAt", a.service_id AS "serviceId",
-            a.reference, a.address, a.source_channel AS "sourceChannel", a.version,
+            a.reference, a.address, a.source_channel AS "sourceChannel", a.version, a.cancel_reason AS "cancelReason",
             c.id AS "customerId", c.phone, c.name AS "customerName", c.locale,
             (SELECT max(v.last_inbound_at) FROM conversation v WHERE v.customer_id = c.id AND v.channel = 'whatsapp') AS "whatsappInboundAt",
             (SELECT v.channel FROM conversation v WHERE v.customer_id = c.id ORDER BY v.last_inbound_at DESC NULLS LAST LIMIT 1) AS "lastChannel"
@@ -43,27 +45,6 @@ export async function visitForMessaging(
     [businessId, appointmentId],
   );
   return row;
-}
-
-export interface AgendaLine {
-  startsAt: Date;
-  serviceId: string;
-  reference: string;
-  status: AppointmentStatus;
-  customerName: string | null;
-  phone: string;
-}
-
-/** The visits still on for a day, in order: what the owner's morning digest lists. */
-export async function dayAgenda(sql: Sql, businessId: string, from: Date, to: Date): Promise<AgendaLine[]> {
-  return sql.rows<AgendaLine>(
-    `SELECT a.starts_at AS "startsAt", a.service_id AS "serviceId", a.reference, a.status, c.name AS "customerName", c.phone
-       FROM appointment a JOIN customer c ON c.id = a.customer_id
-      WHERE a.business_id = $1 AND a.kind = 'visit' AND a.starts_at >= $2 AND a.starts_at < $3
-        AND a.status IN ('pending_approval', 'booked', 'confirmed', 'in_progress')
-      ORDER BY a.starts_at, a.reference`,
-    [businessId, from, to],
-  );
 }
 
 export interface DigestSetting {
@@ -81,21 +62,18 @@ export async function digestSettings(sql: Sql): Promise<DigestSetting[]> {
   );
 }
 
-/**
- * When each of these owner phones last wrote to the business on WhatsApp (absent: never):
- * WhatsApp's 24-hour window for owner notices and the digest runs from it, as for customers.
- */
-export async function ownersWhatsappInbound(
+/** Owner notices to this phone that never went (skipped or failed) since `since`, oldest first. */
+export async function undeliveredOwnerNotices(
   sql: Sql,
   businessId: string,
-  phones: string[],
-): Promise<Map<string, Date>> {
-  const rows = await sql.rows<{ phone: string; at: Date }>(
-    `SELECT c.phone, max(v.last_inbound_at) AS at
-       FROM customer c JOIN conversation v ON v.customer_id = c.id AND v.channel = 'whatsapp'
-      WHERE c.business_id = $1 AND c.phone = ANY($2::text[]) AND v.last_inbound_at IS NOT NULL
-      GROUP BY c.phone`,
-    [businessId, phones],
+  phone: string,
+  since: Date,
+): Promise<{ body: string; createdAt: Date }[]> {
+  return sql.rows(
+    `SELECT body, created_at AS "createdAt" FROM message
+      WHERE business_id = $1 AND customer_id IS NULL AND created_at >= $3 AND direction = 'outbound'
+        AND purpose = 'owner_notice' AND status IN ('skipped', 'failed') AND to_address IN ($2, 'whatsapp:' || $2)
+      ORDER BY created_at`,
+    [businessId, phone, since],
   );
-  return new Map(rows.map((r) => [r.phone, r.at]));
 }

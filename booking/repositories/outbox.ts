@@ -1,3 +1,4 @@
+import { withRequestId } from '../../core/request-context';
 import type { Sql } from './sql';
 
 export interface OutboxEntry {
@@ -11,8 +12,13 @@ export function outboxInsert(first: number): string {
   return `INSERT INTO outbox (business_id, topic, payload) SELECT * FROM unnest($${first}::uuid[], $${first + 1}::text[], $${first + 2}::jsonb[])`;
 }
 
+/** The payloads carry the request id they were written under, for the jobs made from them. */
 export function outboxParams(entries: OutboxEntry[]): unknown[] {
-  return [entries.map((e) => e.businessId), entries.map((e) => e.topic), entries.map((e) => JSON.stringify(e.payload))];
+  return [
+    entries.map((e) => e.businessId),
+    entries.map((e) => e.topic),
+    entries.map((e) => JSON.stringify(withRequestId(e.payload))),
+  ];
 }
 
 /** One statement for all of a change's entries, inside the change's own transaction; returns their ids. */

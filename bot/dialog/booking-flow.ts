@@ -17,8 +17,8 @@ const ASK: Record<IntakeField, MessageId> = {
   vehicle: 'askVehicle',
   notes: 'askNotes',
 };
-type OfferReason = Unavailable['reason'] | 'range' | 'range_full';
-const REASON: Record<OfferReason, MessageId> = {
+export type OfferReason = Unavailable['reason'] | 'range' | 'range_full';
+export const REASON: Record<OfferReason, MessageId> = {
   taken: 'reasonTaken',
   outside_hours: 'reasonOutsideHours',
   too_soon: 'reasonTooSoon',

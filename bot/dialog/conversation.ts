@@ -49,6 +49,8 @@ export interface TurnResult {
   state: DialogState;
   locale: Locale;
   customerChanges: TurnContext['customerChanges'];
+  /** The intent the engine understood (what the metrics count turns by). */
+  intent: Understanding['intent'];
 }
 
 /** One customer message in, one reply out: understanding first, then the dialog's rules. */
@@ -103,7 +105,13 @@ export class Conversation {
         reply = `${speech.say('restart')} ${reply}`;
     }
     if (input.customer.locale !== understanding.locale) t.customerChanges.locale = understanding.locale;
-    return { reply, state: t.state, locale: understanding.locale, customerChanges: t.customerChanges };
+    return {
+      reply,
+      state: t.state,
+      locale: understanding.locale,
+      customerChanges: t.customerChanges,
+      intent: understanding.intent,
+    };
   }
 
   private async respond(t: TurnContext, justBooked: DialogState['justBooked']): Promise<string> {

@@ -1,3 +1,5 @@
+import { ownerEn } from './owner-en';
+
 /**
  * Every reply the bot sends, in English, by message id. `{name}` marks a variable; a `short`
  * text is used when the full one would not fit one SMS segment. Never ask a customer to reply
@@ -78,24 +80,33 @@ export const en = {
     text: 'Reminder: {service} with {business}, {when}. Reply YES to confirm, or tell us a new time to move it. Ref {ref}.',
     short: 'Reminder: {service}, {when}. Reply YES to confirm. Ref {ref}.',
   },
-  ownerBooked: { text: 'New: {service} {when} for {customer}{address}. Ref {ref}.' },
+  // Owner notices end with the commands that answer them (bot/owner), so notice and reply are one conversation.
+  ownerBooked: {
+    text: 'New: {service} {when} for {customer}{address}. Reply "cancel {ref}" or "@{ref} your message".',
+  },
   ownerRequested: { text: 'Request: {service} {when} for {customer}{address}. Reply "ok {ref}" or "no {ref}".' },
-  ownerCancelled: { text: 'Cancelled: {service} {when} ({customer}). Ref {ref}.' },
-  ownerRescheduled: { text: 'Moved: {service} now {when} ({customer}). Ref {ref}.' },
+  ownerCancelled: { text: 'Cancelled: {service} {when} ({customer}). Reply "@{ref} your message" to text them.' },
+  ownerRescheduled: {
+    text: 'Moved: {service} now {when} ({customer}). Reply "cancel {ref}" or "@{ref} your message".',
+  },
   customerBooked: { text: '{business} booked your {service} for {when}. Ref {ref}.' },
   customerApproved: { text: 'Confirmed: your {service} with {business}, {when}. Ref {ref}.' },
   customerDeclined: {
     text: "Sorry, {business} can't take your {service} on {when}. Text us another time that suits you.",
   },
-  customerCancelled: { text: '{business} cancelled your {service} on {when}. Text us to book another time.' },
+  customerCancelled: {
+    text: '{business} cancelled your {service} on {when}{reason}. Text us to book another time.',
+  },
+  cancelReason: { text: ' ({reason})' },
   customerRescheduled: { text: '{business} moved your {service} to {when}. Ref {ref}.' },
-  digest: { text: '{business}, {date}: {list}' },
-  digestEmpty: { text: '{business}, {date}: nothing booked.' },
+  digest: { text: '{business}, {date}:\n{list}' },
+  digestEmpty: { text: '{business}, {date}: nothing booked.\n{free}' },
   exampleBooking: { text: '{service} tomorrow at 3pm' },
   withStaff: { text: ' with {staff}' },
   atAddress: { text: ' at {address}' },
   closed: { text: 'closed' },
   and: { text: 'and' },
+  ...ownerEn,
 } satisfies Record<string, { text: string; short?: string }>;
 
 export type MessageId = keyof typeof en;

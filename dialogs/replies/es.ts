@@ -1,4 +1,5 @@
 import type { MessageId } from './en';
+import { ownerEs } from './owner-es';
 
 /** The same messages in Spanish; the type makes a missing or extra id a compile error. */
 export const es: Record<MessageId, { text: string; short?: string }> = {
@@ -75,22 +76,28 @@ export const es: Record<MessageId, { text: string; short?: string }> = {
     text: 'Recordatorio: {service} en {business}, {when}. Responde SI para confirmar, o dinos otra hora para cambiarla. Código {ref}.',
     short: 'Recordatorio: {service}, {when}. Responde SI para confirmar. Código {ref}.',
   },
-  ownerBooked: { text: 'Nueva: {service} {when} para {customer}{address}. Código {ref}.' },
+  ownerBooked: {
+    text: 'Nueva: {service} {when} para {customer}{address}. Responde "cancela {ref}" o "@{ref} tu mensaje".',
+  },
   ownerRequested: { text: 'Solicitud: {service} {when} para {customer}{address}. Responde "ok {ref}" o "no {ref}".' },
-  ownerCancelled: { text: 'Anulada: {service} {when} ({customer}). Código {ref}.' },
-  ownerRescheduled: { text: 'Cambiada: {service} ahora {when} ({customer}). Código {ref}.' },
+  ownerCancelled: { text: 'Anulada: {service} {when} ({customer}). Responde "@{ref} tu mensaje" para escribirle.' },
+  ownerRescheduled: {
+    text: 'Cambiada: {service} ahora {when} ({customer}). Responde "cancela {ref}" o "@{ref} tu mensaje".',
+  },
   customerBooked: { text: '{business} agendó tu {service} para el {when}. Código {ref}.' },
   customerApproved: { text: 'Confirmada: tu {service} en {business}, {when}. Código {ref}.' },
   customerDeclined: {
     text: 'Perdón, {business} no puede atender tu {service} el {when}. Escríbenos otra hora que te acomode.',
   },
-  customerCancelled: { text: '{business} anuló tu {service} del {when}. Escríbenos para agendar otra hora.' },
+  customerCancelled: { text: '{business} anuló tu {service} del {when}{reason}. Escríbenos para agendar otra hora.' },
+  cancelReason: { text: ' ({reason})' },
   customerRescheduled: { text: '{business} cambió tu {service} al {when}. Código {ref}.' },
-  digest: { text: '{business}, {date}: {list}' },
-  digestEmpty: { text: '{business}, {date}: nada agendado.' },
+  digest: { text: '{business}, {date}:\n{list}' },
+  digestEmpty: { text: '{business}, {date}: nada agendado.\n{free}' },
   exampleBooking: { text: '{service} mañana a las 15:00' },
   withStaff: { text: ' con {staff}' },
   atAddress: { text: ' en {address}' },
   closed: { text: 'cerrado' },
   and: { text: 'y' },
+  ...ownerEs,
 };

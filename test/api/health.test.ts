@@ -1,33 +1,68 @@
 import { appWithOwnRedis } from '../helpers/app';
 
-/** /health answers anyone: when a dependency fails it says which, never the driver's words. */
+/**
+ * /health is liveness (no I/O); /ready is whether to send traffic here: Postgres answers with every
+ * migration applied; Redis away degrades it without failing it. Answers name a dependency, never
+ * the driver's words. /ready answers from a check at most a second or two old, so a change is
+ * awaited by asking again.
+ */
 const { app, redis } = appWithOwnRedis('2026-11-23T09:00:00-08:00');
 
-const health = async () => {
-  const response = await fetch(`${app().baseUrl}/health`);
+const get = async (path: string) => {
+  const response = await fetch(`${app().baseUrl}${path}`);
   return { status: response.status, body: await response.json() };
 };
 
-it('answers ok with the number of businesses', async () => {
-  expect(await health()).toEqual({ status: 200, body: { status: 'ok', database: 'ok', redis: 'ok', businesses: 2 } });
+async function readyUntil(expected: { status: number; body: Record<string, string> }) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const seen = await get('/ready');
+    if (JSON.stringify(seen) === JSON.stringify(expected) || Date.now() > deadline) return seen;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const READY = { status: 'ready', database: 'ok', migrations: 'current', redis: 'ok' };
+
+it('is ready with the database migrated and Redis up', async () => {
+  expect(await get('/health')).toEqual({ status: 200, body: { status: 'ok' } });
+  expect(await get('/ready')).toEqual({ status: 200, body: READY });
 });
 
-it('names the failing database without its error message', async () => {
-  await app().runtime.db.query('ALTER TABLE business RENAME TO business_unavailable');
+it('is not ready while a migration this code expects is not applied', async () => {
+  const db = app().runtime.db;
+  const [last] = await db.query('SELECT id, timestamp, name FROM schema_migrations ORDER BY id DESC LIMIT 1');
+  await db.query('DELETE FROM schema_migrations WHERE id = $1', [last.id]);
   try {
-    expect(await health()).toEqual({
-      status: 503,
-      body: { status: 'unavailable', database: 'unavailable', redis: 'ok', reason: 'database unavailable' },
-    });
+    const expected = { status: 503, body: { ...READY, status: 'unavailable', migrations: 'pending' } };
+    expect(await readyUntil(expected)).toEqual(expected);
   } finally {
-    await app().runtime.db.query('ALTER TABLE business_unavailable RENAME TO business');
+    await db.query('INSERT INTO schema_migrations (id, timestamp, name) VALUES ($1, $2, $3)', [
+      last.id,
+      last.timestamp,
+      last.name,
+    ]);
+  }
+  expect(await readyUntil({ status: 200, body: READY })).toEqual({ status: 200, body: READY });
+});
+
+it('names an unreachable database without its error message', async () => {
+  await app().runtime.db.query('ALTER TABLE schema_migrations RENAME TO schema_migrations_away');
+  try {
+    const expected = {
+      status: 503,
+      body: { status: 'unavailable', database: 'unavailable', migrations: 'unknown', redis: 'ok' },
+    };
+    expect(await readyUntil(expected)).toEqual(expected);
+    expect(await get('/health')).toEqual({ status: 200, body: { status: 'ok' } });
+  } finally {
+    await app().runtime.db.query('ALTER TABLE schema_migrations_away RENAME TO schema_migrations');
   }
 });
 
-it('names a Redis that is down without its error message', async () => {
+it('stays ready, degraded, while Redis is down, and alive throughout', async () => {
   await redis().stop();
-  expect(await health()).toEqual({
-    status: 503,
-    body: { status: 'unavailable', database: 'ok', redis: 'unavailable', reason: 'redis unavailable' },
-  });
+  const expected = { status: 200, body: { ...READY, status: 'degraded', redis: 'unavailable' } };
+  expect(await readyUntil(expected)).toEqual(expected);
+  expect(await get('/health')).toEqual({ status: 200, body: { status: 'ok' } });
 });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import twilio from 'twilio';
 import { DEMO_BUSINESS_FILES, seedBusinessFile } from '../../booking/businesses/seed';
+import { apiGatewayFormEvent } from '../helpers/api-gateway-event';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 /** The Lambda entry point, driven with the API Gateway (HTTP API, payload 2.0) events it gets. */
@@ -26,27 +27,8 @@ afterAll(async () => {
   await database.drop();
 });
 
-function event(path: string, form: Record<string, string>, signature: string) {
-  const body = Buffer.from(new URLSearchParams(form).toString()).toString('base64');
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: '',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-twilio-signature': signature,
-      host: new URL(PUBLIC).host,
-    },
-    requestContext: {
-      http: { method: 'POST', path, protocol: 'HTTP/1.1', sourceIp: '54.0.0.1', userAgent: 'TwilioProxy/1.1' },
-      requestId: 'r1',
-      stage: '$default',
-    },
-    body,
-    isBase64Encoded: true,
-  };
-}
+const event = (path: string, form: Record<string, string>, signature: string) =>
+  apiGatewayFormEvent({ publicUrl: PUBLIC, path, form, signature });
 
 function hoursQuestion() {
   const form = {
@@ -62,10 +44,10 @@ function hoursQuestion() {
   );
 }
 
-// First in the file: it needs the container's first (cold) start.
+// First in the file: it needs the container's first (cold) start, which begins as the module loads.
 it('recovers from a cold start during a database outage once the database is back', async () => {
-  const { handler } = await import('../../api/lambda');
   process.env.DATABASE_URL = 'postgres://postgres@127.0.0.1:1/textbook';
+  const { handler } = await import('../../api/lambda');
   await expect(handler(hoursQuestion(), {} as never)).rejects.toThrow();
   process.env.DATABASE_URL = database.url;
   const answer = (await handler(hoursQuestion(), {} as never)) as { statusCode: number; body: string };

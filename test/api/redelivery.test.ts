@@ -1,4 +1,5 @@
 import { messageSid, postSigned, startTestApp, type TestApp } from '../helpers/app';
+import { holdRepliesTo } from '../helpers/hold-replies';
 
 /**
  * Twilio delivers a message again (its retry, or the Fallback URL) when the first delivery failed
@@ -88,18 +89,12 @@ describe('a redelivered message', () => {
     const from = '+15551120003';
     expect((await deliver(form(from, 'hi'))).status).toBe(200);
     const f = form(from, 'what are your hours?');
-    // The first delivery's save waits on this lock, as it would on a slow database.
-    const holder = t.runtime.db.createQueryRunner();
-    await holder.connect();
-    await holder.startTransaction();
+    // The first delivery's save waits, as it would on a slow database.
+    const hold = await holdRepliesTo(t.runtime.db, from);
     let retried = false;
     let first: Promise<Awaited<ReturnType<typeof deliver>>>;
     let retry: Promise<Awaited<ReturnType<typeof deliver>>>;
     try {
-      await holder.query(
-        `SELECT v.id FROM conversation v JOIN customer c ON c.id = v.customer_id WHERE c.phone = $1 FOR UPDATE OF v`,
-        [from],
-      );
       first = deliver(f);
       for (let i = 0; (await inboundCount(f.MessageSid)) === 0; i++) {
         if (i > 100) throw new Error('the first delivery never stored its message');
@@ -109,8 +104,7 @@ describe('a redelivered message', () => {
       await new Promise((r) => setTimeout(r, 500));
       expect(retried).toBe(false);
     } finally {
-      await holder.commitTransaction();
-      await holder.release();
+      await hold.release();
     }
     const [one, two] = await Promise.all([first!, retry!]);
     expect([one.status, one.text]).toEqual([200, expect.stringMatching(HOURS)]);

@@ -90,6 +90,9 @@ describe('loadConfig', () => {
         expect.stringMatching(/^PUBLIC_BASE_URL: expected an https/),
       ]),
     );
+    expect(problemsOf({ NODE_ENV: 'production', LOG_PERSONAL_DATA: 'show' })).toContain(
+      'LOG_PERSONAL_DATA: expected hide in production',
+    );
     expect(
       problemsOf({
         NODE_ENV: 'production',

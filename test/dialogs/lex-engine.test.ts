@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { loadConfig } from '../../core/config';
+import { lexFallbacks } from '../../core/metrics';
 import type { NluTurn } from '../../bot/nlu-context';
 import { createDialogEngine } from '../../dialogs/engine/create-engine';
 import { createLexEngine, type LexEngine, type LexEngineOptions } from '../../dialogs/engine/lex';
@@ -275,10 +276,16 @@ describe('turns that never reach Lex', () => {
 describe('when Lex cannot answer, the local engine does and the failure is counted', () => {
   const text = 'could you squeeze in a lube job tmrw at 3pm';
 
+  const counted = async (reason: string) =>
+    (await lexFallbacks.get()).values.find((v) => v.labels.reason === reason && v.labels.locale === 'en')?.value ?? 0;
+
   async function expectLocalAnswer(reason: keyof LexEngine['stats']['fellBack'], requests: number) {
+    const before = await counted(reason);
     const { lex, local } = await understandBoth(text);
     expect(lex).toEqual(local);
     expect(engine.stats.fellBack[reason]).toBe(1);
+    // …and in /metrics, where the Lex fallback alarm reads it.
+    expect(await counted(reason)).toBe(before + 1);
     expect(engine.stats.answered).toBe(0);
     expect(fake.requests).toHaveLength(requests);
   }

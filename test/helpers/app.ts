@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import twilio from 'twilio';
 import { FixedClock } from '../../core/clock';
 import { type Config, loadConfig } from '../../core/config';
@@ -32,12 +33,14 @@ export interface TestApp {
 /**
  * The real app over real HTTP, on its own database and Redis prefix, with the demo businesses. The
  * dialog engine is the one the configuration selects, unless `engine` builds it (to add what only
- * tests need, such as credentials for the Lex stub).
+ * tests need, such as credentials for the Lex stub). Its log lines go to `logTo` when given
+ * (tests that read what was logged).
  */
 export async function startTestApp(options: {
   now: string;
   env?: Record<string, string>;
   engine?: (runtime: Runtime) => DialogEngine;
+  logTo?: DestinationStream;
 }): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
@@ -50,7 +53,11 @@ export async function startTestApp(options: {
     ...options.env,
   });
   const clock = new FixedClock(options.now);
-  const runtime = await createRuntime(config, { schema: bookingSchema, clock, log: createLogger(config) });
+  const runtime = await createRuntime(config, {
+    schema: bookingSchema,
+    clock,
+    log: createLogger(config, options.logTo),
+  });
   for (const file of DEMO_BUSINESS_FILES) await seedBusinessFile(runtime.db, file, { production: false, env: {} });
   const booking = createBookingServices(runtime.db, clock);
   const app = await buildApp(runtime, { booking, bot: createBot(runtime, booking, options.engine?.(runtime)) });
@@ -73,6 +80,28 @@ export async function startTestApp(options: {
   };
 }
 
+/**
+ * Another instance of a test app, as a second Lambda or container would be: its own process
+ * state, pool and Redis connection, on the same database, Redis prefix and clock.
+ */
+export async function startAnotherInstance(t: TestApp): Promise<TestApp> {
+  const runtime = await createRuntime(t.config, { schema: bookingSchema, clock: t.clock, log: createLogger(t.config) });
+  const booking = createBookingServices(runtime.db, t.clock);
+  const app = await buildApp(runtime, { booking, bot: createBot(runtime, booking) });
+  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    ...t,
+    app,
+    runtime,
+    booking,
+    baseUrl,
+    async close() {
+      await app.close();
+      await runtime.close();
+    },
+  };
+}
+
 export function messageSid(): string {
   return `SM${randomBytes(16).toString('hex')}`;
 }
@@ -82,6 +111,8 @@ export interface Reply {
   /** The <Message> text, or null for an empty <Response/>. */
   text: string | null;
   body: string;
+  /** The id the app gave the request (its log lines carry it). */
+  requestId: string;
 }
 
 /** POSTs a form to a webhook path, signed as Twilio signs it (unless told otherwise). */
@@ -104,7 +135,12 @@ export async function postSigned(
   });
   const body = await response.text();
   const match = /<Message>([\s\S]*?)<\/Message>/.exec(body);
-  return { status: response.status, text: match ? unescapeXml(match[1]) : null, body };
+  return {
+    status: response.status,
+    text: match ? unescapeXml(match[1]) : null,
+    body,
+    requestId: response.headers.get('x-request-id') ?? '',
+  };
 }
 
 function unescapeXml(text: string): string {

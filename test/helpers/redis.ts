@@ -25,7 +25,7 @@ export async function deleteRedisKeys(url: string, prefix: string): Promise<void
   }
 }
 
-/** A TCP port nothing listens on at the moment. */
+/** A port nothing listens on right now. */
 export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -74,6 +74,15 @@ export class OwnRedis {
   async stop(): Promise<void> {
     await run('redis-cli', ['-p', String(this.port), 'shutdown', 'nosave']).catch(() => undefined);
     for (let i = 0; i < 50 && (await this.ping()); i++) await new Promise((r) => setTimeout(r, 100));
+  }
+
+  /**
+   * Holds every write command (the rate limiter's script among them) until `resume()`, as a Redis
+   * that answers slowly would: the app's turns wait at the rate limit, mid-turn.
+   */
+  async holdWrites(): Promise<{ resume(): Promise<void> }> {
+    await run('redis-cli', ['-p', String(this.port), 'client', 'pause', '60000', 'write']);
+    return { resume: async () => void (await run('redis-cli', ['-p', String(this.port), 'client', 'unpause'])) };
   }
 
   private async ping(): Promise<boolean> {

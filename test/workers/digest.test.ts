@@ -79,8 +79,14 @@ describe("the owner's daily digest", () => {
     );
     await scheduled!.promote();
     const [sent] = await h.fake.waitFor(() => h.fake.to(OWNER).length >= 5).then(() => h.fake.to(OWNER).slice(4));
+    // The day as the owner's "today" lists it.
     expect(sent.form.Body).toBe(
-      `Test Shop, Sun Nov 1: 8:00 AM Oil change, Ana (${early.reference}); 4:00 PM Oil change, Bo (${late.reference})`,
+      [
+        'Test Shop, Sun Nov 1:',
+        `8:00 AM ${early.reference} Oil change, Ana (booked)`,
+        `4:00 PM ${late.reference} Oil change, Bo (booked)`,
+        'Free: 8:45 AM-4:00 PM',
+      ].join('\n'),
     );
     await h.eventually(async () =>
       expect(await h.messages(`purpose = 'digest'`)).toEqual([

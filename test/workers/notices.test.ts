@@ -26,7 +26,10 @@ describe('owner and customer notices', () => {
       To: OWNER,
       StatusCallback: 'https://textbook.test.example/webhooks/twilio/status',
     });
-    expect(request.form.Body).toBe(`New: Oil change Tue Nov 24 at 10:00 AM for Ana. Ref ${visit.reference}.`);
+    // The notice ends with the commands that answer it.
+    expect(request.form.Body).toBe(
+      `New: Oil change Tue Nov 24 at 10:00 AM for Ana. Reply "cancel ${visit.reference}" or "@${visit.reference} your message".`,
+    );
     const rows = await h.eventually(async () => {
       const found = await h.messages(`purpose = 'owner_notice' AND status = 'sent'`);
       expect(found).toHaveLength(1);
@@ -100,7 +103,7 @@ describe('owner and customer notices', () => {
     expect(told.map((r) => r.form.Body).sort()).toEqual(
       [
         `Edgar's Mobile Auto Shop moved your Oil change to Wed Nov 25 at 2:00 PM. Ref ${visit.reference}.`,
-        "Edgar's Mobile Auto Shop cancelled your Oil change on Wed Nov 25 at 2:00 PM. Text us to book another time.",
+        "Edgar's Mobile Auto Shop cancelled your Oil change on Wed Nov 25 at 2:00 PM (sick). Text us to book another time.",
       ].sort(),
     );
     await new Promise((r) => setTimeout(r, 300));

@@ -54,12 +54,17 @@ beforeAll(async () => {
   await h.eventually(async () =>
     expect(await reminders.getJob(jobIds.reminder(visits.moved.id, 3 / 60, 1))).toBeDefined(),
   );
-  await updateTimes(poolSql(h.runtime.db), visits.moved.id, {
-    staffId: visits.moved.staffId,
-    startsAt: laTime('2026-11-23T11:00'),
-    endsAt: laTime('2026-11-23T11:45'),
-    busyUntil: laTime('2026-11-23T11:45'),
-  });
+  await updateTimes(
+    poolSql(h.runtime.db),
+    visits.moved.id,
+    {
+      staffId: visits.moved.staffId,
+      startsAt: laTime('2026-11-23T11:00'),
+      endsAt: laTime('2026-11-23T11:45'),
+      busyUntil: laTime('2026-11-23T11:45'),
+    },
+    h.clock.now(),
+  );
 
   await h.clock.until(laTime('2026-11-23T10:00:00.5'));
   await new Promise((r) => setTimeout(r, 300));

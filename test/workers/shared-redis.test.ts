@@ -93,7 +93,9 @@ describe('two deployments on one Redis', () => {
             .slice(1)
             .map((r) => r.form.Body),
         );
-      expect(digests).toEqual([`Test Shop, Mon Nov 23: 10:00 AM Oil change, ${people[key].name} (${reference})`]);
+      expect(digests).toEqual([
+        `Test Shop, Mon Nov 23:\n10:00 AM ${reference} Oil change, ${people[key].name} (booked)\nFree: 10:45 AM-5:00 PM`,
+      ]);
     }
   });
 });

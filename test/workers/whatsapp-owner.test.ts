@@ -3,9 +3,10 @@ import { JOBS, QUEUES } from '../../workers/queues';
 import { FAST, Harness, laTime, type Shop } from './support/harness';
 
 /**
- * A WhatsApp-only business reaches its owner on WhatsApp, under the same 24-hour window as its
+ * A WhatsApp business reaches its owner on WhatsApp, under the same 24-hour window as its
  * customers: free-form text within a day of the owner's last message, else the approved template,
- * else nothing sent (recorded as skipped, 63016).
+ * else by SMS when the business has an SMS number, else nothing sent (recorded as skipped, 63016,
+ * and shown in the owner's `today`).
  */
 const OWNER_TEMPLATE = 'HX00000000000000000000000000000b01';
 const DIGEST_TEMPLATE = 'HX00000000000000000000000000000b02';
@@ -59,7 +60,7 @@ describe("a WhatsApp-only business's owner", () => {
       .then(() => h.fake.to(wa(owners.wrote)));
     expect(sent.form).toMatchObject({
       From: 'whatsapp:+15554980001',
-      Body: `New: Oil change Mon Nov 23 at 10:00 AM for Ana. Ref ${visit.reference}.`,
+      Body: `New: Oil change Mon Nov 23 at 10:00 AM for Ana. Reply "cancel ${visit.reference}" or "@${visit.reference} your message".`,
     });
     expect(sent.form.ContentSid).toBeUndefined();
   });
@@ -118,8 +119,35 @@ describe("a WhatsApp-only business's owner", () => {
     expect(JSON.parse(sent.form.ContentVariables)).toEqual({
       1: 'Test Shop',
       2: 'Mon Nov 23',
-      3: `10:00 AM Oil change, Ana (${visit.reference})`,
+      // A template's variable holds no line break: the day's lines are run together.
+      3: `10:00 AM ${visit.reference} Oil change, Ana (booked); Free: 8:00 AM-10:00 AM, 10:45 AM-5:00 PM`,
     });
     expect(h.fake.to(wa(owners.bare))).toHaveLength(0);
+  });
+});
+
+describe('an owner whose WhatsApp window is closed', () => {
+  it('hears by SMS when the business has an SMS number and no template', async () => {
+    const owner = '+15554981004';
+    const shop = await h.shop((f) => {
+      f.channels = [
+        { channel: 'whatsapp', address: 'whatsapp:+15554980004' },
+        { channel: 'sms', address: '+15554980005' },
+      ];
+      f.ownerPhones = [owner];
+    });
+    // The owner last wrote on WhatsApp, two days ago: that is their channel, but its window is closed.
+    const asSender = await shop.customer(owner);
+    await h.query(
+      `INSERT INTO conversation (business_id, customer_id, channel, last_inbound_at) VALUES ($1, $2, 'whatsapp', $3)`,
+      [shop.businessId, asSender, new Date('2026-11-21T08:00:00-08:00')],
+    );
+    const visit = await bookFor(shop);
+    const [sent] = await h.fake.waitFor(() => h.fake.to(owner).length >= 1).then(() => h.fake.to(owner));
+    expect(sent.form).toMatchObject({
+      From: '+15554980005',
+      Body: `New: Oil change Mon Nov 23 at 10:00 AM for Ana. Reply "cancel ${visit.reference}" or "@${visit.reference} your message".`,
+    });
+    expect(h.fake.to(wa(owner))).toHaveLength(0);
   });
 });

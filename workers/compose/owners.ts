@@ -1,14 +1,15 @@
 import type { Catalog } from '../../booking/repositories/catalog';
-import { ownersWhatsappInbound } from '../../booking/repositories/notices';
+import { phoneRecipient } from '../../booking/repositories/recipients';
 import { render } from '../../dialogs/replies/render';
 import type { WorkerContext } from '../context';
 import { type Draft, enqueueMessage } from './outbound';
-import { ownerEndpoint, routeToOwner, type RouteText } from './recipients';
+import { type RouteText, routeToOwner } from './recipients';
+
+const NEVER_WROTE = { lastChannel: null, whatsappInboundAt: null };
 
 /**
- * One message to each of the business's owner phones, each under its own WhatsApp window (an
- * owner who has not written for a day gets the template, or nothing). Returns how many were
- * composed: 0 when the business has no number to send from.
+ * One message to each of the business's owner phones, each by its own route (recipients.ts:
+ * `routeToOwner`). Returns how many were composed: 0 when the business has no number to send from.
  */
 export async function enqueueForOwners(
   ctx: Pick<WorkerContext, 'sql' | 'queues' | 'clock' | 'transport'>,
@@ -16,16 +17,14 @@ export async function enqueueForOwners(
   message: { text: RouteText; key: string; purpose: Draft['purpose']; appointmentId: string | null },
 ): Promise<number> {
   const { business } = catalog;
-  const endpoint = ownerEndpoint(catalog);
-  if (!endpoint) return 0;
-  // Only WhatsApp has a window to look up.
-  const inbound =
-    endpoint.channel === 'whatsapp'
-      ? await ownersWhatsappInbound(ctx.sql, business.id, business.ownerPhones)
-      : new Map<string, Date>();
+  if (catalog.endpoints.length === 0) return 0;
+  // Without WhatsApp every owner is reached by SMS: nothing to look up.
+  const whatsapp = catalog.endpoints.some((e) => e.channel === 'whatsapp');
   let composed = 0;
   for (const phone of business.ownerPhones) {
-    const route = routeToOwner(catalog, endpoint, phone, inbound.get(phone) ?? null, message.text, ctx.clock.now());
+    const contact = whatsapp ? await phoneRecipient(ctx.sql, business.id, phone) : NEVER_WROTE;
+    const route = routeToOwner(catalog, phone, contact, message.text, ctx.clock.now());
+    if (!route) continue;
     await enqueueMessage(ctx, {
       key: `${message.key}/${phone}`,
       businessId: business.id,

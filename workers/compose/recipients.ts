@@ -2,12 +2,12 @@ import type { Locale } from '../../core/locale';
 import type { Channel, ChannelEndpointRow } from '../../booking/db/entities/channel-endpoint';
 import type { Catalog } from '../../booking/repositories/catalog';
 import type { VisitForMessaging } from '../../booking/repositories/notices';
+import type { Recipient } from '../../booking/repositories/recipients';
+import { whatsappWindowOpen } from '../../booking/whatsapp-window';
 import type { MessageId, Vars } from '../../dialogs/replies/render';
 import type { Template } from '../queues';
 import { TWILIO_ERRORS } from '../senders/transport';
 import { templateFor } from './templates';
-
-const WHATSAPP_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export function addressOn(channel: Channel, phone: string): string {
   return channel === 'whatsapp' ? `whatsapp:${phone}` : phone;
@@ -66,8 +66,7 @@ export function underWhatsappWindow(
   now: Date,
   hasText = true,
 ): Route {
-  const windowOpen = whatsappInboundAt !== null && now.getTime() - whatsappInboundAt.getTime() < WHATSAPP_WINDOW_MS;
-  if (windowOpen && hasText) return { ...route, fallback: template };
+  if (whatsappWindowOpen(whatsappInboundAt, now) && hasText) return { ...route, fallback: template };
   return template ? { ...route, template } : { ...route, skipCode: TWILIO_ERRORS.outsideWhatsAppWindow };
 }
 
@@ -79,19 +78,28 @@ export function routeToCustomer(catalog: Catalog, visit: VisitForMessaging, text
   return endpoint ? routeFrom(catalog, endpoint, visit.phone, visit.whatsappInboundAt, text, now) : null;
 }
 
-/** Owners text the business by SMS; a WhatsApp-only business reaches them on WhatsApp. */
+/** Any number the business can send from: without one nobody can be told anything. */
 export function ownerEndpoint(catalog: Catalog): ChannelEndpointRow | undefined {
   return endpointOn(catalog, ['sms', 'whatsapp']);
 }
 
-/** How to reach one owner phone from the owner endpoint, under its WhatsApp window. */
+/**
+ * How to reach one owner phone, so that an owner always hears of a change: on the channel the
+ * owner last wrote on (SMS when they never wrote and the business has it); on WhatsApp free-form
+ * inside the 24-hour window, else the business's approved template, else by SMS when the business
+ * has an SMS number. Only a WhatsApp-only business without a template is left with a message
+ * recorded as skipped (63016), which the owner's `today` then shows.
+ */
 export function routeToOwner(
   catalog: Catalog,
-  endpoint: ChannelEndpointRow,
   phone: string,
-  whatsappInboundAt: Date | null,
+  contact: Pick<Recipient, 'lastChannel' | 'whatsappInboundAt'>,
   text: RouteText,
   now: Date,
-): Route {
-  return routeFrom(catalog, endpoint, phone, whatsappInboundAt, text, now);
+): Route | null {
+  const endpoint = endpointOn(catalog, [contact.lastChannel, 'sms', 'whatsapp']);
+  if (!endpoint) return null;
+  const route = routeFrom(catalog, endpoint, phone, contact.whatsappInboundAt, text, now);
+  const sms = route.skipCode === undefined ? undefined : endpointOn(catalog, ['sms']);
+  return sms ? routeFrom(catalog, sms, phone, null, text, now) : route;
 }

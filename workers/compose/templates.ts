@@ -33,12 +33,22 @@ function canUseTemplate(id: MessageId): id is TemplateMessageId {
   return TEMPLATE_IDS.includes(id);
 }
 
+/**
+ * WhatsApp refuses a template parameter with a line break, a tab or more than four spaces in a
+ * row (Meta's error 132018): the agenda's lines become "; "-separated in a template.
+ */
+function templateValue(value: string | number | undefined): string | number | undefined {
+  return typeof value === 'string' ? value.replace(/\s*\n\s*/g, '; ').replace(/[\t ]{2,}/g, ' ') : value;
+}
+
 /** A business's approved WhatsApp template for this message, in this language or else the business's. */
 export function templateFor(catalog: Catalog, id: MessageId, locale: Locale, vars: Vars): Template | undefined {
   if (!canUseTemplate(id)) return undefined;
   const sids = catalog.business.whatsappTemplates[id] ?? {};
   const contentSid = sids[locale] ?? sids[catalog.business.defaultLocale];
   if (!contentSid) return undefined;
-  const contentVariables = JSON.stringify(Object.fromEntries(VARIABLES[id].map((name, i) => [i + 1, vars[name]])));
+  const contentVariables = JSON.stringify(
+    Object.fromEntries(VARIABLES[id].map((name, i) => [i + 1, templateValue(vars[name])])),
+  );
   return { contentSid, contentVariables };
 }

@@ -65,5 +65,6 @@ export function visitVars({ catalog, visit }: LoadedVisit, locale: Locale): Vars
     ref: visit.reference,
     customer: visit.customerName ?? visit.phone ?? '',
     address: visit.address ? render('atAddress', locale, { address: visit.address }) : '',
+    reason: visit.cancelReason ? render('cancelReason', locale, { reason: visit.cancelReason }) : '',
   };
 }

@@ -1,5 +1,7 @@
+import { Gauge } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../../core/logger';
+import { registry } from '../../core/metrics';
 import type { Redis } from '../../core/redis';
 import { type PendingOutbox, relayPendingOutbox } from '../../booking/repositories/outbox-relay';
 import { closeQueues, createQueues, type Queues } from '../queue-set';
@@ -12,11 +14,22 @@ export interface RelayOptions {
   batchSize: number;
 }
 
-/** Rows the relay could not hand on since the process started, for a metrics endpoint to read. */
+/** Rows the relay could not hand on since the process started (`/metrics` reads it). */
 export const outboxRelayErrors = { unknownTopic: 0, invalidPayload: 0 };
 
-/** What the relay adds: the row's id, business and topic with its checked payload. */
-type RelayedJob = (OutboxJob | OutboundJob) & { topic: Topic };
+new Gauge({
+  name: 'textbook_outbox_rows_set_aside',
+  help: 'Outbox rows the relay marked done without a job since the process started (unknown topic, invalid payload)',
+  labelNames: ['reason'] as const,
+  registers: [registry],
+  collect() {
+    this.set({ reason: 'unknown_topic' }, outboxRelayErrors.unknownTopic);
+    this.set({ reason: 'invalid_payload' }, outboxRelayErrors.invalidPayload);
+  },
+});
+
+/** What the relay adds: the row's id, business and topic with its checked payload, and the request id. */
+type RelayedJob = (OutboxJob | OutboundJob) & { topic: Topic; requestId?: string };
 
 const MAX_BACKOFF_MS = 2_000;
 /** Bounds how long a batch's transaction can wait on Redis. */
@@ -120,8 +133,18 @@ export class OutboxRelay {
    * their values), counted, and marked done with the batch, so it never holds up the rows after it.
    */
   private checked(row: PendingOutbox): RelayedJob | null {
-    const check = checkOutboxPayload(row.topic, row.payload);
-    if (check.ok) return { outboxId: row.id, businessId: row.businessId, topic: check.topic, ...check.payload };
+    // The request id the writer added (booking/repositories/outbox.ts) is not part of the topic's
+    // payload: it goes on with the job, which its workers run under.
+    const { requestId, ...payload } = row.payload as Record<string, unknown>;
+    const check = checkOutboxPayload(row.topic, payload);
+    if (check.ok)
+      return {
+        outboxId: row.id,
+        businessId: row.businessId,
+        topic: check.topic,
+        ...check.payload,
+        ...(typeof requestId === 'string' ? { requestId } : {}),
+      };
     if (check.reason === 'unknown topic') outboxRelayErrors.unknownTopic += 1;
     else outboxRelayErrors.invalidPayload += 1;
     this.deps.log.error(

@@ -1,4 +1,5 @@
 import { type Job, UnrecoverableError } from 'bullmq';
+import { outboundMessages, reminderLateness } from '../../core/metrics';
 import { markSent } from '../../booking/repositories/delivery-status';
 import {
   type ClaimedMessage,
@@ -34,6 +35,7 @@ export async function sendMessage(ctx: WorkerContext, job: Job<SendJob>, token?:
   if (claimed === 'busy') throw new Error(`message ${messageId} is being sent by another worker`);
   if (claimed.status === 'skipped') {
     if (claimed.errorCode !== null) ctx.transport.skipped?.(claimed, claimed.errorCode);
+    outboundMessages.inc({ status: 'skipped', error_code: '' });
     return 'skipped';
   }
   if (claimed.previous === 'sending') {
@@ -53,6 +55,9 @@ export async function sendMessage(ctx: WorkerContext, job: Job<SendJob>, token?:
   // records it: sending again would text the recipient twice.
   await job.updateData({ ...job.data, sentSid: sid });
   await markSent(ctx.sql, messageId, sid, ctx.clock.now());
+  outboundMessages.inc({ status: 'sent', error_code: '' });
+  // A reminder's send job is delayed to its due instant: the lateness is measured from there.
+  if (startsAt) reminderLateness.observe(Math.max(0, Date.now() - job.timestamp - (job.opts.delay ?? 0)) / 1000);
   return sid;
 }
 
@@ -75,8 +80,10 @@ async function recordFailure(ctx: WorkerContext, job: Job<SendJob>, m: ClaimedMe
     { messageId: m.id, code: failure.code, status: failure.httpStatus, attempt: job.attemptsMade + 1 },
     `send failed: ${failure.message}`,
   );
+  const errorCode = failure.code === null ? '' : String(failure.code);
   if (failure.retryable && !lastAttempt) {
     await releaseOutbound(ctx.sql, m.id, failure.code);
+    outboundMessages.inc({ status: 'retry', error_code: errorCode });
     return failure;
   }
   // The opt-out first: a crash between the two leaves the job to run again, never a failed
@@ -85,5 +92,6 @@ async function recordFailure(ctx: WorkerContext, job: Job<SendJob>, m: ClaimedMe
     await optOutRecipient(ctx.sql, m.businessId, m.to, ctx.clock.now());
   }
   await markFailed(ctx.sql, m.id, failure.code);
+  outboundMessages.inc({ status: 'failed', error_code: errorCode });
   return new UnrecoverableError(`message ${m.id} not sent: ${failure.message}`);
 }

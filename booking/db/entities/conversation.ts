@@ -12,6 +12,11 @@ export interface ConversationRow {
   lastInboundAt: Date | null;
   expiresAt: Date | null;
   updatedAt: Date;
+  /** Inbound messages stored and not yet read by a turn, in arrival order. */
+  pending: string[];
+  /** The message whose delivery runs the conversation's turn, until `turnUntil` at the latest. */
+  turnHolder: string | null;
+  turnUntil: Date | null;
 }
 
 export const ConversationEntity = new EntitySchema<ConversationRow>({
@@ -26,5 +31,8 @@ export const ConversationEntity = new EntitySchema<ConversationRow>({
     lastInboundAt: { type: 'timestamptz', name: 'last_inbound_at', nullable: true },
     expiresAt: { type: 'timestamptz', name: 'expires_at', nullable: true },
     updatedAt: { type: 'timestamptz', name: 'updated_at', updateDate: true },
+    pending: { type: 'uuid', array: true },
+    turnHolder: { type: 'uuid', name: 'turn_holder', nullable: true },
+    turnUntil: { type: 'timestamptz', name: 'turn_until', nullable: true },
   },
 });

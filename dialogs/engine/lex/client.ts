@@ -1,9 +1,7 @@
-import {
-  LexRuntimeV2Client,
-  type LexRuntimeV2ClientConfig,
-  RecognizeTextCommand,
-  type RecognizeTextCommandInput,
-  type RecognizeTextCommandOutput,
+import type {
+  LexRuntimeV2ClientConfig,
+  RecognizeTextCommandInput,
+  RecognizeTextCommandOutput,
 } from '@aws-sdk/client-lex-runtime-v2';
 
 /**
@@ -36,18 +34,30 @@ interface Http2HandlerOptions {
 
 export type RecognizeText = (input: RecognizeTextCommandInput) => Promise<RecognizeTextCommandOutput>;
 
+/**
+ * The SDK is loaded with the first turn that asks Lex, not with the process: most turns stay
+ * local, and a Lambda cold start that parses and runs the AWS SDK for nothing answers later.
+ */
 export function createRecognizeText(options: LexClientOptions): RecognizeText {
   const requestHandler: Http2HandlerOptions = {
     requestTimeout: options.attemptTimeoutMs,
     disableConcurrentStreams: true,
   };
-  const client = new LexRuntimeV2Client({
-    region: options.region,
-    endpoint: options.endpoint,
-    credentials: options.credentials,
-    maxAttempts: options.maxAttempts,
-    requestHandler: { ...requestHandler },
-  });
-  return (input) =>
-    client.send(new RecognizeTextCommand(input), { abortSignal: AbortSignal.timeout(options.deadlineMs) });
+  const load = async () => {
+    const { LexRuntimeV2Client, RecognizeTextCommand } = await import('@aws-sdk/client-lex-runtime-v2');
+    const client = new LexRuntimeV2Client({
+      region: options.region,
+      endpoint: options.endpoint,
+      credentials: options.credentials,
+      maxAttempts: options.maxAttempts,
+      requestHandler: { ...requestHandler },
+    });
+    return { client, RecognizeTextCommand };
+  };
+  let loaded: ReturnType<typeof load> | undefined;
+  return async (input) => {
+    loaded ??= load();
+    const { client, RecognizeTextCommand } = await loaded;
+    return client.send(new RecognizeTextCommand(input), { abortSignal: AbortSignal.timeout(options.deadlineMs) });
+  };
 }

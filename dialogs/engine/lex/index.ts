@@ -1,4 +1,5 @@
 import type { Logger } from '../../../core/logger';
+import { lexCalls, lexFallbacks, lexLatency } from '../../../core/metrics';
 import { understandLocally } from '../local/understand';
 import type { DialogEngine, NluContext, NluConversation, Understanding } from '../types';
 import { createRecognizeText, type LexClientOptions, type RecognizeText } from './client';
@@ -56,19 +57,29 @@ export function createLexEngine(options: LexEngineOptions): LexEngine {
 
   async function ask(text: string, context: NluContext, conversation: NluConversation, local: Understanding) {
     stats.calls += 1;
-    const input = recognizeTextInput(text, context, conversation, local.locale, options);
+    const locale = local.locale;
+    const input = recognizeTextInput(text, context, conversation, locale, options);
+    const started = performance.now();
+    const answered = (result: 'ok' | 'error') => {
+      lexCalls.inc({ locale, result });
+      lexLatency.observe({ locale }, (performance.now() - started) / 1000);
+    };
     try {
       const reading = readIntent(await recognizeText(input), minConfidence);
+      answered('ok');
       if (reading) {
         stats.answered += 1;
         return { reading };
       }
       stats.fellBack.low_confidence += 1;
+      lexFallbacks.inc({ locale, reason: 'low_confidence' });
       log.info({ engine: 'lex', reason: 'low_confidence' }, 'Lex was unsure; the local engine answered');
       return { fallback: 'low_confidence' as const };
     } catch (error) {
+      answered('error');
       const reason = reasonOf(error);
       stats.fellBack[reason] += 1;
+      lexFallbacks.inc({ locale, reason });
       log.warn({ engine: 'lex', reason, ...failureFacts(error) }, 'Lex did not answer; the local engine did');
       return { fallback: reason };
     }

@@ -1,0 +1,58 @@
+import { Duration, aws_apigatewayv2 as apigw, type aws_ec2 as ec2 } from 'aws-cdk-lib';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Construct } from 'constructs';
+import type { BuiltBundle } from '../lambda-bundle';
+import type { AppSecrets } from './app-secrets';
+import type { Network } from './network';
+import { NodeFunction } from './node-function';
+
+/**
+ * The API as one Lambda function (api/lambda.ts, bundled) behind an HTTP API: every path goes to
+ * the function, which answers Twilio's webhooks inline. 1 GB buys the CPU a cold start needs;
+ * 20 s outlasts Twilio's 15 s patience, so a slow turn is Twilio's timeout, not ours. The pool is
+ * two connections: a container serves one request at a time.
+ */
+export class ServerlessApi extends Construct {
+  readonly api: apigw.HttpApi;
+  readonly function: NodeFunction;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    props: {
+      bundle: BuiltBundle;
+      network: Network;
+      securityGroup: ec2.ISecurityGroup;
+      secrets: AppSecrets;
+      /** Everything but PUBLIC_BASE_URL, which may be this API's own URL. */
+      environment: Record<string, string>;
+      publicBaseUrl?: string;
+      logRetentionDays: number;
+    },
+  ) {
+    super(scope, id);
+    // The HTTP API exists before the function (which needs its URL); its route, added after,
+    // depends on the function: no cycle.
+    this.api = new apigw.HttpApi(this, 'HttpApi', { description: 'Textbook: Twilio webhooks and the admin page' });
+    this.function = new NodeFunction(this, 'Api', {
+      bundle: props.bundle,
+      description: 'Textbook API: Twilio webhooks answered inline',
+      network: props.network,
+      securityGroup: props.securityGroup,
+      secrets: props.secrets,
+      memorySize: 1024,
+      timeout: Duration.seconds(20),
+      logRetentionDays: props.logRetentionDays,
+      environment: {
+        ...props.environment,
+        PUBLIC_BASE_URL: props.publicBaseUrl ?? this.api.apiEndpoint,
+        DATABASE_POOL_SIZE: '2',
+      },
+    });
+    this.api.addRoutes({
+      path: '/{proxy+}',
+      methods: [apigw.HttpMethod.ANY],
+      integration: new HttpLambdaIntegration('Lambda', this.function.fn),
+    });
+  }
+}
