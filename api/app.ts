@@ -8,6 +8,7 @@ import { carryRequestId, requestIdOptions } from './plugins/request-context';
 import { adminApi } from './routes/admin';
 import { adminPageRoutes } from './routes/admin-page';
 import { calendarFeedRoutes } from './routes/calendar-feed';
+import { trustProxyOption } from './trust-proxy';
 import { healthRoutes } from './routes/health';
 import { metricsRoutes } from './routes/metrics';
 import { twilioRoutes } from './routes/twilio';
@@ -21,7 +22,7 @@ export interface AppServices {
 export async function buildApp(runtime: Runtime, services: AppServices): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: runtime.log as FastifyBaseLogger,
-    trustProxy: true,
+    trustProxy: trustProxyOption(runtime.config.trustProxy),
     ...requestIdOptions,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setErrorHandler(errorHandler);

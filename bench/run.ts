@@ -5,6 +5,7 @@
 const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   admin: () => import('./admin'),
   booking: () => import('./booking'),
+  chaos: () => import('./chaos'),
   reminders: () => import('./reminders'),
   nlu: () => import('./nlu'),
   webhook: () => import('./webhook'),

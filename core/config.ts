@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -84,6 +85,19 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: positiveInt(20),
   REDIS_PASSWORD: z.string().min(1).optional(),
   DATABASE_SECRET: z.string().optional(),
+  TRUST_PROXY: z
+    .string()
+    .transform((value, ctx) => {
+      const setting = trustProxySetting(value);
+      if (setting === null)
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'expected a hop count, or proxy addresses and CIDR ranges (loopback, linklocal, uniquelocal) separated by commas',
+        });
+      return setting ?? false;
+    })
+    .optional(),
 });
 
 /** Secrets Manager's JSON for an RDS database (what CDK's generated credentials hold). */
@@ -139,7 +153,14 @@ export interface Config {
     /** A login lasts this long, then the admin signs in again. */
     readonly sessionHours: number;
   };
+  /**
+   * Whose `X-Forwarded-For` to believe: nobody's (false, the default: the address is the peer's),
+   * the proxies at these addresses or ranges, or this many hops in front of the app.
+   */
+  readonly trustProxy: TrustProxy;
 }
+
+export type TrustProxy = false | number | readonly string[];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -226,6 +247,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     inboundLimit: { perWindow: env.INBOUND_LIMIT_PER_WINDOW, windowSeconds: env.INBOUND_WINDOW_SECONDS },
     seedDemo: env.SEED_DEMO === 'auto' && !isProduction,
     admin: { sessionSecret: env.ADMIN_SESSION_SECRET, sessionHours: env.ADMIN_SESSION_HOURS },
+    trustProxy: env.TRUST_PROXY ?? false,
   };
   return deepFreeze(config);
 }
@@ -252,6 +274,22 @@ function parseDatabaseSecret(text: string): { url: string } | { problem: string 
   url.pathname = `/${encodeURIComponent(dbname)}`;
   url.searchParams.set('sslmode', 'verify-full');
   return { url: url.toString() };
+}
+
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY: `2` (hops), or `10.0.0.0/8, 192.168.1.10` (proxies); null when it is neither. */
+function trustProxySetting(value: string): TrustProxy | null {
+  if (/^\d+$/.test(value)) return Number(value) > 0 ? Number(value) : null;
+  const entries = value.split(',').map((entry) => entry.trim());
+  const valid = entries.every((entry) => {
+    if (NAMED_RANGES.has(entry)) return true;
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    if (family === 0 || rest.length > 0) return false;
+    return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+  });
+  return valid ? entries : null;
 }
 
 /** Whether a listen address is reachable from this machine only. */

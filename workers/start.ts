@@ -1,5 +1,5 @@
 import { type Job, type Processor, Worker } from 'bullmq';
-import { claimRedisPrefix } from '../core/deployment';
+import { claimRedisPrefix, markerKey } from '../core/deployment';
 import { jobsFailed, watchQueues } from '../core/metrics';
 import { createRedis } from '../core/redis';
 import { runWithRequestId } from '../core/request-context';
@@ -12,6 +12,7 @@ import { DIGEST_SYNC_EVERY_MS, syncDigestSchedules } from './jobs/digest-schedul
 import { fireReminder } from './jobs/fire-reminder';
 import { composeOutbound } from './jobs/outbound-message';
 import { OutboxRelay } from './jobs/outbox-relay';
+import { DEFAULT_RECONCILER, Reconciler, type ReconcilerOptions } from './reconciler';
 import { ownerNotice } from './jobs/owner-notice';
 import { planReminders } from './jobs/plan-reminders';
 import { sendMessage } from './jobs/send-message';
@@ -37,6 +38,8 @@ export interface WorkerOptions {
   stalledIntervalMs?: number;
   /** Keep the owners' daily digests scheduled (default true). */
   digests?: boolean;
+  /** How often the queues are reconciled with Postgres and the marker looked at (workers/reconciler.ts). */
+  reconcile?: Partial<ReconcilerOptions>;
 }
 
 export interface RunningWorkers {
@@ -62,7 +65,9 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
   const onRedisError = (err: Error) => log.debug({ err: err.message }, 'redis connection error');
   for (const r of [workerRedis, relayRedis]) r.on('error', onRedisError);
   const prefix = runtime.redisPrefix;
+  let redisWasEmpty: boolean;
   try {
+    redisWasEmpty = (await workerRedis.exists(markerKey(prefix))) === 0;
     await claimRedisPrefix(workerRedis, prefix, runtime.deployment);
   } catch (error) {
     await Promise.allSettled([workerRedis.quit(), relayRedis.quit()]);
@@ -133,25 +138,37 @@ export async function startWorkers(runtime: Runtime, options: WorkerOptions = {}
   relay.start();
   const unwatchQueues = watchQueues(() => queueSnapshots(queues));
 
+  const scheduleDigests = async () => {
+    // The periodic sync is scheduled even when this first one fails: it is what retries.
+    await syncDigestSchedules(ctx).catch((err) => log.error({ err }, 'could not sync the daily digests'));
+    await queues.digest.upsertJobScheduler(
+      jobIds.digestSync(),
+      { every: DIGEST_SYNC_EVERY_MS },
+      { name: JOBS.digestSync },
+    );
+  };
   // In the background: with Redis away at start-up this waits for it, and nothing else should.
   const scheduling =
     options.digests === false
       ? Promise.resolve()
-      : (async () => {
-          // The periodic sync is scheduled even when this first one fails: it is what retries.
-          await syncDigestSchedules(ctx).catch((err) => log.error({ err }, 'could not sync the daily digests'));
-          await queues.digest.upsertJobScheduler(
-            jobIds.digestSync(),
-            { every: DIGEST_SYNC_EVERY_MS },
-            { name: JOBS.digestSync },
-          );
-        })().catch((err) => log.error({ err }, 'could not schedule the daily digests'));
+      : scheduleDigests().catch((err) => log.error({ err }, 'could not schedule the daily digests'));
+
+  const reconciler = new Reconciler({
+    ctx,
+    redis: relayRedis,
+    prefix,
+    deployment: runtime.deployment,
+    scheduleRepeatables: options.digests === false ? null : scheduleDigests,
+    options: { ...DEFAULT_RECONCILER, ...options.reconcile },
+  });
+  reconciler.start(redisWasEmpty);
 
   let closing: Promise<void> | null = null;
   return {
     close() {
       closing ??= (async () => {
         unwatchQueues();
+        await reconciler.stop();
         await relay.stop();
         await scheduling;
         await Promise.allSettled(workers.map((w) => w.close()));

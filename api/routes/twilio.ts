@@ -1,11 +1,11 @@
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import MessagingResponse from 'twilio/lib/twiml/MessagingResponse';
 import type { Runtime } from '../../core/runtime';
 import type { BookingServices } from '../../booking';
 import { NotFound } from '../../booking/errors';
 import type { Bot } from '../../bot';
 import { inboundFromForm } from '../../bot/twilio/inbound-message';
+import { twimlReply } from '../../bot/twilio/twiml';
 import { verifyTwilioSignature } from '../plugins/twilio-signature';
 import { InboundMessageSchema, StatusCallbackSchema } from '../schemas/twilio';
 
@@ -14,6 +14,9 @@ export const twilioRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime; booking
   app,
   { runtime, booking, bot },
 ) => {
+  // Twilio posts forms only: JSON, text or multipart bodies get 415 here, never a parser that hands
+  // the signature check and the schema something other than a form.
+  app.removeAllContentTypeParsers();
   await app.register(formbody);
   app.addHook('preValidation', verifyTwilioSignature(runtime.config));
 
@@ -24,9 +27,7 @@ export const twilioRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime; booking
       request.log.warn({ to: message.to, sid: message.sid }, 'message to a number no business owns');
       throw new NotFound('business number', message.to);
     }
-    const twiml = new MessagingResponse();
-    if (result.body) twiml.message(result.body);
-    return reply.type('text/xml').send(twiml.toString());
+    return reply.type('text/xml').send(twimlReply(result.body));
   });
 
   app.post('/webhooks/twilio/status', { schema: StatusCallbackSchema }, async (request, reply) => {

@@ -16,5 +16,10 @@ export const MessageSid = Type.String({ pattern: '^(SM|MM)[0-9a-fA-F]{32}$' });
 
 export const AccountSid = Type.String({ pattern: '^AC[0-9a-fA-F]{32}$' });
 
+export const MessagingServiceSid = Type.String({ pattern: '^MG[0-9a-fA-F]{32}$' });
+
+/** The API version every Twilio webhook names in `ApiVersion`. */
+export const TWILIO_API_VERSION = '2010-04-01';
+
 /** A whole number sent as form text (Twilio's `NumMedia`, `ErrorCode`), at most `digits` long. */
 export const DigitString = (digits: number) => Type.String({ pattern: `^[0-9]{1,${digits}}$` });

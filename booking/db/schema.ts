@@ -17,6 +17,7 @@ import { LighterMessageWrites1764806400004 } from './migrations/0004-lighter-mes
 import { EarlyDeliveryStatuses1765152000005 } from './migrations/0005-early-delivery-statuses';
 import { ConversationTurns1765497600006 } from './migrations/0006-conversation-turns';
 import { Deployment1765497600007 } from './migrations/0007-deployment';
+import { ReconcileFromPostgres1766275200010 } from './migrations/0010-reconcile-from-postgres';
 import { readDeployment } from '../repositories/deployment';
 import { AdminWeb1765756800008 } from './migrations/0008-admin-web';
 import { OwnerRelay1766016000009 } from './migrations/0009-owner-relay';
@@ -47,6 +48,7 @@ export const bookingSchema: Schema = {
     Deployment1765497600007,
     AdminWeb1765756800008,
     OwnerRelay1766016000009,
+    ReconcileFromPostgres1766275200010,
   ],
   deployment: readDeployment,
 };

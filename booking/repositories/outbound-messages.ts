@@ -21,14 +21,32 @@ export interface OutboundDraft {
   /** `skipped` with the reason's error code (e.g. 63016: no WhatsApp window and no template). */
   status: 'queued' | 'skipped';
   errorCode: number | null;
+  /** What the sender needs besides the row; kept so the send can be queued again from Postgres. */
+  sendOptions: SendOptions;
+}
+
+/** A WhatsApp template as Twilio takes it: `contentVariables` is a JSON string. */
+export interface StoredTemplate {
+  contentSid: string;
+  contentVariables: string;
+}
+
+export interface SendOptions {
+  template?: StoredTemplate;
+  /** Sent instead if Twilio says the WhatsApp window is closed (63016). */
+  fallback?: StoredTemplate;
+  /** For reminders: the visit's start (ISO) the text speaks of. */
+  startsAt?: string;
+  /** Not to leave before this instant (ISO). */
+  notBefore?: string;
 }
 
 /** Inserts the row unless it exists; returns the row's current status either way. */
 export async function recordOutbound(sql: Sql, d: OutboundDraft): Promise<string> {
   const [row] = await sql.rows<{ status: string }>(
     `WITH ins AS (
-       INSERT INTO message (id, business_id, customer_id, appointment_id, direction, channel, purpose, from_address, to_address, body, status, error_code)
-       VALUES ($1, $2, $3, $4, 'outbound', $5, $6, $7, $8, $9, $10, $11)
+       INSERT INTO message (id, business_id, customer_id, appointment_id, direction, channel, purpose, from_address, to_address, body, status, error_code, send_options)
+       VALUES ($1, $2, $3, $4, 'outbound', $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (id) DO NOTHING RETURNING status
      )
      SELECT status FROM ins UNION ALL SELECT status FROM message WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM ins)`,
@@ -44,9 +62,31 @@ export async function recordOutbound(sql: Sql, d: OutboundDraft): Promise<string
       d.body,
       d.status,
       d.errorCode,
+      JSON.stringify(d.sendOptions),
     ],
   );
   return row.status;
+}
+
+/** A message Postgres holds as not yet sent, with what its send job needs. */
+export interface UnsentMessage {
+  id: string;
+  from: string;
+  sendOptions: SendOptions;
+}
+
+/**
+ * Messages queued and not sent, and those left `sending` longer than `staleAfterMs` (a worker
+ * stopped mid-request): what the outbound queue should hold. Oldest first, at most `limit`.
+ */
+export function unsentMessages(sql: Sql, staleAfterMs: number, limit: number): Promise<UnsentMessage[]> {
+  return sql.rows<UnsentMessage>(
+    `SELECT id, from_address AS "from", coalesce(send_options, '{}') AS "sendOptions" FROM message
+      WHERE direction = 'outbound' AND status IN ('queued', 'sending')
+        AND (status = 'queued' OR updated_at < now() - make_interval(secs => $1::float8 / 1000))
+      ORDER BY created_at LIMIT $2`,
+    [staleAfterMs, limit],
+  );
 }
 
 export interface ClaimedMessage {

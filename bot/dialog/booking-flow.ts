@@ -2,7 +2,8 @@ import type { Slot } from '../../booking/availability/slots';
 import type { Unavailable } from '../../booking/appointments';
 import type { IntakeField } from '../../booking/business-settings';
 import type { MessageId } from '../../dialogs/replies/render';
-import { atInstant, type DialogState, freshState } from './state';
+import type { AppointmentRow } from '../../booking/db/entities/appointment';
+import { atInstant, type DialogState, freshState, type HeldSlot } from './state';
 import type { TurnContext } from './turn-context';
 
 /**
@@ -257,6 +258,10 @@ export async function executeBooking(t: TurnContext): Promise<string> {
     actor: { kind: 'customer', customerId: t.customer.id },
   });
   if (!outcome.ok) {
+    // The same YES run twice (a double tap answered at once, a YES whose answer was lost run again
+    // by its redelivery): the slot is taken by the visit the first one booked. Said again.
+    const own = outcome.reason === 'taken' ? await ownVisitAt(t, service.id, proposal) : undefined;
+    if (own) return bookedReply(t, s, own);
     // The named staff member was taken: look across everyone who does this service.
     const others = await t.booking.availability.nearest({
       businessId: t.catalog.business.id,
@@ -267,14 +272,20 @@ export async function executeBooking(t: TurnContext): Promise<string> {
     return offer(t, others, outcome.reason, outcome.reason === 'taken');
   }
   rememberIntake(t);
-  const a = outcome.appointment;
-  t.state = { ...freshState(), recentVisit: a.startsAt.toISOString() };
-  const booked = t.speech.say(a.status === 'pending_approval' ? 'bookedPending' : 'booked', {
-    service: t.speech.serviceName(service),
-    when: t.speech.when(a.startsAt),
-    staff: t.speech.withStaff(a.staffId),
-    ref: a.reference,
-  });
+  return bookedReply(t, s, outcome.appointment);
+}
+
+/**
+ * "Booked: …" for a visit the customer's YES booked, and the second service asked for with it
+ * proposed right after it. `s` is the state the YES answered.
+ */
+async function bookedReply(t: TurnContext, s: DialogState, a: AppointmentRow): Promise<string> {
+  t.state = {
+    ...freshState(),
+    recentVisit: a.startsAt.toISOString(),
+    justBooked: { id: a.id, at: t.now.toISOString() },
+  };
+  const booked = sayBooked(t, a);
   if (!s.nextServiceKey) return booked;
   // "An oil change and a tire rotation": the second is proposed right after the first.
   t.state = {
@@ -283,9 +294,47 @@ export async function executeBooking(t: TurnContext): Promise<string> {
     serviceKey: s.nextServiceKey,
     intake: s.intake,
     when: atInstant(a.busyUntil.toISOString()),
-    recentVisit: t.state.recentVisit,
+    recentVisit: a.startsAt.toISOString(),
   };
   return `${booked} ${await advanceBooking(t)}`;
+}
+
+function sayBooked(t: TurnContext, a: AppointmentRow): string {
+  return t.speech.say(a.status === 'pending_approval' ? 'bookedPending' : 'booked', {
+    service: t.speech.serviceName(t.speech.serviceById(a.serviceId) ?? { names: {} }),
+    when: t.speech.when(a.startsAt),
+    staff: t.speech.withStaff(a.staffId),
+    ref: a.reference,
+  });
+}
+
+/** The customer's own upcoming visit for this service in this slot, if they hold it already. */
+async function ownVisitAt(t: TurnContext, serviceId: string, slot: HeldSlot): Promise<AppointmentRow | undefined> {
+  const visits = await t.booking.appointments.upcomingFor(t.catalog.business.id, t.customer.id);
+  return visits.find(
+    (a) =>
+      a.kind === 'visit' &&
+      a.serviceId === serviceId &&
+      a.staffId === slot.staffId &&
+      a.startsAt.getTime() === Date.parse(slot.start),
+  );
+}
+
+/**
+ * A YES again right after the one that booked (a double tap, or the first answer slow to arrive):
+ * the booking is said again while the visit stands, rather than read as confirming the visit.
+ * Null once a reminder went out since (a yes then answers the reminder) or the visit is gone.
+ */
+export async function repeatBooked(
+  t: TurnContext,
+  booked: NonNullable<DialogState['justBooked']>,
+): Promise<string | null> {
+  const { business } = t.catalog;
+  if (await t.booking.messages.remindedSince(business.id, t.customer.id, new Date(booked.at))) return null;
+  const visit = (await t.booking.appointments.upcomingFor(business.id, t.customer.id)).find((a) => a.id === booked.id);
+  if (!visit) return null;
+  t.state = { ...freshState(), recentVisit: visit.startsAt.toISOString(), justBooked: booked };
+  return sayBooked(t, visit);
 }
 
 export function ask(t: TurnContext, what: NonNullable<TurnContext['state']['asked']>, reply: string): string {

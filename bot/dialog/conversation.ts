@@ -15,6 +15,7 @@ import {
   mergeIntake,
   mergeUnderstanding,
   pickOffered,
+  repeatBooked,
   repeatOffer,
   startBooking,
 } from './booking-flow';
@@ -59,7 +60,9 @@ export class Conversation {
 
   async turn(input: TurnInput): Promise<TurnResult> {
     const expired = input.staleSince !== null;
-    const state = expired ? freshState() : input.state;
+    // What the last turn booked counts for this message only (see `repeatBooked`).
+    const { justBooked = null, ...carried } = input.state;
+    const state = expired ? freshState() : carried;
     const understand = (against: DialogState, focus?: Focus) =>
       this.deps.engine.understand(
         input.text,
@@ -96,7 +99,7 @@ export class Conversation {
     let reply: string;
     if (late && 'reply' in late) reply = late.reply;
     else {
-      reply = await this.respond(t);
+      reply = await this.respond(t, justBooked);
       const answeredStaleQuestion =
         understanding.answer !== null || understanding.choice !== null || understanding.intent === 'Fallback';
       if (expired && !isIdle(input.state) && answeredStaleQuestion && !late)
@@ -112,8 +115,12 @@ export class Conversation {
     };
   }
 
-  private async respond(t: TurnContext): Promise<string> {
+  private async respond(t: TurnContext, justBooked: DialogState['justBooked']): Promise<string> {
     const { state: s, understanding: u } = t;
+    if (justBooked && isBareYes(u)) {
+      const again = await repeatBooked(t, justBooked);
+      if (again) return again;
+    }
     // "Move your oil change…, or tell me what else to book": "a tire rotation" books that then.
     if (s.inferredMove && u.serviceKey) return startBooking(t, { when: s.when });
     if (s.asked === 'confirmation' && u.answer) {
@@ -195,6 +202,11 @@ export class Conversation {
         return t.speech.say('fallback');
     }
   }
+}
+
+/** "yes", "sí", "YES!": a yes that names nothing else. */
+function isBareYes(u: Understanding): boolean {
+  return u.answer === 'yes' && !u.when && !u.serviceKey && !u.staffKey && u.choice === null && !givesIntake(u);
 }
 
 function givesIntake(u: Understanding): boolean {

@@ -33,6 +33,11 @@ export interface DialogState {
   nextServiceKey?: string | null;
   /** The start of the visit this conversation last booked or moved ("the same day at 11"). */
   recentVisit?: string | null;
+  /**
+   * The visit the last turn booked, and when: a YES as the very next message is the same YES
+   * again (a double tap), answered with the same "Booked". Kept one turn only.
+   */
+  justBooked?: { id: string; at: string } | null;
   /** A move the customer did not ask for by name ("2pm instead?"): offered with another booking as the alternative. */
   inferredMove?: boolean;
   /** The detail asked for a second time, saying what is needed; the next reply is taken as written. */

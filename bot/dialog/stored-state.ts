@@ -35,6 +35,7 @@ const STATE_FIELDS = {
   recentVisit: Instant.nullable().optional(),
   inferredMove: z.boolean().optional(),
   reasked: z.enum(['name', 'address', 'vehicle', 'notes']).nullable().optional(),
+  justBooked: z.object({ id: z.guid(), at: Instant }).nullable().optional(),
 } satisfies Record<keyof DialogState, z.ZodType>;
 const StoredState = z.object(STATE_FIELDS);
 

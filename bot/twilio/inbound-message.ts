@@ -1,4 +1,5 @@
 import type { Channel } from '../../booking/db/entities/channel-endpoint';
+import { plainText } from './plain-text';
 
 /** A Twilio inbound message webhook, reduced to what the bot uses (fields as Twilio's Messaging webhook documents them). */
 export interface InboundMessage {
@@ -16,17 +17,25 @@ export interface InboundMessage {
   optOutType?: string;
 }
 
+/** The form as the route's schema let it through: every field a single string. */
 export type TwilioForm = Record<string, string | undefined>;
 
+/** Twilio sends at most 10 media per message; NumMedia says how many of `MediaUrl{N}` to read. */
+const MAX_MEDIA = 10;
+
 /**
- * The message as the bot uses it. NUL characters are dropped: a Postgres text column cannot
- * hold one, and a customer cannot mean one (the signature was checked on the form as sent).
+ * The message as the bot uses it, every text made plain (`plainText`: no control characters, no
+ * lone surrogates) as it enters: a customer cannot mean them, Postgres cannot hold NUL and the
+ * TwiML reply cannot hold the rest. The signature was checked on the form as sent.
  */
 export function inboundFromForm(form: TwilioForm): InboundMessage {
-  const field = (name: string) => form[name]?.replaceAll('\u0000', '');
+  const field = (name: string) => {
+    const value = form[name];
+    return value === undefined ? undefined : plainText(value);
+  };
   const from = field('From') ?? '';
   const channel: Channel = from.startsWith('whatsapp:') ? 'whatsapp' : 'sms';
-  const media = Array.from({ length: Number(form.NumMedia ?? 0) || 0 }, (_, i) => ({
+  const media = Array.from({ length: Math.min(Number(form.NumMedia ?? 0) || 0, MAX_MEDIA) }, (_, i) => ({
     url: field(`MediaUrl${i}`) ?? '',
     contentType: field(`MediaContentType${i}`) ?? '',
   })).filter((m) => m.url);

@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+import { PROBE_LIMIT } from '../../api/routes/health';
 import { appWithOwnRedis } from '../helpers/app';
 
 /**
@@ -70,3 +72,27 @@ it('stays ready, degraded, while Redis is down, and alive throughout', async () 
   expect(await readyUntil(expected)).toEqual(expected);
   expect(await get('/health')).toEqual({ status: 200, body: { status: 'ok' } });
 });
+
+it('answers one caller at most so often, and others still', async () => {
+  const url = new URL(app().baseUrl);
+  const statuses = await Promise.all(
+    Array.from({ length: PROBE_LIMIT.max + 20 }, () => fetch(`${app().baseUrl}/health`).then((r) => r.status)),
+  );
+  expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(PROBE_LIMIT.max);
+  expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(20);
+  const limited = await fetch(`${app().baseUrl}/ready`);
+  expect([limited.status, await limited.json()]).toEqual([
+    429,
+    { error: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/^Too many requests: try again in \d+ seconds?\.$/) },
+  ]);
+  // Another address on this machine is another caller.
+  const other = await new Promise<number>((resolve, reject) => get127('127.0.0.2', url, resolve).on('error', reject));
+  expect(other).toBe(200);
+});
+
+function get127(localAddress: string, url: URL, done: (status: number) => void) {
+  return request({ host: url.hostname, port: url.port, path: '/health', localAddress }, (response) => {
+    response.resume();
+    done(response.statusCode ?? 0);
+  }).end();
+}

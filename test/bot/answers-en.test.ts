@@ -72,8 +72,12 @@ describe('answers that change or decline the plan', () => {
     expect((await appointmentsOf(phone)).map((a: { status: string }) => a.status)).toEqual(['booked']);
     const other = newPhone();
     await other.say('diagnostics thursday dec 10 at 3pm, 6 Oak Pl, 2009 Ford Focus');
-    await other.say('yes');
+    const booked = await other.say('yes');
     const [{ reference }] = await appointmentsOf(other);
+    // A yes right after the one that booked is the same yes again: the booking is said again.
+    expect(await other.say('yes')).toBe(booked);
+    expect((await appointmentsOf(other)).map((a: { status: string }) => a.status)).toEqual(['booked']);
+    await other.say('thanks');
     expect(await other.say('yes')).toBe(`Thanks, see you Thu Dec 10 at 3:00 PM! Ref ${reference}.`);
     expect((await appointmentsOf(other)).map((a: { status: string }) => a.status)).toEqual(['confirmed']);
   });

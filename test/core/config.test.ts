@@ -116,4 +116,22 @@ describe('loadConfig', () => {
     expect(config.seedDemo).toBe(false);
     expect(loadConfig({}).seedDemo).toBe(true);
   });
+
+  it('trusts no proxy unless told which, by address, range or hop count', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.10,::1,fd00::/8,loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.10',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+    for (const value of ['true', '0', '10.0.0.0/33', 'proxy.example.com', '10.0.0.1,', '10.0.0.0/8/8']) {
+      expect([value, problemsOf({ TRUST_PROXY: value })]).toEqual([
+        value,
+        [expect.stringMatching(/^TRUST_PROXY: expected a hop count, or proxy addresses/)],
+      ]);
+    }
+  });
 });

@@ -161,7 +161,12 @@ export class Phone {
   ) {}
 
   async send(body: string, extra: Record<string, string> = {}): Promise<Reply> {
-    const form = {
+    return this.deliver(this.form(body, extra));
+  }
+
+  /** The webhook form of a new message from this phone, as Twilio posts it. */
+  form(body: string, extra: Record<string, string> = {}): Record<string, string> {
+    return {
       MessageSid: messageSid(),
       AccountSid: `AC${'0'.repeat(32)}`,
       From: this.from,
@@ -172,6 +177,10 @@ export class Phone {
       SmsStatus: 'received',
       ...extra,
     };
+  }
+
+  /** Delivers a form (again, for a redelivery). */
+  deliver(form: Record<string, string>): Promise<Reply> {
     return postSigned(this.t, '/webhooks/twilio/messages', form);
   }
 

@@ -1,6 +1,6 @@
 import type { Channel } from '../../booking/db/entities/channel-endpoint';
 import type { OutboundOrigin } from '../../booking/outbox-topics';
-import { recordOutbound } from '../../booking/repositories/outbound-messages';
+import { recordOutbound, type SendOptions, type UnsentMessage } from '../../booking/repositories/outbound-messages';
 import type { WorkerContext } from '../context';
 import { JOBS, jobIds, type SendJob, type Template } from '../queues';
 import { messageIdFor } from './message-id';
@@ -38,6 +38,12 @@ export async function enqueueMessage(
   d: Draft,
 ): Promise<string> {
   const id = messageIdFor(d.key);
+  const sendOptions: SendOptions = {
+    template: d.template,
+    fallback: d.fallback,
+    startsAt: d.startsAt,
+    notBefore: d.notBefore?.toISOString(),
+  };
   const status = await recordOutbound(ctx.sql, {
     id,
     businessId: d.businessId,
@@ -50,17 +56,22 @@ export async function enqueueMessage(
     body: d.body,
     status: d.skipCode === undefined ? 'queued' : 'skipped',
     errorCode: d.skipCode ?? null,
+    sendOptions,
   });
   if (status === 'skipped' && d.skipCode !== undefined) ctx.transport.skipped?.(d, d.skipCode);
   if (status !== 'queued') return id;
-  const data: SendJob = {
-    messageId: id,
-    from: d.from,
-    template: d.template,
-    fallback: d.fallback,
-    startsAt: d.startsAt,
-  };
-  const delay = d.notBefore ? Math.max(0, d.notBefore.getTime() - ctx.clock.now().getTime()) : 0;
-  await ctx.queues.outbound.add(JOBS.send, data, { jobId: jobIds.send(id), delay });
+  await queueSend(ctx, { id, from: d.from, sendOptions });
   return id;
+}
+
+/**
+ * The send job of a message row, under its one id (`send-<message id>`): adding it again while it
+ * is queued, running or kept after finishing changes nothing, so the reconciler may add it again
+ * from the row alone.
+ */
+export async function queueSend(ctx: Pick<WorkerContext, 'queues' | 'clock'>, message: UnsentMessage): Promise<void> {
+  const { template, fallback, startsAt, notBefore } = message.sendOptions;
+  const data: SendJob = { messageId: message.id, from: message.from, template, fallback, startsAt };
+  const delay = notBefore ? Math.max(0, Date.parse(notBefore) - ctx.clock.now().getTime()) : 0;
+  await ctx.queues.outbound.add(JOBS.send, data, { jobId: jobIds.send(message.id), delay });
 }

@@ -1,6 +1,7 @@
 import type { Job, Queue } from 'bullmq';
 import { findAppointment } from '../../booking/repositories/appointments';
 import { TOPICS } from '../../booking/outbox-topics';
+import type { VisitToRemind } from '../../booking/repositories/reconcile';
 import type { WorkerContext } from '../context';
 import { JOBS, jobIds, type OutboxJob, type ReminderJob } from '../queues';
 import { isRemindable } from './reminder-verdict';
@@ -26,26 +27,44 @@ export async function planReminders(ctx: WorkerContext, job: Job<OutboxJob>): Pr
     return 'none to send';
   }
   await removeReminders(ctx.queues.reminders, appointmentId, offsets, version - 1);
+  const planned = await addReminderJobs(
+    ctx,
+    { businessId, id: appointmentId, version, startsAt: appointment.startsAt },
+    offsets,
+  );
+  return `planned ${planned}`;
+}
+
+/**
+ * One delayed job per offset still ahead, under the job id of this version of the visit: adding
+ * them again (the reconciler after Redis lost its data, a plan run twice) adds nothing twice.
+ * Returns how many reminders are ahead.
+ */
+export async function addReminderJobs(
+  ctx: Pick<WorkerContext, 'queues' | 'clock' | 'reminderLeadMs'>,
+  visit: VisitToRemind,
+  offsets: readonly number[],
+): Promise<number> {
   const now = ctx.clock.now().getTime();
   let planned = 0;
   for (const offsetMinutes of offsets) {
-    const dueAt = appointment.startsAt.getTime() - offsetMinutes * MINUTE;
+    const dueAt = visit.startsAt.getTime() - offsetMinutes * MINUTE;
     if (dueAt <= now) continue;
     const data: ReminderJob = {
-      businessId,
-      appointmentId,
-      version,
+      businessId: visit.businessId,
+      appointmentId: visit.id,
+      version: visit.version,
       offsetMinutes,
-      startsAt: appointment.startsAt.toISOString(),
+      startsAt: visit.startsAt.toISOString(),
       dueAt: new Date(dueAt).toISOString(),
     };
     await ctx.queues.reminders.add(JOBS.fireReminder, data, {
-      jobId: jobIds.reminder(appointmentId, offsetMinutes, version),
+      jobId: jobIds.reminder(visit.id, offsetMinutes, visit.version),
       delay: Math.max(0, dueAt - ctx.reminderLeadMs - now),
     });
     planned += 1;
   }
-  return `planned ${planned}`;
+  return planned;
 }
 
 /** Removes the reminder jobs of versions 1..upTo; ones already run or never made are no-ops. */
