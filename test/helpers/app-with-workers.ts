@@ -1,6 +1,6 @@
 import { type RunningWorkers, startWorkers } from '../../workers/start';
 import { FAST } from '../workers/support/harness';
-import { AUTH_TOKEN, startTestApp, type TestApp } from './app';
+import { AUTH_TOKEN, BEHIND_TLS_PROXY, startTestApp, type TestApp } from './app';
 import { FakeTwilio } from './fake-twilio';
 
 export const ACCOUNT_SID = `AC${'7'.repeat(32)}`;
@@ -17,7 +17,10 @@ export interface AppWithWorkers {
  */
 export async function startAppWithWorkers(now: string): Promise<AppWithWorkers> {
   const twilio = await FakeTwilio.start(ACCOUNT_SID, AUTH_TOKEN);
-  const t = await startTestApp({ now, env: { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_API_URL: twilio.url } });
+  const t = await startTestApp({
+    now,
+    env: { ...BEHIND_TLS_PROXY, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_API_URL: twilio.url },
+  });
   const workers: RunningWorkers = await startWorkers(t.runtime, FAST);
   return {
     t,

@@ -18,6 +18,11 @@ import { OwnRedis } from './redis';
 /** The URL Twilio is configured with; requests really go to the local port, as behind a proxy. */
 export const PUBLIC_BASE_URL = 'https://textbook.test.example';
 export const AUTH_TOKEN = 'test-auth-token-0123456789';
+/**
+ * The admin page is served over https by a proxy that terminates TLS (API Gateway, an ALB): its
+ * Secure cookie and per-IP limits need the proxy's X-Forwarded-Proto and -For believed.
+ */
+export const BEHIND_TLS_PROXY = { TRUST_PROXY: 'loopback' };
 
 export interface TestApp {
   app: FastifyInstance;

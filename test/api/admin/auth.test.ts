@@ -1,12 +1,12 @@
 import { createHash, randomBytes, scryptSync } from 'node:crypto';
-import { startTestApp, type TestApp } from '../../helpers/app';
+import { BEHIND_TLS_PROXY, startTestApp, type TestApp } from '../../helpers/app';
 import { AdminClient, CLINICA_ADMIN, EDGAR_ADMIN } from '../../helpers/admin-client';
 
 const NOW = '2026-11-23T09:00:00-08:00';
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await startTestApp({ now: NOW });
+  t = await startTestApp({ now: NOW, env: BEHIND_TLS_PROXY });
 });
 afterAll(() => t.close());
 afterEach(() => t.clock.set(NOW));

@@ -3,7 +3,7 @@ import type { AppointmentRow } from '../../../booking/db/entities/appointment';
 import type { Catalog } from '../../../booking/repositories/catalog';
 import { findOrCreateCustomer } from '../../../booking/repositories/customers';
 import { poolSql } from '../../../booking/repositories/sql';
-import { startTestApp, type TestApp } from '../../helpers/app';
+import { BEHIND_TLS_PROXY, startTestApp, type TestApp } from '../../helpers/app';
 import { type AppWithWorkers, startAppWithWorkers } from '../../helpers/app-with-workers';
 import { AdminClient, CLINICA_ADMIN, EDGAR_ADMIN } from '../../helpers/admin-client';
 import type { FakeTwilio } from '../../helpers/fake-twilio';
@@ -40,7 +40,7 @@ export function adminApp(options: { workers?: boolean } = {}): {
   let whole: AppWithWorkers | undefined;
   beforeAll(async () => {
     whole = options.workers ? await startAppWithWorkers(NOW) : undefined;
-    t = whole?.t ?? (await startTestApp({ now: NOW }));
+    t = whole?.t ?? (await startTestApp({ now: NOW, env: BEHIND_TLS_PROXY }));
     edgar = new AdminClient(t.baseUrl, '203.0.113.1');
     clinica = new AdminClient(t.baseUrl, '203.0.113.2');
     await edgar.login(EDGAR_ADMIN);
