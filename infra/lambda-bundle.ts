@@ -49,6 +49,8 @@ export function bundleEntry(entry: string, outdir: string): string {
     format: 'cjs',
     // ESM builds where a package has them: esbuild drops what nothing uses.
     mainFields: ['module', 'main'],
+    // Native addons (argon2 for admin logins) ship beside the bundle as files.
+    loader: { '.node': 'copy' },
     minify: true,
     keepNames: true,
     legalComments: 'none',
