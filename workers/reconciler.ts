@@ -51,6 +51,8 @@ export class Reconciler {
   private stopped = false;
   private running: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  /** When the marker key was last found (by the workers' clock): Redis held its data then. */
+  private lastSeenWhole: Date | null = null;
 
   constructor(private readonly deps: ReconcilerDeps) {}
 
@@ -70,6 +72,8 @@ export class Reconciler {
     const { ctx } = this.deps;
     const now = ctx.clock.now();
     let relayedAgain = 0;
+    // Jobs that were to fire after Redis was last seen whole may have gone with its data.
+    const lostSince = kind === 'redis-lost' ? (this.lastSeenWhole ?? undefined) : undefined;
     if (kind === 'redis-lost') {
       await claimRedisPrefix(this.deps.redis, this.deps.prefix, this.deps.deployment);
       relayedAgain = await relayAgainSince(ctx.sql, new Date(now.getTime() - DAY_MS));
@@ -78,7 +82,7 @@ export class Reconciler {
     let reminders = 0;
     for (const visit of await visitsToRemind(ctx.sql, now, until)) {
       const { settings } = (await ctx.catalogs.byId(visit.businessId)).business;
-      reminders += await addReminderJobs(ctx, visit, settings.reminderOffsetsMinutes);
+      reminders += await addReminderJobs(ctx, visit, settings.reminderOffsetsMinutes, lostSince);
     }
     const unsent = await unsentMessages(ctx.sql, ctx.claimStaleAfterMs, UNSENT_PER_PASS);
     for (const message of unsent) await queueSend(ctx, message);
@@ -122,6 +126,9 @@ export class Reconciler {
   }
 
   private async markerPresent(): Promise<boolean> {
-    return (await this.deps.redis.exists(markerKey(this.deps.prefix))) === 1;
+    const seenAt = this.deps.ctx.clock.now();
+    const present = (await this.deps.redis.exists(markerKey(this.deps.prefix))) === 1;
+    if (present) this.lastSeenWhole = seenAt;
+    return present;
   }
 }

@@ -38,18 +38,23 @@ export async function planReminders(ctx: WorkerContext, job: Job<OutboxJob>): Pr
 /**
  * One delayed job per offset still ahead, under the job id of this version of the visit: adding
  * them again (the reconciler after Redis lost its data, a plan run twice) adds nothing twice.
- * Returns how many reminders are ahead.
+ * `lostSince`: the reconciler's last sight of a healthy Redis; a reminder whose job was to fire
+ * after it may have been lost unsent, so it is added to run at once (its message row's id is
+ * derived from the reminder, so one that did go out is not composed twice). Returns how many
+ * reminders were added.
  */
 export async function addReminderJobs(
   ctx: Pick<WorkerContext, 'queues' | 'clock' | 'reminderLeadMs'>,
   visit: VisitToRemind,
   offsets: readonly number[],
+  lostSince?: Date,
 ): Promise<number> {
   const now = ctx.clock.now().getTime();
+  const firstAhead = lostSince ? lostSince.getTime() + ctx.reminderLeadMs : now;
   let planned = 0;
   for (const offsetMinutes of offsets) {
     const dueAt = visit.startsAt.getTime() - offsetMinutes * MINUTE;
-    if (dueAt <= now) continue;
+    if (dueAt <= Math.min(now, firstAhead)) continue;
     const data: ReminderJob = {
       businessId: visit.businessId,
       appointmentId: visit.id,
