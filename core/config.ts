@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 
 export const DEV_TWILIO_AUTH_TOKEN = 'dev-twilio-auth-token';
-const DEV_ADMIN_SESSION_SECRET = 'dev-admin-session-secret-not-for-production';
+const DEV_SESSION_SECRET = 'dev-admin-session-secret-not-for-production';
 const DEV_TWILIO_ACCOUNT_SID = 'AC00000000000000000000000000000000';
 
 const url = (protocols: string[]) =>
@@ -78,7 +78,7 @@ const envSchema = z.object({
   INBOUND_LIMIT_PER_WINDOW: positiveInt(30),
   INBOUND_WINDOW_SECONDS: positiveInt(600),
   SEED_DEMO: z.enum(['auto', 'never'], { message: 'expected auto or never' }).default('auto'),
-  ADMIN_SESSION_SECRET: z.string().min(32, 'expected at least 32 characters').default(DEV_ADMIN_SESSION_SECRET),
+  SESSION_SECRET: z.string().min(32, 'expected at least 32 characters').default(DEV_SESSION_SECRET),
   ADMIN_SESSION_HOURS: positiveInt(12),
   LOG_PERSONAL_DATA: z.enum(['hide', 'show'], { message: 'expected hide or show' }).default('hide'),
   METRICS_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
@@ -206,9 +206,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     }
     if (!env.TWILIO_ACCOUNT_SID) problems.push('TWILIO_ACCOUNT_SID: expected the account SID in production');
     if (!/^https:/.test(env.PUBLIC_BASE_URL)) problems.push('PUBLIC_BASE_URL: expected an https:// URL in production');
-    if (env.ADMIN_SESSION_SECRET === DEV_ADMIN_SESSION_SECRET)
+    if (env.SESSION_SECRET === DEV_SESSION_SECRET)
       problems.push(
-        'ADMIN_SESSION_SECRET: expected a secret of your own in production (the development default is refused)',
+        'SESSION_SECRET: expected a secret of your own in production (the development default is refused)',
       );
   }
   if (problems.length > 0) throw new ConfigError(problems);
@@ -246,7 +246,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dialogIdleMinutes: env.DIALOG_IDLE_MINUTES,
     inboundLimit: { perWindow: env.INBOUND_LIMIT_PER_WINDOW, windowSeconds: env.INBOUND_WINDOW_SECONDS },
     seedDemo: env.SEED_DEMO === 'auto' && !isProduction,
-    admin: { sessionSecret: env.ADMIN_SESSION_SECRET, sessionHours: env.ADMIN_SESSION_HOURS },
+    admin: { sessionSecret: env.SESSION_SECRET, sessionHours: env.ADMIN_SESSION_HOURS },
     trustProxy: env.TRUST_PROXY ?? false,
   };
   return deepFreeze(config);

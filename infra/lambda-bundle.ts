@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 
@@ -24,6 +24,13 @@ export interface BuiltBundle {
   dir: string;
   /** SHA-256 of the bundle: the same code gives the same hash on every machine. */
   hash: string;
+  /**
+   * The processor the bundle runs on: Graviton, unless it carries a native addon built for x86
+   * (argon2 for admin logins, as npm installed it on an x86 machine). npm installs only the
+   * addon of the machine it runs on, so the function follows what was bundled rather than load
+   * a binary it cannot run.
+   */
+  architecture: 'arm64' | 'x86_64';
 }
 
 export function bundleLambda(name: LambdaName, outRoot: string): BuiltBundle {
@@ -33,7 +40,21 @@ export function bundleLambda(name: LambdaName, outRoot: string): BuiltBundle {
     hash: createHash('sha256')
       .update(readFileSync(join(dir, 'index.js')))
       .digest('hex'),
+    architecture: addonArchitecture(readdirSync(dir).filter((file) => file.endsWith('.node'))),
   };
+}
+
+/** napi-rs names its binaries after their platform (`argon2.linux-x64-gnu-<hash>.node` once copied). */
+export function addonArchitecture(addons: readonly string[]): BuiltBundle['architecture'] {
+  const kinds = new Set(
+    addons.map((file) => {
+      if (/linux-x64-gnu/.test(file)) return 'x86_64' as const;
+      if (/linux-arm64-gnu/.test(file)) return 'arm64' as const;
+      throw new Error(`${file}: a native addon Lambda (Amazon Linux, glibc) cannot load`);
+    }),
+  );
+  if (kinds.size > 1) throw new Error(`native addons for two processors: ${addons.join(', ')}`);
+  return kinds.values().next().value ?? 'arm64';
 }
 
 /** Bundles one entry file (relative to the repository) to `outdir/index.js`; returns `outdir`. */

@@ -22,7 +22,15 @@ export class ContainerApi extends Construct {
 
   constructor(scope: Construct, id: string, props: AppServiceProps & { certificateArn: string; tasks: number }) {
     super(scope, id);
-    this.task = new AppTask(this, 'Api', { ...props, command: IMAGE_COMMANDS.api, cpu: 512, memoryLimitMiB: 1024 });
+    this.task = new AppTask(this, 'Api', {
+      ...props,
+      // The load balancer, inside the VPC, is the one proxy whose X-Forwarded-* (the client's
+      // address, https) is believed: the admin's Secure cookie and the per-address limits need it.
+      environment: { ...props.environment, TRUST_PROXY: props.network.vpc.vpcCidrBlock },
+      command: IMAGE_COMMANDS.api,
+      cpu: 512,
+      memoryLimitMiB: 1024,
+    });
     this.service = appService(this.task, {
       ...props,
       desiredCount: props.tasks,

@@ -19,7 +19,7 @@ export interface NodeFunctionProps {
 }
 
 /**
- * One of the app's bundles as a Lambda function: Node 22 on Graviton, in the app subnets, its
+ * One of the app's bundles as a Lambda function: Node 22 on the processor its bundle was built for, in the app subnets, its
  * secrets read at start through the Parameters and Secrets extension, its logs kept as long as
  * the deployment says. The Amazon certificate authorities (for RDS's TLS) are the runtime's own
  * file, loaded only because the database needs them.
@@ -34,7 +34,7 @@ export class NodeFunction extends Construct {
     this.fn = new lambda.Function(this, 'Function', {
       description: props.description,
       runtime: lambda.Runtime.NODEJS_22_X,
-      architecture: lambda.Architecture.ARM_64,
+      architecture: props.bundle.architecture === 'x86_64' ? lambda.Architecture.X86_64 : lambda.Architecture.ARM_64,
       handler: 'index.handler',
       code: lambda.Code.fromAsset(props.bundle.dir),
       memorySize: props.memorySize,

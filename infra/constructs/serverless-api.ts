@@ -47,6 +47,11 @@ export class ServerlessApi extends Construct {
         ...props.environment,
         PUBLIC_BASE_URL: props.publicBaseUrl ?? this.api.apiEndpoint,
         DATABASE_POOL_SIZE: '2',
+        // The adapter hands Fastify the caller's address as the peer, and API Gateway appends
+        // that same address to X-Forwarded-For and says https in X-Forwarded-Proto: one hop
+        // believed gives the true client and protocol (the admin's Secure cookie needs it), and a
+        // forged X-Forwarded-For only adds entries further left, which are not read.
+        TRUST_PROXY: '1',
       },
     });
     this.api.addRoutes({

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import twilio from 'twilio';
-import { DEMO_BUSINESS_FILES, seedBusinessFile } from '../../booking/businesses/seed';
+import { DEMO_ADMIN_PASSWORD, DEMO_BUSINESS_FILES, seedBusinessFile } from '../../booking/businesses/seed';
 import { apiGatewayFormEvent } from '../helpers/api-gateway-event';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
@@ -19,6 +19,8 @@ beforeAll(async () => {
     PUBLIC_BASE_URL: PUBLIC,
     LOG_LEVEL: 'silent',
     REDIS_PREFIX: `test-lambda-${randomBytes(3).toString('hex')}`,
+    // As infra/constructs/serverless-api.ts sets it.
+    TRUST_PROXY: '1',
   });
 });
 afterAll(async () => {
@@ -77,4 +79,48 @@ it('answers a signed Twilio webhook with TwiML, and refuses an unsigned one', as
     {} as never,
   )) as { statusCode: number };
   expect(refused.statusCode).toBe(403);
+});
+
+it('signs an admin in over https as API Gateway forwards it: argon2 verifies, the cookie is Secure, the session holds', async () => {
+  const { handler } = await import('../../api/lambda');
+  const call = async (method: string, path: string, body?: unknown, cookie?: string) =>
+    (await handler(
+      {
+        version: '2.0',
+        routeKey: '$default',
+        rawPath: path,
+        rawQueryString: '',
+        // What API Gateway adds: the caller's address appended to X-Forwarded-For (a forged entry
+        // to its left is not believed), and the protocol the caller used.
+        headers: {
+          host: new URL(PUBLIC).host,
+          'x-forwarded-for': '10.9.9.9, 198.51.100.7',
+          'x-forwarded-proto': 'https',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(cookie ? { cookie } : {}),
+        },
+        requestContext: {
+          http: { method, path, protocol: 'HTTP/1.1', sourceIp: '198.51.100.7', userAgent: 'Mozilla/5.0' },
+          requestId: `apigw-${randomBytes(6).toString('hex')}`,
+          stage: '$default',
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        isBase64Encoded: false,
+      },
+      {} as never,
+    )) as { statusCode: number; body: string; headers: Record<string, string>; cookies?: string[] };
+
+  const login = await call('POST', '/api/admin/login', { email: 'admin@edgar.example', password: DEMO_ADMIN_PASSWORD });
+  expect(login.statusCode).toBe(200);
+  const setCookie = [...(login.cookies ?? []), login.headers['set-cookie'] ?? ''].join('\n');
+  expect(setCookie).toMatch(/HttpOnly/i);
+  expect(setCookie).toMatch(/Secure/i);
+  const cookie = setCookie
+    .split('\n')
+    .filter(Boolean)
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const me = await call('GET', '/api/admin/me', undefined, cookie);
+  expect(me.statusCode).toBe(200);
+  expect(JSON.parse(me.body)).toMatchObject({ email: 'admin@edgar.example' });
 });

@@ -88,7 +88,7 @@ describe('loadConfig', () => {
         expect.stringMatching(/^TWILIO_AUTH_TOKEN: .*production/),
         expect.stringMatching(/^TWILIO_ACCOUNT_SID: .*production/),
         expect.stringMatching(/^PUBLIC_BASE_URL: expected an https/),
-        expect.stringMatching(/^ADMIN_SESSION_SECRET: .*development default is refused/),
+        expect.stringMatching(/^SESSION_SECRET: .*development default is refused/),
       ]),
     );
     expect(problemsOf({ NODE_ENV: 'production', LOG_PERSONAL_DATA: 'show' })).toContain(
@@ -100,7 +100,7 @@ describe('loadConfig', () => {
         TWILIO_AUTH_TOKEN: DEV_TWILIO_AUTH_TOKEN,
         TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`,
         PUBLIC_BASE_URL: 'https://x.example',
-        ADMIN_SESSION_SECRET: 'a-production-secret-of-32-characters',
+        SESSION_SECRET: 'a-production-secret-of-32-characters',
       }),
     ).toEqual([expect.stringMatching(/^TWILIO_AUTH_TOKEN: .*development default is refused/)]);
   });
@@ -111,7 +111,7 @@ describe('loadConfig', () => {
       TWILIO_AUTH_TOKEN: 'real-token-123',
       TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`,
       PUBLIC_BASE_URL: 'https://x.example',
-      ADMIN_SESSION_SECRET: 'a-production-secret-of-32-characters',
+      SESSION_SECRET: 'a-production-secret-of-32-characters',
     });
     expect(config.seedDemo).toBe(false);
     expect(loadConfig({}).seedDemo).toBe(true);

@@ -48,7 +48,7 @@ beforeAll(async () => {
     PUBLIC_BASE_URL: PUBLIC,
     TWILIO_ACCOUNT_SID: ACCOUNT_SID,
     TWILIO_AUTH_TOKEN: TOKEN,
-    ADMIN_SESSION_SECRET: 'entry-point-test-session-secret-0123456789',
+    SESSION_SECRET: 'entry-point-test-session-secret-0123456789',
     TWILIO_API_URL: fake.url,
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',

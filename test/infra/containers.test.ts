@@ -64,6 +64,12 @@ it('runs the API and the workers from the same image, each with its command, the
       { Name: 'NODE_ENV', Value: 'production' },
     ]),
   );
+  // The load balancer's X-Forwarded-* believed from inside the VPC only, and by the API alone.
+  expect(api.container.Environment).toContainEqual({
+    Name: 'TRUST_PROXY',
+    Value: { 'Fn::GetAtt': [expect.stringMatching(/Vpc/), 'CidrBlock'] },
+  });
+  expect(workers.container.Environment.map((e: { Name: string }) => e.Name)).not.toContain('TRUST_PROXY');
   s.template.hasResourceProperties('AWS::ECS::Service', { DesiredCount: 2 });
 });
 
