@@ -125,9 +125,9 @@ export class MessageLog {
     }
   }
 
-  /** For a MessageSid stored before: its answer, its turn to run, or a wait (see `Redelivery`). */
-  redelivery(providerSid: string, graceMs: number): Promise<Redelivery> {
-    return takeOverRedelivery(this.sql, providerSid, graceMs);
+  /** For a MessageSid the business stored before: its answer, its turn to run, or a wait (see `Redelivery`). */
+  redelivery(businessId: string, providerSid: string, graceMs: number): Promise<Redelivery> {
+    return takeOverRedelivery(this.sql, businessId, providerSid, graceMs);
   }
 
   /** Whether a reminder went to the customer after `since` (a late "yes" then answers it). */

@@ -25,7 +25,7 @@ export async function turnOfDelivery(
   if (received.turn) return { kind: 'started', turn: received.turn };
   let inboundId = received.inboundId;
   if (!inboundId) {
-    const redelivery = await answerOrTakeOver(deps, sid);
+    const redelivery = await answerOrTakeOver(deps, received.customer.businessId, sid);
     if (redelivery.kind === 'answered') {
       deps.log.info({ sid }, 'redelivered message: answering as before');
       return redelivery;
@@ -42,11 +42,12 @@ export async function turnOfDelivery(
  */
 async function answerOrTakeOver(
   deps: { messages: MessageLog; log: Logger; graceMs: number },
+  businessId: string,
   sid: string,
 ): Promise<{ kind: 'answered'; reply: string | null } | { kind: 'taken'; inboundId: string }> {
   const giveUpAt = performance.now() + deps.graceMs + 1_000;
   for (let pause = 50; ; pause = Math.min(pause * 2, 1_000)) {
-    const redelivery = await deps.messages.redelivery(sid, deps.graceMs);
+    const redelivery = await deps.messages.redelivery(businessId, sid, deps.graceMs);
     if (redelivery.kind !== 'in_hand') return redelivery;
     const left = giveUpAt - performance.now();
     if (left <= 0) {

@@ -18,6 +18,7 @@ import { EarlyDeliveryStatuses1765152000005 } from './migrations/0005-early-deli
 import { ConversationTurns1765497600006 } from './migrations/0006-conversation-turns';
 import { Deployment1765497600007 } from './migrations/0007-deployment';
 import { ReconcileFromPostgres1766275200010 } from './migrations/0010-reconcile-from-postgres';
+import { MessageSidPerBusiness1766448000011 } from './migrations/0011-message-sid-per-business';
 import { readDeployment } from '../repositories/deployment';
 import { AdminWeb1765756800008 } from './migrations/0008-admin-web';
 import { OwnerRelay1766016000009 } from './migrations/0009-owner-relay';
@@ -49,6 +50,7 @@ export const bookingSchema: Schema = {
     AdminWeb1765756800008,
     OwnerRelay1766016000009,
     ReconcileFromPostgres1766275200010,
+    MessageSidPerBusiness1766448000011,
   ],
   deployment: readDeployment,
 };

@@ -140,7 +140,7 @@ const RECEIVE = `
     INSERT INTO message (business_id, customer_id, direction, channel, from_address, to_address, body, media, provider_sid, status)
     SELECT i.business_id, c.id, 'inbound', i.channel, i.from_address, i.to_address, i.body, i.media, i.provider_sid, '${INBOUND_RECEIVED}'
       FROM input i JOIN c ON c.n = i.n
-    ON CONFLICT (provider_sid) WHERE provider_sid IS NOT NULL DO NOTHING RETURNING id, provider_sid
+    ON CONFLICT (provider_sid, business_id) WHERE provider_sid IS NOT NULL DO NOTHING RETURNING id, provider_sid, business_id
   ), seen AS (
     SELECT i.n, s.id, s.turn_until, ${CONVERSATION_FREE('s')} AS free
       FROM input i JOIN c ON c.n = i.n
@@ -150,13 +150,13 @@ const RECEIVE = `
       pending = v.pending || m.id,
       turn_holder = CASE WHEN ${TAKES_TURN} THEN m.id ELSE v.turn_holder END,
       turn_until = CASE WHEN ${TAKES_TURN} THEN ${LEASE_END} ELSE v.turn_until END
-      FROM seen JOIN input i ON i.n = seen.n JOIN m ON m.provider_sid = i.provider_sid
+      FROM seen JOIN input i ON i.n = seen.n JOIN m ON m.provider_sid = i.provider_sid AND m.business_id = i.business_id
      WHERE v.id = seen.id
     RETURNING ${RETURNED}
   ), started AS (
     INSERT INTO conversation AS v (business_id, customer_id, channel, pending, turn_holder, turn_until)
     SELECT i.business_id, c.id, i.channel, ARRAY[m.id], m.id, ${LEASE_END}
-      FROM input i JOIN c ON c.n = i.n JOIN m ON m.provider_sid = i.provider_sid
+      FROM input i JOIN c ON c.n = i.n JOIN m ON m.provider_sid = i.provider_sid AND m.business_id = i.business_id
      WHERE NOT EXISTS (SELECT FROM seen WHERE seen.n = i.n)
     -- Created after this statement's snapshot, by the customer's message to another process.
     ON CONFLICT (business_id, customer_id, channel) DO UPDATE SET pending = v.pending || EXCLUDED.pending
@@ -167,7 +167,7 @@ const RECEIVE = `
   SELECT c.n, ${customerColumns('c')}, m.id AS "inboundId", v.id AS "conversationId", v.state, v.expires_at AS "expiresAt",
          v.turn_holder = m.id AND v.pending = ARRAY[m.id] AS "startsTurn"
     FROM c JOIN input i ON i.n = c.n
-    LEFT JOIN m ON m.provider_sid = i.provider_sid
+    LEFT JOIN m ON m.provider_sid = i.provider_sid AND m.business_id = i.business_id
     LEFT JOIN v ON v.customer_id = c.id AND v.channel = i.channel`;
 
 /** What a redelivered MessageSid should do. */
@@ -184,10 +184,15 @@ export type Redelivery =
  * `updated_at`; two deliveries that try at once both update the one row, and the second, which
  * waits for the first's commit, then sees a stamp younger than the grace and takes nothing.
  */
-export async function takeOverRedelivery(sql: Sql, providerSid: string, graceMs: number): Promise<Redelivery> {
+export async function takeOverRedelivery(
+  sql: Sql,
+  businessId: string,
+  providerSid: string,
+  graceMs: number,
+): Promise<Redelivery> {
   const [row] = await sql.rows<{ status: string; reply: string | null; taken: string | null; wait_ms: number }>(
     TAKE_OVER,
-    [providerSid, graceMs],
+    [providerSid, graceMs, businessId],
   );
   if (!row) return { kind: 'answered', reply: null };
   if (row.reply !== null) return { kind: 'answered', reply: row.reply };
@@ -198,7 +203,7 @@ export async function takeOverRedelivery(sql: Sql, providerSid: string, graceMs:
 
 const TAKE_OVER = `
   WITH i AS (
-    SELECT id, status, updated_at FROM message WHERE provider_sid = $1 AND direction = 'inbound'
+    SELECT id, status, updated_at FROM message WHERE provider_sid = $1 AND business_id = $3 AND direction = 'inbound'
   ), r AS (
     SELECT body FROM message WHERE in_reply_to = (SELECT id FROM i) ORDER BY created_at LIMIT 1
   ), taken AS (

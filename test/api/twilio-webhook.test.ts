@@ -61,6 +61,32 @@ describe('the inbound webhook', () => {
     ).toBe(1);
   });
 
+  it("keeps one MessageSid sent to two businesses apart: each answers its own, never the other's stored reply", async () => {
+    const sid = messageSid();
+    const toEdgar = await postSigned(t, '/webhooks/twilio/messages', {
+      MessageSid: sid,
+      From: '+15551110020',
+      To: EDGAR,
+      Body: 'what are your hours?',
+    });
+    const toClinic = await postSigned(t, '/webhooks/twilio/messages', {
+      MessageSid: sid,
+      From: 'whatsapp:+56911110010',
+      To: 'whatsapp:+56920000001',
+      Body: '¿a qué hora abren?',
+    });
+    expect(toEdgar.text).toMatch(/Edgar's Mobile Auto Shop is open/);
+    expect(toClinic.status).toBe(200);
+    expect(toClinic.text).not.toMatch(/Edgar/);
+    expect(toClinic.text).toMatch(/Clínica/);
+    expect(
+      await count(
+        `SELECT count(DISTINCT business_id)::int AS n FROM message WHERE provider_sid = $1 AND direction = 'inbound'`,
+        [sid],
+      ),
+    ).toBe(2);
+  });
+
   it("stores a stranger's first messages that arrive together under one new customer, and answers every one", async () => {
     const from = '+15551110003';
     const forms = ['hi', 'hello?', 'what are your hours?', 'prices?'].map((Body) => ({

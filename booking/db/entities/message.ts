@@ -48,6 +48,11 @@ export const MessageEntity = new EntitySchema<MessageRow>({
     updatedAt: { type: 'timestamptz', name: 'updated_at', updateDate: true },
   },
   indices: [
-    { name: 'message_provider_sid', columns: ['providerSid'], unique: true, where: 'provider_sid IS NOT NULL' },
+    {
+      name: 'message_provider_sid_business',
+      columns: ['providerSid', 'businessId'],
+      unique: true,
+      where: 'provider_sid IS NOT NULL',
+    },
   ],
 });
