@@ -207,9 +207,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     if (!env.TWILIO_ACCOUNT_SID) problems.push('TWILIO_ACCOUNT_SID: expected the account SID in production');
     if (!/^https:/.test(env.PUBLIC_BASE_URL)) problems.push('PUBLIC_BASE_URL: expected an https:// URL in production');
     if (env.SESSION_SECRET === DEV_SESSION_SECRET)
-      problems.push(
-        'SESSION_SECRET: expected a secret of your own in production (the development default is refused)',
-      );
+      problems.push('SESSION_SECRET: expected a secret of your own in production (the development default is refused)');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
