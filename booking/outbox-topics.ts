@@ -36,8 +36,11 @@ export const AppointmentEventPayload = z.object({
 });
 export type AppointmentEventPayload = z.infer<typeof AppointmentEventPayload>;
 
-/** Where a message comes from, recorded as the message row's purpose. */
-export const OUTBOUND_ORIGINS = ['admin_reply', 'owner_relay', 'notice'] as const;
+/**
+ * Where a message comes from, recorded as the message row's purpose. `conversation`: the bot's
+ * reply to a message it could not answer inline (kept while Postgres was away, answered later).
+ */
+export const OUTBOUND_ORIGINS = ['admin_reply', 'owner_relay', 'notice', 'conversation'] as const;
 export type OutboundOrigin = (typeof OUTBOUND_ORIGINS)[number];
 
 const phone = z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected a phone number in E.164 form, like +15550100001');

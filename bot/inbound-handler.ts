@@ -5,8 +5,15 @@ import type { BookingServices } from '../booking';
 import type { CustomerRow } from '../booking/db/entities/customer';
 import type { Catalog } from '../booking/repositories/catalog';
 import type { CustomerChange } from '../booking/repositories/customers';
+import { RecipientOptedOut } from '../booking/errors';
+import type { Received } from '../booking/repositories/messages';
 import type { TurnStart } from '../booking/repositories/turns';
+import { detectLocale } from '../dialogs/engine/local/language';
+import { render } from '../dialogs/replies/render';
 import { turnOfDelivery } from './delivery-turn';
+import { HeldInbound } from './held-inbound';
+import type { InboundSpool } from './inbound-spool';
+import { keywordOf } from './opt-out';
 import type { Conversation } from './dialog/conversation';
 import { Speech } from './dialog/speech';
 import { type DialogState, freshState, isIdle } from './dialog/state';
@@ -28,6 +35,9 @@ interface Outcome {
 
 export type InboundResult = { kind: 'unknown_business' } | { kind: 'reply'; body: string | null };
 
+/** Where a turn's reply goes: the webhook's response, or the outbound queue (a kept message's replay). */
+type ReplyBy = 'inline' | 'outbound';
+
 export interface InboundDeps {
   booking: BookingServices;
   conversation: Conversation;
@@ -43,6 +53,12 @@ export interface InboundDeps {
    * hung; a delivery that fails visibly gives the message up at once.
    */
   redeliveryGraceMs?: number;
+  /** Where messages wait while Postgres cannot take them. */
+  spool: InboundSpool;
+  /** Whether Postgres takes work again; kept messages are replayed only then. */
+  databaseReady: () => Promise<boolean>;
+  /** Between two looks at the spool (2 s when not given). */
+  replayEveryMs?: number;
 }
 
 const DEFAULT_REDELIVERY_GRACE_MS = 10_000;
@@ -57,14 +73,76 @@ const DEFAULT_REDELIVERY_GRACE_MS = 10_000;
  * delivery that ran it; the others answer nothing (booking/repositories/turns.ts).
  */
 export class InboundHandler {
-  constructor(private readonly deps: InboundDeps) {}
+  private readonly heldInbound: HeldInbound;
+
+  constructor(private readonly deps: InboundDeps) {
+    this.heldInbound = new HeldInbound({
+      spool: deps.spool,
+      clock: deps.clock,
+      log: deps.log,
+      databaseReady: deps.databaseReady,
+      replay: (m) => this.replay(m),
+      everyMs: deps.replayEveryMs ?? 2_000,
+    });
+  }
+
+  /** Whether inbound messages are being kept for Postgres; `start` and `stop` their replay. */
+  get held(): HeldInbound {
+    return this.heldInbound;
+  }
 
   async handle(m: InboundMessage): Promise<InboundResult> {
     const started = performance.now();
     const { booking, log } = this.deps;
-    const catalog = await booking.catalogs.byAddress(m.to);
+    let catalog: Catalog | null;
+    try {
+      catalog = await booking.catalogs.byAddress(m.to);
+    } catch (error) {
+      log.error({ err: error, sid: m.sid }, 'the business of the message cannot be read: keeping it');
+      return this.hold(m, null);
+    }
     if (!catalog) return { kind: 'unknown_business' };
-    const received = await booking.messages.receive({
+    // Behind the messages already kept, so that none of a customer's messages overtakes another.
+    if (this.heldInbound.active) return this.hold(m, catalog);
+    let received: Received;
+    try {
+      received = await this.receive(m, catalog);
+    } catch (error) {
+      log.error({ err: error, sid: m.sid }, 'Postgres did not take the inbound message: keeping it');
+      return this.hold(m, catalog);
+    }
+    return { kind: 'reply', body: await this.answer(m, catalog, received, 'inline', started) };
+  }
+
+  /** A kept message, now that Postgres takes it: stored, its turn run, the reply sent by the workers. */
+  private async replay(m: InboundMessage): Promise<void> {
+    const catalog = await this.deps.booking.catalogs.byAddress(m.to);
+    if (!catalog) {
+      this.deps.log.warn({ sid: m.sid }, 'a kept message to a number no business owns any more: dropped');
+      return;
+    }
+    await this.answer(m, catalog, await this.receive(m, catalog), 'outbound', performance.now());
+  }
+
+  /**
+   * Kept for later, and Twilio answered 200 with a holding reply in the language the message is
+   * in (nothing to a carrier keyword: STOP must not get "we'll reply"). Throws, and so answers 500
+   * for Twilio to retry or call the Fallback URL, only when neither Redis nor the disk took it.
+   */
+  private async hold(m: InboundMessage, catalog: Catalog | null): Promise<InboundResult> {
+    await this.heldInbound.hold(m);
+    const extraStopWords = catalog?.business.settings.extraOptOutKeywords ?? [];
+    if (keywordOf(m.body, extraStopWords, m.optOutType)) return { kind: 'reply', body: null };
+    const business = catalog?.business;
+    const locale = detectLocale(m.body, {
+      locales: business?.locales ?? ['en', 'es'],
+      defaultLocale: business?.defaultLocale ?? 'en',
+    });
+    return { kind: 'reply', body: render('held', locale, {}, m.channel) };
+  }
+
+  private receive(m: InboundMessage, catalog: Catalog): Promise<Received> {
+    return this.deps.booking.messages.receive({
       businessId: catalog.business.id,
       channel: m.channel,
       phone: m.phone,
@@ -74,10 +152,24 @@ export class InboundHandler {
       media: m.media,
       providerSid: m.sid,
     });
+  }
+
+  /**
+   * The stored message's turn, unless a delivery before this one answered it. `inline`: the reply
+   * is returned for the webhook's response; `outbound`: it goes through the outbound queue.
+   */
+  private async answer(
+    m: InboundMessage,
+    catalog: Catalog,
+    received: Received,
+    replyBy: ReplyBy,
+    started: number,
+  ): Promise<string | null> {
+    const { booking, log } = this.deps;
     const next = await turnOfDelivery({ messages: booking.messages, log, graceMs: this.graceMs }, received, m.sid);
-    if (next.kind === 'answered') return { kind: 'reply', body: next.reply };
+    if (next.kind === 'answered') return replyBy === 'inline' ? next.reply : null;
     try {
-      return await this.run(m, catalog, next.turn, started);
+      return await this.run(m, catalog, next.turn, replyBy, started);
     } catch (error) {
       // The request fails and Twilio retries or calls the fallback: let that delivery run the turn.
       await booking.messages
@@ -88,7 +180,13 @@ export class InboundHandler {
   }
 
   /** The turn, then its reply and new state stored together. */
-  private async run(m: InboundMessage, catalog: Catalog, turn: TurnStart, started: number): Promise<InboundResult> {
+  private async run(
+    m: InboundMessage,
+    catalog: Catalog,
+    turn: TurnStart,
+    replyBy: ReplyBy,
+    started: number,
+  ): Promise<string | null> {
     const { booking, log } = this.deps;
     const now = this.deps.clock.now();
     const stored = stateFrom({ id: turn.conversationId, state: turn.state }, log);
@@ -121,7 +219,7 @@ export class InboundHandler {
       channel: m.channel,
       inboundId: turn.inboundId,
       read: turn.messages.map((message) => message.id),
-      reply: outcome.reply === null ? null : { from: m.to, to: m.from, body: outcome.reply },
+      reply: outcome.reply === null || replyBy === 'outbound' ? null : { from: m.to, to: m.from, body: outcome.reply },
       state: outcome.state as unknown as Record<string, unknown>,
       lastInboundAt: now,
       expiresAt: outcome.keepsExpiry
@@ -133,7 +231,27 @@ export class InboundHandler {
     });
     inboundTurns.inc({ channel: m.channel, intent: outcome.kind });
     turnDuration.observe({ channel: m.channel }, (performance.now() - started) / 1000);
-    return { kind: 'reply', body: outcome.reply };
+    if (replyBy === 'outbound' && outcome.reply !== null) await this.sendReply(m, catalog, turn, outcome.reply);
+    return outcome.reply;
+  }
+
+  /**
+   * A replayed turn's reply, sent once its turn is saved: a crash between the two loses this one
+   * reply (the turn is saved, so a second replay answers nothing), which a customer can ask again;
+   * sending first could send it twice.
+   */
+  private async sendReply(m: InboundMessage, catalog: Catalog, turn: TurnStart, text: string): Promise<void> {
+    try {
+      await this.deps.booking.outbound.send({
+        businessId: catalog.business.id,
+        recipient: { customerId: turn.customer.id, channel: m.channel },
+        text,
+        origin: 'conversation',
+      });
+    } catch (error) {
+      // Opted out in this very turn (STOP): nothing more goes to them.
+      if (!(error instanceof RecipientOptedOut)) throw error;
+    }
   }
 
   private get graceMs(): number {

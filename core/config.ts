@@ -1,4 +1,6 @@
 import { isIP } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -85,6 +87,7 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: positiveInt(20),
   REDIS_PASSWORD: z.string().min(1).optional(),
   DATABASE_SECRET: z.string().optional(),
+  INBOUND_SPOOL_DIR: z.string().min(1).default(join(tmpdir(), 'textbook-inbound-spool')),
   TRUST_PROXY: z
     .string()
     .transform((value, ctx) => {
@@ -158,6 +161,12 @@ export interface Config {
    * the proxies at these addresses or ranges, or this many hops in front of the app.
    */
   readonly trustProxy: TrustProxy;
+  /**
+   * Where inbound messages wait on disk when neither Postgres nor Redis can take them
+   * (bot/inbound-spool.ts): a directory that outlives the process (a volume, not the container's
+   * layer) and that a restarted process of this deployment finds again.
+   */
+  readonly inboundSpoolDir: string;
 }
 
 export type TrustProxy = false | number | readonly string[];
@@ -246,6 +255,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     seedDemo: env.SEED_DEMO === 'auto' && !isProduction,
     admin: { sessionSecret: env.SESSION_SECRET, sessionHours: env.ADMIN_SESSION_HOURS },
     trustProxy: env.TRUST_PROXY ?? false,
+    inboundSpoolDir: env.INBOUND_SPOOL_DIR,
   };
   return deepFreeze(config);
 }

@@ -19,6 +19,9 @@ export const twilioRoutes: FastifyPluginAsyncTypebox<{ runtime: Runtime; booking
   app.removeAllContentTypeParsers();
   await app.register(formbody);
   app.addHook('preValidation', verifyTwilioSignature(runtime.config));
+  // Messages kept while Postgres was away are answered once it is back, by whichever instance runs.
+  app.addHook('onReady', async () => bot.inbound.held.start());
+  app.addHook('onClose', () => bot.inbound.held.stop());
 
   app.post('/webhooks/twilio/messages', { schema: InboundMessageSchema }, async (request, reply) => {
     const message = inboundFromForm(request.body);

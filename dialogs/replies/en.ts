@@ -79,6 +79,7 @@ export const en = {
   keywordHelp: {
     text: '{business}: book by text, e.g. "{example}". Msg&data rates may apply. Reply {stop} to opt out.',
   },
+  held: { text: "Got it, we'll reply in a moment." },
   error: { text: 'Sorry, something went wrong on our side. Please try again in a minute.' },
   reminder: {
     text: 'Reminder: {service} with {business}, {when}. Reply YES to confirm, or tell us a new time to move it. Ref {ref}.',

@@ -74,6 +74,7 @@ export const es: Record<MessageId, { text: string; short?: string }> = {
   optedOut: { text: 'Listo, no recibirás más mensajes de {business}. Responde START para volver.' },
   optedIn: { text: 'Volviste a {business}. Responde HELP para ayuda.' },
   keywordHelp: { text: '{business}: agenda por mensaje, p. ej. "{example}". Responde {stop} para salir.' },
+  held: { text: 'Recibido, te respondemos en un momento.' },
   error: { text: 'Perdón, tuvimos un problema. Intenta de nuevo en un minuto.' },
   reminder: {
     text: 'Recordatorio: {service} en {business}, {when}. Responde SI para confirmar, o dinos otra hora para cambiarla. Código {ref}.',

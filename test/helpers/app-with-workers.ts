@@ -1,3 +1,4 @@
+import type { BotOptions } from '../../bot';
 import { type RunningWorkers, startWorkers } from '../../workers/start';
 import { FAST } from '../workers/support/harness';
 import { AUTH_TOKEN, BEHIND_TLS_PROXY, startTestApp, type TestApp } from './app';
@@ -15,11 +16,15 @@ export interface AppWithWorkers {
  * The whole one box: the app with the demo businesses and the real workers, sending through the
  * twilio library to a fake Twilio server of this test's own.
  */
-export async function startAppWithWorkers(now: string): Promise<AppWithWorkers> {
+export async function startAppWithWorkers(
+  now: string,
+  options: { env?: Record<string, string>; bot?: Omit<BotOptions, 'engine'> } = {},
+): Promise<AppWithWorkers> {
   const twilio = await FakeTwilio.start(ACCOUNT_SID, AUTH_TOKEN);
   const t = await startTestApp({
     now,
-    env: { ...BEHIND_TLS_PROXY, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_API_URL: twilio.url },
+    env: { ...BEHIND_TLS_PROXY, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_API_URL: twilio.url, ...options.env },
+    bot: options.bot,
   });
   const workers: RunningWorkers = await startWorkers(t.runtime, FAST);
   return {

@@ -9,7 +9,7 @@ import { createRuntime, type Runtime } from '../../core/runtime';
 import { createBookingServices, type BookingServices } from '../../booking';
 import { bookingSchema } from '../../booking/db/schema';
 import { DEMO_BUSINESS_FILES, seedBusinessFile } from '../../booking/businesses/seed';
-import { createBot } from '../../bot';
+import { type BotOptions, createBot } from '../../bot';
 import type { DialogEngine } from '../../dialogs/engine/types';
 import { buildApp } from '../../api/app';
 import { createTestDatabase, type TestDatabase } from './db';
@@ -46,6 +46,7 @@ export async function startTestApp(options: {
   env?: Record<string, string>;
   engine?: (runtime: Runtime) => DialogEngine;
   logTo?: DestinationStream;
+  bot?: Omit<BotOptions, 'engine'>;
 }): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
@@ -65,7 +66,10 @@ export async function startTestApp(options: {
   });
   for (const file of DEMO_BUSINESS_FILES) await seedBusinessFile(runtime.db, file, { production: false, env: {} });
   const booking = createBookingServices(runtime.db, clock);
-  const app = await buildApp(runtime, { booking, bot: createBot(runtime, booking, options.engine?.(runtime)) });
+  const app = await buildApp(runtime, {
+    booking,
+    bot: createBot(runtime, booking, { ...options.bot, engine: options.engine?.(runtime) }),
+  });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,

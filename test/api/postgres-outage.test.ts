@@ -1,0 +1,105 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type AppWithWorkers, startAppWithWorkers } from '../helpers/app-with-workers';
+import { Phone, type Reply } from '../helpers/app';
+import { OwnPostgres } from '../helpers/postgres';
+
+/**
+ * Postgres (a server of this test's own) stopped for 20 s under signed traffic. Every message is
+ * answered at once (inline, or with the holding reply while the database is away), stored once
+ * it is back, never twice, in the order each customer sent it; the held ones are answered
+ * through the workers once it is back.
+ */
+const EDGAR = '+15550100001';
+const OUTAGE_MS = 20_000;
+const HOURS = /Edgar's Mobile Auto Shop is open Mon–Sat/;
+const HELD = "Got it, we'll reply in a moment.";
+/** Deadlines only a hang exceeds. */
+const HANG_MS = 90_000;
+
+let pg: OwnPostgres;
+let spoolDir: string;
+let box: AppWithWorkers;
+
+beforeAll(async () => {
+  pg = await OwnPostgres.start();
+  spoolDir = await mkdtemp(join(tmpdir(), 'textbook-outage-spool-'));
+  box = await startAppWithWorkers('2026-11-23T09:00:00-08:00', {
+    env: {
+      DATABASE_URL: await pg.createMigratedDatabase('textbook_outage'),
+      INBOUND_SPOOL_DIR: spoolDir,
+      INBOUND_LIMIT_PER_WINDOW: '1000',
+    },
+    bot: { replayEveryMs: 200 },
+  });
+}, HANG_MS);
+afterAll(async () => {
+  await box?.close();
+  await pg?.destroy();
+  await rm(spoolDir, { recursive: true, force: true });
+});
+
+const query = <T>(sql: string, params: unknown[] = []): Promise<T[]> => box.t.runtime.db.query(sql, params);
+
+it(
+  'answers every message while Postgres is away, then stores each once, in order per customer, and answers the held ones',
+  async () => {
+    const phones = ['+15551130001', '+15551130002', '+15551130003', '+15551130004'].map(
+      (from) => new Phone(box.t, from, EDGAR),
+    );
+    const sent = new Map<string, { sid: string; reply: Reply }[]>(phones.map((p) => [p.from, []]));
+    let stopAt = Number.POSITIVE_INFINITY;
+    const traffic = phones.map(async (phone) => {
+      while (Date.now() < stopAt) {
+        const form = phone.form('what are your hours?');
+        sent.get(phone.from)!.push({ sid: form.MessageSid, reply: await phone.deliver(form) });
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    });
+    await new Promise((r) => setTimeout(r, 1_500));
+    await pg.stop();
+    await new Promise((r) => setTimeout(r, OUTAGE_MS));
+    await pg.start();
+    // Traffic goes on while the kept messages are replayed, then stops.
+    await new Promise((r) => setTimeout(r, 3_000));
+    stopAt = Date.now();
+    await Promise.all(traffic);
+
+    const all = [...sent.values()].flat();
+    expect(all.map((m) => m.reply.status).filter((status) => status !== 200)).toEqual([]);
+    const held = all.filter((m) => m.reply.text === HELD);
+    const inline = all.filter((m) => m.reply.text !== HELD);
+    // The outage was seen, and there was traffic on both sides of it.
+    expect(held.length).toBeGreaterThan(phones.length * 10);
+    expect(inline.length).toBeGreaterThan(phones.length * 2);
+    for (const m of inline) expect(m.reply.text).toMatch(HOURS);
+
+    // Each held message answered once, through the workers, with the answer to what it asked.
+    for (const phone of phones) {
+      const heldHere = sent.get(phone.from)!.filter((m) => m.reply.text === HELD).length;
+      await box.twilio.waitFor(() => box.twilio.to(phone.from).length >= heldHere, HANG_MS);
+    }
+    await new Promise((r) => setTimeout(r, 1_000));
+    for (const phone of phones) {
+      const answers = box.twilio.to(phone.from).map((r) => r.form.Body);
+      expect(answers).toHaveLength(sent.get(phone.from)!.filter((m) => m.reply.text === HELD).length);
+      for (const body of answers) expect(body).toMatch(HOURS);
+    }
+
+    // Stored once each, in the order each customer sent them.
+    const stored = await query<{ sid: string; from: string }>(
+      `SELECT provider_sid AS sid, from_address AS "from" FROM message
+        WHERE direction = 'inbound' AND provider_sid = ANY($1) ORDER BY created_at, id`,
+      [all.map((m) => m.sid)],
+    );
+    expect(stored).toHaveLength(all.length);
+    for (const phone of phones)
+      expect(stored.filter((row) => row.from === phone.from).map((row) => row.sid)).toEqual(
+        sent.get(phone.from)!.map((m) => m.sid),
+      );
+    // Nothing left kept.
+    expect(await box.t.runtime.redis.llen(`${box.t.runtime.redisPrefix}:inbound-spool`)).toBe(0);
+  },
+  4 * HANG_MS,
+);
