@@ -3,9 +3,10 @@ import { stdSerializers } from 'pino';
 /**
  * What a log line may not carry. Secrets never, whatever the settings: keys that name one, and a
  * password inside a connection URL. Personal data by default (LOG_PERSONAL_DATA=show keeps it, for
- * local debugging only): keys that hold a message's text, a person's name, address or phone, and
- * any E.164 number anywhere in a string (an error's message included), of which the last two
- * digits are kept so two numbers can still be told apart.
+ * local debugging only): keys that hold a message's text, a person's name, address or phone (a
+ * database error's copy of the row that held them too), and any E.164 number anywhere in a string
+ * (an error's message included), of which the last two digits are kept so two numbers can still
+ * be told apart.
  */
 
 const SECRET_KEYS = new Set(
@@ -38,6 +39,8 @@ const PERSONAL_KEYS = new Set(
     'notes',
     'vehicle',
     'details',
+    // A Postgres error's: the refused row's values ("Failing row contains (…)", "Key (phone)=(…)").
+    'detail',
     'latitude',
     'longitude',
     'label',

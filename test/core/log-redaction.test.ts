@@ -16,7 +16,10 @@ const FIELDS = {
   body: 'Soy Ana, vivo en Los Aromos 123',
   customer: { name: 'Ana', details: { address: 'Los Aromos 123' } },
   config: { twilio: { authToken: 'tok-123456789' }, databaseUrl: 'postgres://u:pw@db/x' },
-  err: new Error('connect to postgres://textbook:s3cret@db.internal:5432/textbook failed for +15551234567'),
+  err: Object.assign(
+    new Error('connect to postgres://textbook:s3cret@db.internal:5432/textbook failed for +15551234567'),
+    { detail: 'Failing row contains (7, Ana, Los Aromos 123).' },
+  ),
   req: { url: '/calendar.ics?token=abcdef' },
 };
 
@@ -28,7 +31,10 @@ it('hides personal data and secrets by default', () => {
     body: '[redacted]',
     customer: { name: '[redacted]', details: '[redacted]' },
     config: { twilio: { authToken: '[redacted]' }, databaseUrl: '[redacted]' },
-    err: { message: 'connect to postgres://textbook:[redacted]@db.internal:5432/textbook failed for +…67' },
+    err: {
+      message: 'connect to postgres://textbook:[redacted]@db.internal:5432/textbook failed for +…67',
+      detail: '[redacted]',
+    },
     req: { url: '/calendar.ics?…' },
   });
 });

@@ -27,7 +27,8 @@ const ERRORS: Record<Exclude<Answer, 201>, { status: number; message: string }> 
     status: 400,
     message: 'Failed to send freeform message because you are outside the allowed window. Please use a Template.',
   },
-  21211: { status: 400, message: "The 'To' number is not a valid phone number." },
+  // Twilio names the number it refused, as given.
+  21211: { status: 400, message: "The 'To' number {To} is not a valid phone number." },
 };
 
 const MESSAGES_PATH = /^\/2010-04-01\/Accounts\/(AC[0-9a-fA-F]{32})\/Messages\.json$/;
@@ -137,7 +138,7 @@ export class FakeTwilio {
       const error = ERRORS[answered];
       return reply(res, error.status, {
         code: answered === 429 ? 20429 : answered === 500 ? 20500 : answered,
-        message: error.message,
+        message: error.message.replace('{To}', form.To),
         more_info: `https://www.twilio.com/docs/errors/${answered}`,
         status: error.status,
       });
