@@ -5,8 +5,10 @@ import { doubleYes } from './chaos/faults/double-yes';
 import { forwardedFor } from './chaos/faults/forwarded-for';
 import { fuzz } from './chaos/faults/fuzz';
 import { logs } from './chaos/faults/logs';
+import { postgresDown } from './chaos/faults/postgres-down';
 import { redisDown } from './chaos/faults/redis-down';
 import { redisRestart } from './chaos/faults/redis-restart';
+import { sharedMessageSid } from './chaos/faults/shared-message-sid';
 import type { FaultReport } from './chaos/report';
 
 /**
@@ -22,6 +24,8 @@ const FAULTS: Record<string, (d: ChaosDeployment) => Promise<FaultReport>> = {
   'double-yes': doubleYes,
   'redis-down': redisDown,
   'redis-restart-empty': redisRestart,
+  'postgres-down': postgresDown,
+  'shared-message-sid': sharedMessageSid,
   logs,
 };
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Runtime } from '../core/runtime';
 import type { BookingServices } from '../booking';
 import { pendingMigrations } from '../booking/repositories/schema-migrations';
@@ -41,7 +42,8 @@ export function createBot(runtime: Runtime, booking: BookingServices, options: B
       spool: new InboundSpool({
         redis: runtime.redis,
         prefix: runtime.redisPrefix,
-        dir: config.inboundSpoolDir,
+        // One directory per deployment: a file left by a dead process is replayed only into its own.
+        dir: join(config.inboundSpoolDir, runtime.redisPrefix),
         log: runtime.log,
       }),
       databaseReady: async () => (await pendingMigrations(runtime.db)).length === 0,

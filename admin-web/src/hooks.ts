@@ -18,7 +18,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
   const [error, setError] = useState<ApiError | null>(null);
   const [again, setAgain] = useState(0);
   const latest = useRef(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the load depends on
+  // The caller names what the load depends on (`deps`), not what the closure reads.
   useEffect(() => {
     const call = ++latest.current;
     load().then(

@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../core/db';
@@ -55,6 +57,11 @@ export class ChaosDeployment {
     return deployment;
   }
 
+  /** Where the app keeps inbound messages on disk while neither Postgres nor Redis takes them. */
+  get spoolDir(): string {
+    return join(tmpdir(), `textbook-chaos-spool-${this.port}`);
+  }
+
   get baseUrl(): string {
     return `http://127.0.0.1:${this.port}`;
   }
@@ -74,7 +81,12 @@ export class ChaosDeployment {
   async close(): Promise<void> {
     await this.stopApp();
     await this.db.destroy().catch(() => undefined);
-    await Promise.allSettled([this.pg.destroy(), this.redis.stop(), this.fake.close()]);
+    await Promise.allSettled([
+      this.pg.destroy(),
+      this.redis.stop(),
+      this.fake.close(),
+      rm(this.spoolDir, { recursive: true, force: true }),
+    ]);
   }
 
   private async startApp(): Promise<void> {
@@ -92,6 +104,7 @@ export class ChaosDeployment {
         TWILIO_API_URL: this.fake.url,
         LOG_LEVEL: 'info',
         SEED_DEMO: 'never',
+        INBOUND_SPOOL_DIR: this.spoolDir,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
