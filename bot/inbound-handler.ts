@@ -7,6 +7,7 @@ import type { Catalog } from '../booking/repositories/catalog';
 import type { CustomerChange } from '../booking/repositories/customers';
 import { RecipientOptedOut } from '../booking/errors';
 import type { Received } from '../booking/repositories/messages';
+import { isDatabaseUnreachable } from '../booking/repositories/sql';
 import type { TurnStart } from '../booking/repositories/turns';
 import { detectLocale } from '../dialogs/engine/local/language';
 import { render } from '../dialogs/replies/render';
@@ -111,7 +112,14 @@ export class InboundHandler {
       log.error({ err: error, sid: m.sid }, 'Postgres did not take the inbound message: keeping it');
       return this.hold(m, catalog);
     }
-    return { kind: 'reply', body: await this.answer(m, catalog, received, 'inline', started) };
+    try {
+      return { kind: 'reply', body: await this.answer(m, catalog, received, 'inline', started) };
+    } catch (error) {
+      if (!isDatabaseUnreachable(error)) throw error;
+      // Stored, but Postgres went away before the turn was saved: answered once it is back.
+      log.error({ err: error, sid: m.sid }, 'Postgres went away during the turn: keeping the message');
+      return this.hold(m, catalog);
+    }
   }
 
   /** A kept message, now that Postgres takes it: stored, its turn run, the reply sent by the workers. */

@@ -35,7 +35,21 @@ export interface Connection {
  */
 export async function obtainConnection(db: DataSource): Promise<Connection> {
   const [client, release]: [PoolClient, (broken?: Error) => void] = await db.driver.obtainMasterConnection();
-  return { client, release };
+  // pg's pool stops listening for a client's errors while it is borrowed: a connection the server
+  // drops between two statements (a restart, a failover) would be an unhandled 'error' event and
+  // end the process. Heard here, the next statement fails and the release drops the client.
+  let lost: Error | undefined;
+  const onError = (error: Error) => {
+    lost = error;
+  };
+  client.on('error', onError);
+  return {
+    client,
+    release(broken) {
+      client.off('error', onError);
+      release(broken ?? lost);
+    },
+  };
 }
 
 function clientSql(client: PoolClient): Sql {
@@ -77,6 +91,22 @@ export async function inTransaction<T>(db: DataSource, work: (tx: Sql) => Promis
   } finally {
     release(broken);
   }
+}
+
+/** Socket errors, and SQLSTATE classes 08 (connection exception) and 57P (the server going away). */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH']);
+
+/**
+ * Whether an error says the database could not be reached or went away mid-statement (stopped,
+ * restarting, failing over), as opposed to refusing what was asked: the work may be tried again
+ * once it is back.
+ */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  const code = sqlState(error);
+  if (code && (UNREACHABLE_CODES.has(code) || code.startsWith('08') || code.startsWith('57P'))) return true;
+  const message = (error as { message?: unknown })?.message;
+  // pg's own wording when a connection ends or none comes in time.
+  return typeof message === 'string' && /^Connection terminated|timeout exceeded when trying to connect/.test(message);
 }
 
 /** The SQLSTATE of a driver error, wrapped or not (TypeORM's own queries wrap pg's errors in QueryFailedError). */
