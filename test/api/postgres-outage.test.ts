@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type AppWithWorkers, startAppWithWorkers } from '../helpers/app-with-workers';
 import { Phone, type Reply } from '../helpers/app';
 import { OwnPostgres } from '../helpers/postgres';
+import { obtainConnection } from '../../booking/repositories/sql';
 
 /**
  * Postgres (a server of this test's own) stopped for 20 s under signed traffic. Every message is
@@ -118,4 +119,21 @@ it(
     expect(await box.t.runtime.redis.llen(`${box.t.runtime.redisPrefix}:inbound-spool`)).toBe(0);
   },
   4 * HANG_MS,
+);
+
+it(
+  'outlives Postgres going away while a connection is lent out, and drops that connection',
+  async () => {
+    const lent = await obtainConnection(box.t.runtime.db);
+    await pg.stop();
+    // pg reports the lost connection as an 'error' event on the lent client: unheard, it would
+    // end the process (and fail this test file).
+    await new Promise((r) => setTimeout(r, 500));
+    lent.release();
+    await pg.start();
+    const phone = new Phone(box.t, '+15551130009', EDGAR);
+    const answer = await phone.send('what are your hours?');
+    expect([answer.status, answer.text]).toEqual([200, expect.stringMatching(/^(Got it|Edgar's)/)]);
+  },
+  HANG_MS,
 );
