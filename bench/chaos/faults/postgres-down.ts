@@ -21,7 +21,7 @@ export async function postgresDown(d: ChaosDeployment): Promise<FaultReport> {
   const sent = new Map<string, { sid: string; answer: Answer }[]>();
   let stopAt = Number.POSITIVE_INFINITY;
   const traffic = Array.from({ length: PHONES }, async (_, p) => {
-    const phone = `+4477005${String(10_000 + p)}`;
+    const phone = `+4477003${String(10_000 + p)}`;
     sent.set(phone, []);
     while (Date.now() < stopAt) {
       const form = inboundForm(phone, SHOPS.small.number, 'what are your hours?');
