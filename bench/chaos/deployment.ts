@@ -21,6 +21,8 @@ export const SHOPS = {
   small: { slug: 'chaos-small', name: 'Small Garage', number: '+447700900002', staff: 2 },
 } as const;
 const ALL_DAY = ['00:00-24:00'];
+/** The big shop's reminders, finer than a business file allows: seconds before the visit. */
+export const REMINDER_OFFSETS_SECONDS = [50, 25];
 
 /**
  * A running deployment of the app on servers of its own, all on loopback: a private Postgres
@@ -52,6 +54,11 @@ export class ChaosDeployment {
     const db = createDataSource({ databaseUrl: url, databasePoolSize: 4 }, bookingSchema);
     await db.initialize();
     for (const shop of Object.values(SHOPS)) await seedBusiness(db, shopFile(shop), { production: false, env: {} });
+    // Before the app starts: it keeps a business's settings for 30 s once read.
+    await db.query(
+      `UPDATE business SET settings = jsonb_set(settings, '{reminderOffsetsMinutes}', $2::jsonb) WHERE slug = $1`,
+      [SHOPS.big.slug, JSON.stringify(REMINDER_OFFSETS_SECONDS.map((s) => s / 60))],
+    );
     const deployment = new ChaosDeployment(pg, redis, fake, db, await freePort());
     await deployment.startApp();
     return deployment;
@@ -68,14 +75,6 @@ export class ChaosDeployment {
 
   async query<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
     return this.db.query(text, params);
-  }
-
-  /** Sets reminder offsets finer than a business file allows (seconds before the visit). */
-  async setReminderOffsets(slug: string, seconds: number[]): Promise<void> {
-    await this.query(
-      `UPDATE business SET settings = jsonb_set(settings, '{reminderOffsetsMinutes}', $2::jsonb) WHERE slug = $1`,
-      [slug, JSON.stringify(seconds.map((s) => s / 60))],
-    );
   }
 
   async close(): Promise<void> {

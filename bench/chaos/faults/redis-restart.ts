@@ -2,11 +2,10 @@ import { createBookingServices } from '../../../booking';
 import { findOrCreateCustomer } from '../../../booking/repositories/customers';
 import { poolSql } from '../../../booking/repositories/sql';
 import { percentile, round } from '../../support';
-import { type ChaosDeployment, OWNER, SHOPS } from '../deployment';
+import { type ChaosDeployment, OWNER, REMINDER_OFFSETS_SECONDS, SHOPS } from '../deployment';
 import { type FaultReport, faultReport } from '../report';
 
 const VISITS = SHOPS.big.staff;
-const OFFSETS_SECONDS = [50, 25];
 /** A reminder that leaves later than this after it was due counts as missed. */
 const LATE_MS = 10_000;
 
@@ -17,11 +16,10 @@ const LATE_MS = 10_000;
  * time and every notice once, as the fake Twilio counts them.
  */
 export async function redisRestart(d: ChaosDeployment): Promise<FaultReport> {
-  await d.setReminderOffsets(SHOPS.big.slug, OFFSETS_SECONDS);
   const booking = createBookingServices(d.db, { now: () => new Date() });
   const catalog = await booking.catalogs.bySlug(SHOPS.big.slug);
   // The next whole minute with the first reminder at least 20 s away.
-  const start = new Date(Math.ceil((Date.now() + (OFFSETS_SECONDS[0] + 20) * 1000) / 60_000) * 60_000);
+  const start = new Date(Math.ceil((Date.now() + (REMINDER_OFFSETS_SECONDS[0] + 20) * 1000) / 60_000) * 60_000);
   const phones = catalog.staff.map((_, i) => `+4477005${String(10_000 + i)}`);
   const fromRequest = d.fake.requests.length;
   const references: string[] = [];
@@ -49,7 +47,7 @@ export async function redisRestart(d: ChaosDeployment): Promise<FaultReport> {
   await d.redis.stop();
   await d.redis.start();
 
-  const due = OFFSETS_SECONDS.map((s) => start.getTime() - s * 1000).sort((a, b) => a - b);
+  const due = REMINDER_OFFSETS_SECONDS.map((s) => start.getTime() - s * 1000).sort((a, b) => a - b);
   while (Date.now() < start.getTime() + LATE_MS) await new Promise((r) => setTimeout(r, 500));
   const sent = d.fake.requests.slice(fromRequest).filter((r) => r.answered === 201);
   const reminders = phones.map((phone) =>
