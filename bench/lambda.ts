@@ -50,6 +50,8 @@ export async function run(): Promise<void> {
       TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
       TWILIO_AUTH_TOKEN: TOKEN,
       PUBLIC_BASE_URL: PUBLIC,
+      SESSION_SECRET: randomBytes(24).toString('hex'),
+      TRUST_PROXY: '1',
       LOG_LEVEL: 'warn',
     };
     const dist = join(ROOT, 'dist/api/lambda.js');
