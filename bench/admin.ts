@@ -121,6 +121,8 @@ export async function run(): Promise<void> {
     PUBLIC_BASE_URL: PUBLIC,
     LOG_LEVEL: 'silent',
     REDIS_PREFIX: 'bench-admin',
+    // The requests say they came through a TLS proxy (X-Forwarded-Proto), as in production.
+    TRUST_PROXY: 'loopback',
   });
   const runtime = await createRuntime(config, { schema: bookingSchema, log: createLogger(config) });
   try {
