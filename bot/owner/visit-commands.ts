@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon';
 import type { AgendaRow } from '../../booking/repositories/agenda';
+import { timeZone } from '../../core/time-zone';
 import { InvalidTransition, NotFound, StaleVersion } from '../../booking/errors';
 import type { AppointmentStatus } from '../../booking/statuses';
 import type { MessageId } from '../../dialogs/replies/render';
@@ -47,6 +49,10 @@ export async function changeVisit(
   // ok/no answer a request; "no" to a booked visit is not a cancel (that takes "cancel REF").
   if ((change === 'approve' || change === 'decline') && visit.status !== 'pending_approval')
     return whyNot(t, visit, change);
+  // A visit on a later day cannot have started, been finished or been missed yet: most likely the
+  // wrong code, so nothing changes and the owner hears which visit that code is.
+  if ((change === 'done' || change === 'noshow' || change === 'start') && onLaterDay(t, visit.startsAt))
+    return t.speech.say('ownerNotYet', visitVars(t, visit));
   try {
     const updated = await t.booking.appointments.changeStatus({
       businessId: t.catalog.business.id,
@@ -96,4 +102,9 @@ function whyNot(t: OwnerTurn, visit: AgendaRow, change: Change | 'move'): string
         ? t.speech.say('ownerNotPending', vars)
         : t.speech.say('ownerStale', visitVars(t, visit));
   }
+}
+
+function onLaterDay(t: OwnerTurn, at: Date): boolean {
+  const zone = timeZone(t.catalog.business.timezone);
+  return DateTime.fromJSDate(at, { zone }).startOf('day') > DateTime.fromJSDate(t.now, { zone }).startOf('day');
 }

@@ -57,6 +57,7 @@ export const ownerEn = {
   ownerWasCompleted: { text: '{ref} was marked done {when}.' },
   ownerWasNoShow: { text: '{ref} was marked a no-show {when}.' },
   ownerStillPending: { text: '{ref} still waits for your ok: "ok {ref}" or "no {ref}".' },
+  ownerNotYet: { text: '{ref} is {service} on {when}, not yet: nothing changed. Check the code.' },
   ownerUnderWay: { text: '{ref} is under way: "done {ref}" when finished.' },
   ownerNotPending: { text: '{ref} is already {status}: nothing to approve.' },
   ownerStale: {

@@ -56,6 +56,7 @@ export const ownerEs: Record<keyof typeof ownerEn, { text: string; short?: strin
   ownerWasCompleted: { text: '{ref} ya se marcó lista {when}.' },
   ownerWasNoShow: { text: '{ref} ya se marcó "no vino" {when}.' },
   ownerStillPending: { text: '{ref} espera tu ok: "si {ref}" o "no {ref}".' },
+  ownerNotYet: { text: '{ref} es {service} el {when}, todavía no: no cambié nada. Revisa el código.' },
   ownerUnderWay: { text: '{ref} está en curso: "listo {ref}" al terminar.' },
   ownerNotPending: { text: '{ref} ya está {status}: no hay nada que aprobar.' },
   ownerStale: {

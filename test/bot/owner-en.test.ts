@@ -147,6 +147,16 @@ describe('status changes', () => {
     ]);
   });
 
+  it('will not finish, start or mark missed a visit on a later day: the code is most likely wrong', async () => {
+    const s = await shop((f) => (f.name = 'Later Shop'));
+    const later = await s.visit('2026-11-24T09:00', { name: 'Cy Moss' });
+    for (const command of ['done', 'noshow', 'start'])
+      expect(await s.owner.say(`${command} ${later.reference}`)).toBe(
+        `${later.reference} is Oil change on Tue Nov 24 at 9:00 AM, not yet: nothing changed. Check the code.`,
+      );
+    expect((await appointment(later.id)).status).toBe('booked');
+  });
+
   it('cancels with a reason: the customer hears it with an offer to book again, and the reminders are gone', async () => {
     const s = await shop((f) => (f.name = 'Reason Shop'));
     const phone = s.customer();
@@ -364,7 +374,7 @@ describe('talking to a customer through the bot', () => {
 describe('bad input', () => {
   it('finds codes without case, corrects a look-alike, suggests a near miss and never finds another business', async () => {
     const s = await shop();
-    const visit = await s.visit('2026-11-24T10:00', { name: 'Ana Ruiz' });
+    const visit = await s.visit('2026-11-23T10:00', { name: 'Ana Ruiz' });
     await app().runtime.db.query(`UPDATE appointment SET reference = 'KX7M' WHERE id = $1`, [visit.id]);
     expect(await s.owner.say('start KX7N')).toBe('No visit KX7N. Did you mean KX7M?');
     expect(await s.owner.say('start XXXX')).toBe('No visit XXXX here. "today" lists the day.');

@@ -106,6 +106,15 @@ describe('el día por WhatsApp', () => {
     );
   });
 
+  it('no da por lista ni por perdida una hora de otro día: el código debe estar mal', async () => {
+    const s = await clinic();
+    const later = await s.visit('2026-11-25T11:00', { name: 'Ana Pérez' });
+    expect(await s.owner.say(`listo ${later.reference}`)).toBe(
+      `${later.reference} es Consulta general el miércoles 25 nov, 11:00, todavía no: no cambié nada. Revisa el código.`,
+    );
+    expect((await appointment(later.id)).status).toBe('booked');
+  });
+
   it('marca empiezo, listo y no vino, y anula con motivo', async () => {
     const s = await clinic();
     const a = await s.visit('2026-11-23T11:00', { name: 'Ana Pérez' });
