@@ -48,6 +48,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   const log = options.log ?? createLogger(config);
   const db = createDataSource(config, options.schema);
   const redis = createRedis(config, 'request');
+  // Heard, so ioredis does not print every failed reconnect to stderr; the callers that needed
+  // Redis log what it cost them (a rate limit allowed, a message kept on disk).
+  redis.on('error', (err: Error) => log.debug({ err: err.message }, 'redis connection error'));
   // Both connect side by side. A request-path Redis client fails fast (no offline queue): serving
   // before it is connected would turn the first requests' Redis calls into errors. A Redis that
   // does not come within the bound is waited for no longer: the webhooks work without it.

@@ -1,9 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AppWithWorkers, startAppWithWorkers } from '../helpers/app-with-workers';
 import { Phone, type Reply } from '../helpers/app';
 import { OwnPostgres } from '../helpers/postgres';
+import { OwnRedis } from '../helpers/redis';
 import { obtainConnection } from '../../booking/repositories/sql';
 
 /**
@@ -20,15 +21,17 @@ const HELD = "Got it, we'll reply in a moment.";
 const HANG_MS = 90_000;
 
 let pg: OwnPostgres;
+let redis: OwnRedis;
 let spoolDir: string;
 let box: AppWithWorkers;
 
 beforeAll(async () => {
-  pg = await OwnPostgres.start();
+  [pg, redis] = await Promise.all([OwnPostgres.start(), OwnRedis.start()]);
   spoolDir = await mkdtemp(join(tmpdir(), 'textbook-outage-spool-'));
   box = await startAppWithWorkers('2026-11-23T09:00:00-08:00', {
     env: {
       DATABASE_URL: await pg.createMigratedDatabase('textbook_outage'),
+      REDIS_URL: redis.url,
       INBOUND_SPOOL_DIR: spoolDir,
       INBOUND_LIMIT_PER_WINDOW: '1000',
     },
@@ -38,6 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await box?.close();
   await pg?.destroy();
+  await redis?.stop();
   await rm(spoolDir, { recursive: true, force: true });
 });
 
@@ -136,4 +140,37 @@ it(
     expect([answer.status, answer.text]).toEqual([200, expect.stringMatching(/^(Got it|Edgar's)/)]);
   },
   HANG_MS,
+);
+
+it(
+  'keeps messages on disk while Redis is away too, and answers them in order once both are back',
+  async () => {
+    const phones = ['+15551130011', '+15551130012'].map((from) => new Phone(box.t, from, EDGAR));
+    await Promise.all([pg.stop(), redis.stop()]);
+    const sent = new Map<string, string[]>(phones.map((p) => [p.from, []]));
+    for (let round = 0; round < 3; round++)
+      for (const phone of phones) {
+        const form = phone.form('what are your hours?');
+        const reply = await phone.deliver(form);
+        expect([reply.status, reply.text]).toEqual([200, HELD]);
+        sent.get(phone.from)!.push(form.MessageSid);
+      }
+    // On disk, synced before each answer: one file of this process's own.
+    const files = await readdir(join(spoolDir, box.t.runtime.redisPrefix));
+    expect(files).toEqual([expect.stringMatching(/^inbound-\d+-\d+\.jsonl$/)]);
+    await Promise.all([pg.start(), redis.start()]);
+    for (const phone of phones) {
+      await box.twilio.waitFor(() => box.twilio.to(phone.from).length >= 3, HANG_MS);
+      const stored = await query<{ sid: string }>(
+        `SELECT provider_sid AS sid FROM message WHERE direction = 'inbound' AND from_address = $1 ORDER BY created_at`,
+        [phone.from],
+      );
+      expect(stored.map((row) => row.sid)).toEqual(sent.get(phone.from));
+    }
+    await new Promise((r) => setTimeout(r, 1_000));
+    for (const phone of phones) expect(box.twilio.to(phone.from)).toHaveLength(3);
+    // Replayed, the file is gone.
+    expect(await readdir(join(spoolDir, box.t.runtime.redisPrefix))).toEqual([]);
+  },
+  4 * HANG_MS,
 );
