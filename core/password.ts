@@ -1,5 +1,10 @@
 import { scrypt, timingSafeEqual } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
+
+/**
+ * argon2 is a native addon, loaded on first use: only what signs admins in loads it, and the
+ * webhooks' Lambda bundle leaves it out (infra/lambda-bundle.ts).
+ */
+const argon2 = () => import('@node-rs/argon2');
 
 /**
  * Admin passwords, hashed with argon2id (the library's default algorithm; its defaults, 19 MiB
@@ -8,15 +13,15 @@ import { hash, verify } from '@node-rs/argon2';
  * Hashes made before argon2id (`scrypt$N$r$p$salt$hash`) still verify, and `needsRehash` tells
  * the caller to replace them once the password is known to be right (at login).
  */
-export function hashPassword(password: string): Promise<string> {
-  return hash(password.normalize('NFKC'));
+export async function hashPassword(password: string): Promise<string> {
+  return (await argon2()).hash(password.normalize('NFKC'));
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   if (stored.startsWith('scrypt$')) return verifyScrypt(password, stored);
   if (!stored.startsWith('$argon2')) return false;
   try {
-    return await verify(stored, password.normalize('NFKC'));
+    return await (await argon2()).verify(stored, password.normalize('NFKC'));
   } catch {
     return false;
   }

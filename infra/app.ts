@@ -4,6 +4,7 @@ import { isAbsolute, join } from 'node:path';
 import { App, type aws_lex as lex } from 'aws-cdk-lib';
 import { readBusinessFile } from '../booking/businesses/business-file';
 import { generateLexBot } from '../dialogs/lex-bot';
+import { buildAdminPage } from '../admin-web/build';
 import { SETTING_KEYS, settingsFrom } from './settings';
 import { TextbookStack } from './textbook-stack';
 
@@ -31,10 +32,14 @@ export async function textbookApp(options: TextbookAppOptions = {}): Promise<{ a
     ...(options.validation === undefined ? {} : { builtinCloudFormationValidation: options.validation }),
   });
   const settings = settingsFrom(Object.fromEntries(SETTING_KEYS.map((k) => [k, app.node.tryGetContext(k)])));
+  const bundleDir = options.bundleDir ?? mkdtempSync(join(tmpdir(), 'textbook-bundles-'));
+  const adminPageDir = join(bundleDir, 'admin-page');
+  await buildAdminPage(adminPageDir);
   const stack = new TextbookStack(app, 'Textbook', {
     settings,
     botLocales: await botLocales(settings.businesses.split(',')),
-    bundleDir: options.bundleDir ?? mkdtempSync(join(tmpdir(), 'textbook-bundles-')),
+    bundleDir,
+    adminPageDir,
     description: `Textbook: booking by text (${settings.shape})`,
   });
   return { app, stack };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 
@@ -8,8 +8,20 @@ const ROOT = join(__dirname, '..');
 /** The functions deployed from this repository, by the entry file each bundle starts from. */
 export const LAMBDA_ENTRIES = {
   api: 'api/lambda.ts',
+  admin: 'api/admin-lambda.ts',
   migrate: 'booking/cli/migrate-lambda.ts',
 } as const;
+
+/**
+ * Packages a function never loads, left out of its bundle: the webhooks' and the migration's
+ * code reaches the password module (through the booking services) but never signs anyone in,
+ * so argon2's native addon stays with the admin function, and they run on Graviton.
+ */
+const LEFT_OUT: Record<keyof typeof LAMBDA_ENTRIES, string[]> = {
+  api: ['@node-rs/argon2'],
+  admin: [],
+  migrate: ['@node-rs/argon2'],
+};
 export type LambdaName = keyof typeof LAMBDA_ENTRIES;
 
 /**
@@ -33,8 +45,10 @@ export interface BuiltBundle {
   architecture: 'arm64' | 'x86_64';
 }
 
-export function bundleLambda(name: LambdaName, outRoot: string): BuiltBundle {
-  const dir = bundleEntry(LAMBDA_ENTRIES[name], join(outRoot, name));
+/** `beside`: directories copied next to `index.js`, by the name they take there (the admin page's files). */
+export function bundleLambda(name: LambdaName, outRoot: string, beside: Record<string, string> = {}): BuiltBundle {
+  const dir = bundleEntry(LAMBDA_ENTRIES[name], join(outRoot, name), LEFT_OUT[name]);
+  for (const [as, from] of Object.entries(beside)) cpSync(from, join(dir, as), { recursive: true });
   return {
     dir,
     hash: createHash('sha256')
@@ -58,7 +72,7 @@ export function addonArchitecture(addons: readonly string[]): BuiltBundle['archi
 }
 
 /** Bundles one entry file (relative to the repository) to `outdir/index.js`; returns `outdir`. */
-export function bundleEntry(entry: string, outdir: string): string {
+export function bundleEntry(entry: string, outdir: string, external: string[] = []): string {
   mkdirSync(outdir, { recursive: true });
   const result = buildSync({
     absWorkingDir: ROOT,
@@ -70,6 +84,7 @@ export function bundleEntry(entry: string, outdir: string): string {
     format: 'cjs',
     // ESM builds where a package has them: esbuild drops what nothing uses.
     mainFields: ['module', 'main'],
+    external,
     // Native addons (argon2 for admin logins) ship beside the bundle as files.
     loader: { '.node': 'copy' },
     minify: true,

@@ -37,6 +37,8 @@ export interface TextbookStackProps extends StackProps {
   botLocales: lex.CfnBot.BotLocaleProperty[];
   /** Where the Lambda bundles are written before CDK copies them into the cloud assembly. */
   bundleDir: string;
+  /** The built admin page (admin-web/build.ts), shipped beside the admin function's bundle. */
+  adminPageDir: string;
 }
 
 /**
@@ -96,6 +98,7 @@ export class TextbookStack extends Stack {
     if (settings.shape === 'serverless') {
       const api = new ServerlessApi(this, 'Api', {
         bundle: bundleLambda('api', props.bundleDir),
+        adminBundle: bundleLambda('admin', props.bundleDir, { 'admin-web': props.adminPageDir }),
         network,
         securityGroup: appSecurityGroup,
         secrets,
@@ -104,6 +107,7 @@ export class TextbookStack extends Stack {
         logRetentionDays: settings.logRetentionDays,
       });
       api.function.fn.node.addDependency(migration.resource);
+      api.admin.fn.node.addDependency(migration.resource);
       lexBot.grantRecognizeText(api.function.fn);
       publicBaseUrl = settings.publicBaseUrl ?? api.api.apiEndpoint;
       apiLogGroup = api.function.logGroup;

@@ -22,10 +22,11 @@ const ALLOWED: Record<string, string[]> = {
 
 /**
  * Single files a module may use beyond ALLOWED. infra/ reads the business files (a pure parser:
- * no database) to generate the Lex bot's slot values, as `npm run lex:definition` does.
+ * no database) to generate the Lex bot's slot values, as `npm run lex:definition` does, and
+ * builds the admin page to ship beside the admin function's bundle.
  */
 const ALSO_ALLOWED: Record<string, string[]> = {
-  infra: ['booking/businesses/business-file.ts'],
+  infra: ['booking/businesses/business-file.ts', 'admin-web/build.ts'],
 };
 
 const moduleOf = (file: string) => file.split('/')[0];

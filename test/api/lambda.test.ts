@@ -25,6 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await (await import('../../api/lambda')).shutdown();
+  await (await import('../../api/admin-lambda')).shutdown();
   process.env = saved;
   await database.drop();
 });
@@ -82,7 +83,7 @@ it('answers a signed Twilio webhook with TwiML, and refuses an unsigned one', as
 });
 
 it('signs an admin in over https as API Gateway forwards it: argon2 verifies, the cookie is Secure, the session holds', async () => {
-  const { handler } = await import('../../api/lambda');
+  const { handler } = await import('../../api/admin-lambda');
   const call = async (method: string, path: string, body?: unknown, cookie?: string) =>
     (await handler(
       {
@@ -123,4 +124,28 @@ it('signs an admin in over https as API Gateway forwards it: argon2 verifies, th
   const me = await call('GET', '/api/admin/me', undefined, cookie);
   expect(me.statusCode).toBe(200);
   expect(JSON.parse(me.body)).toMatchObject({ email: 'admin@edgar.example' });
+  const page = await call('GET', '/admin/');
+  expect([page.statusCode, page.headers['content-type']]).toEqual([200, expect.stringMatching(/text\/html/)]);
+  expect(page.body).toContain('Textbook · Front desk');
+});
+
+it('keeps the admin side out of the webhooks function: its paths are not found there', async () => {
+  const { handler } = await import('../../api/lambda');
+  const answer = (await handler(
+    {
+      version: '2.0',
+      routeKey: '$default',
+      rawPath: '/api/admin/me',
+      rawQueryString: '',
+      headers: { host: new URL(PUBLIC).host },
+      requestContext: {
+        http: { method: 'GET', path: '/api/admin/me', protocol: 'HTTP/1.1', sourceIp: '198.51.100.7', userAgent: 'x' },
+        requestId: `apigw-${randomBytes(6).toString('hex')}`,
+        stage: '$default',
+      },
+      isBase64Encoded: false,
+    },
+    {} as never,
+  )) as { statusCode: number };
+  expect(answer.statusCode).toBe(404);
 });

@@ -6,7 +6,7 @@ import { botLocales } from '../../infra/app';
 import { THRESHOLDS } from '../../infra/constructs/alarms';
 import { IMAGE_COMMANDS } from '../../infra/image-commands';
 import { addonArchitecture } from '../../infra/lambda-bundle';
-import { actionsOf, camelKeys, statements, type Synthesized, synthesize } from './synth';
+import { actionsOf, camelKeys, type Resources, statements, type Synthesized, synthesize } from './synth';
 
 /**
  * The default (serverless) shape, synthesized once with CDK's CloudFormation validation on and
@@ -32,10 +32,16 @@ const only = (type: string) => {
 const subnets = (tier: 'app' | 'data' | 'public') =>
   s.ofType('AWS::EC2::Subnet').filter(([id]) => id.startsWith(`NetworkVpc${tier}Subnet`));
 const subnetRefs = (tier: 'app' | 'data') => subnets(tier).map(([id]) => ref(id));
-const apiFunction = () =>
-  s
-    .ofType('AWS::Lambda::Function')
-    .find(([, f]) => f.Properties.Description === 'Textbook API: Twilio webhooks answered inline')!;
+const functionNamed = (description: string) =>
+  s.ofType('AWS::Lambda::Function').find(([, f]) => f.Properties.Description === description)!;
+const apiFunction = () => functionNamed('Textbook API: Twilio webhooks answered inline');
+const adminFunction = () => functionNamed('Textbook admin: the front desk page, its API and calendar feeds');
+const assetFiles = (fn: Resources[string]) => {
+  const asset = readdirSync(s.outdir).find(
+    (dir) => dir.startsWith('asset.') && fn.Properties.Code.S3Key.startsWith(dir.slice('asset.'.length)),
+  );
+  return readdirSync(join(s.outdir, asset!), { recursive: true }).map(String).sort();
+};
 
 describe('the network', () => {
   it('has app subnets out through NAT and data subnets with no route out at all', () => {
@@ -100,10 +106,11 @@ describe('the data stores', () => {
 });
 
 describe('the API on Lambda', () => {
-  it('runs the bundle on Node 22 in the app subnets, behind the HTTP API', () => {
+  it('runs the webhooks bundle on Node 22 on Graviton in the app subnets, behind the HTTP API', () => {
     const [id, fn] = apiFunction();
     expect(fn.Properties).toMatchObject({
       Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
       Handler: 'index.handler',
       Timeout: 20,
       VpcConfig: { SubnetIds: subnetRefs('app') },
@@ -113,17 +120,32 @@ describe('the API on Lambda', () => {
       IntegrationType: 'AWS_PROXY',
       IntegrationUri: { 'Fn::GetAtt': [id, 'Arn'] },
     });
-    // The asset is the esbuild bundle, one file: nothing installed beside it.
-    const asset = readdirSync(s.outdir).find(
-      (dir) => dir.startsWith('asset.') && fn.Properties.Code.S3Key.startsWith(dir.slice('asset.'.length)),
+    // The asset is the esbuild bundle, one file: nothing installed beside it, argon2 left out.
+    expect(assetFiles(fn)).toEqual(['index.js']);
+  });
+
+  it("serves the admin side from a function of its own, with the page and argon2's binary beside its bundle", () => {
+    const [id, fn] = adminFunction();
+    for (const path of ['/api/admin/{proxy+}', '/admin', '/admin/{proxy+}', '/calendar/{proxy+}'])
+      s.template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: `ANY ${path}` });
+    s.template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      IntegrationUri: { 'Fn::GetAtt': [id, 'Arn'] },
+    });
+    const files = assetFiles(fn);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'index.js',
+        join('admin-web', 'index.html'),
+        expect.stringMatching(/^admin-web\/app-.*\.js$/),
+      ]),
     );
-    const files = readdirSync(join(s.outdir, asset!));
-    expect(files.filter((file) => !file.endsWith('.node'))).toEqual(['index.js']);
-    // Beside it, argon2's binary for the processor the function is declared on (the one npm
-    // installed here), so an admin can sign in.
+    // argon2's binary for the processor the function is declared on (the one npm installed
+    // here), so an admin can sign in.
     const addons = files.filter((file) => file.endsWith('.node'));
     expect(addons).toEqual([expect.stringMatching(process.arch === 'x64' ? /linux-x64-gnu/ : /linux-arm64-gnu/)]);
     expect(fn.Properties.Architectures).toEqual([process.arch === 'x64' ? 'x86_64' : 'arm64']);
+    expect(fn.Properties.Environment.Variables).toMatchObject({ TRUST_PROXY: '1', DATABASE_POOL_SIZE: '2' });
   });
 
   it('declares a function by the native addons its bundle carries', () => {
