@@ -15,31 +15,33 @@ export interface HeldInboundDeps {
   everyMs: number;
 }
 
+/** A conversation as the spool's entries tell it: the business's number and the customer's. */
+const conversationOf = (m: InboundMessage) => `${m.to} ${m.from}`;
+
 /**
  * Inbound messages Postgres could not take: kept (inbound-spool.ts), answered with a holding
- * reply, and replayed in arrival order once Postgres is back. While this process has anything
- * kept, it keeps the messages that follow too, so that no customer's later message is answered
- * before an earlier one. A message whose replay fails stays kept, and so do the later messages of
- * the same customer, until the next pass.
+ * reply, and replayed in arrival order once Postgres is back. While a conversation has messages
+ * kept by this process, its next messages are kept behind them, so that none of a customer's
+ * messages overtakes an earlier one; other conversations go on as usual. A message whose replay
+ * fails stays kept, and so do the later messages of its conversation, until the next pass.
  */
 export class HeldInbound {
-  private holding = false;
-  /** Counts keeps, so a pass that found the spool empty does not forget a message kept meanwhile. */
-  private kept = 0;
+  /** Messages kept per conversation since it was last found with nothing kept. */
+  private readonly keptBy = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private passing: Promise<number> | null = null;
 
   constructor(private readonly deps: HeldInboundDeps) {}
 
-  /** Whether new messages should be kept behind those waiting. */
-  get active(): boolean {
-    return this.holding;
+  /** Whether this message must wait behind messages of its conversation that are kept. */
+  holds(message: InboundMessage): boolean {
+    return this.keptBy.has(conversationOf(message));
   }
 
   /** Keeps a message; throws only when neither Redis nor the disk would take it. */
   async hold(message: InboundMessage): Promise<void> {
-    this.kept += 1;
-    this.holding = true;
+    const conversation = conversationOf(message);
+    this.keptBy.set(conversation, (this.keptBy.get(conversation) ?? 0) + 1);
     const where = await this.deps.spool.keep(message, this.deps.clock.now());
     this.deps.log.warn({ sid: message.sid, keptIn: where }, 'inbound message kept until Postgres is back');
   }
@@ -68,16 +70,16 @@ export class HeldInbound {
   }
 
   private async replayKept(): Promise<number> {
-    const keptBefore = this.kept;
+    const before = new Map(this.keptBy);
     if (!(await this.deps.spool.pending())) {
-      if (this.kept === keptBefore) this.holding = false;
+      this.release(before, new Set());
       return 0;
     }
     if (!(await this.deps.databaseReady().catch(() => false))) return 0;
     const blocked = new Set<string>();
     let replayed = 0;
     for (const entry of await this.deps.spool.all()) {
-      const conversation = `${entry.message.to} ${entry.message.from}`;
+      const conversation = conversationOf(entry.message);
       if (blocked.has(conversation)) continue;
       try {
         await this.deps.replay(entry.message);
@@ -89,7 +91,16 @@ export class HeldInbound {
       }
     }
     if (replayed > 0) this.deps.log.info({ replayed }, 'answered inbound messages kept while Postgres was away');
-    if (blocked.size === 0 && this.kept === keptBefore && !(await this.deps.spool.pending())) this.holding = false;
+    this.release(before, blocked);
     return replayed;
+  }
+
+  /**
+   * Lets new messages of a conversation through again once all it had kept is answered: not when
+   * its replay failed, nor when a message of it was kept after the pass read the spool.
+   */
+  private release(before: Map<string, number>, blocked: Set<string>): void {
+    for (const [conversation, kept] of before)
+      if (!blocked.has(conversation) && this.keptBy.get(conversation) === kept) this.keptBy.delete(conversation);
   }
 }

@@ -87,7 +87,7 @@ export class InboundHandler {
     });
   }
 
-  /** Whether inbound messages are being kept for Postgres; `start` and `stop` their replay. */
+  /** The messages kept while Postgres is away; `start` and `stop` their replay. */
   get held(): HeldInbound {
     return this.heldInbound;
   }
@@ -95,30 +95,33 @@ export class InboundHandler {
   async handle(m: InboundMessage): Promise<InboundResult> {
     const started = performance.now();
     const { booking, log } = this.deps;
+    // Only Postgres being away keeps a message for later; any other failure answers 500, for
+    // Twilio to retry or call the Fallback URL, rather than hold a message no replay could run.
+    const heldWhenAway = (error: unknown, catalog: Catalog | null, what: string) => {
+      if (!isDatabaseUnreachable(error)) throw error;
+      log.error({ err: error, sid: m.sid }, `${what}: Postgres is away, the message is kept`);
+      return this.hold(m, catalog);
+    };
     let catalog: Catalog | null;
     try {
       catalog = await booking.catalogs.byAddress(m.to);
     } catch (error) {
-      log.error({ err: error, sid: m.sid }, 'the business of the message cannot be read: keeping it');
-      return this.hold(m, null);
+      return heldWhenAway(error, null, 'the business of the message cannot be read');
     }
     if (!catalog) return { kind: 'unknown_business' };
-    // Behind the messages already kept, so that none of a customer's messages overtakes another.
-    if (this.heldInbound.active) return this.hold(m, catalog);
+    // Behind the messages of its conversation already kept, so that none overtakes another.
+    if (this.heldInbound.holds(m)) return this.hold(m, catalog);
     let received: Received;
     try {
       received = await this.receive(m, catalog);
     } catch (error) {
-      log.error({ err: error, sid: m.sid }, 'Postgres did not take the inbound message: keeping it');
-      return this.hold(m, catalog);
+      return heldWhenAway(error, catalog, 'the message cannot be stored');
     }
     try {
       return { kind: 'reply', body: await this.answer(m, catalog, received, 'inline', started) };
     } catch (error) {
-      if (!isDatabaseUnreachable(error)) throw error;
       // Stored, but Postgres went away before the turn was saved: answered once it is back.
-      log.error({ err: error, sid: m.sid }, 'Postgres went away during the turn: keeping the message');
-      return this.hold(m, catalog);
+      return heldWhenAway(error, catalog, 'the turn cannot be saved');
     }
   }
 
