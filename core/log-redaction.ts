@@ -50,6 +50,8 @@ const PERSONAL_KEYS = new Set(
 );
 
 const PHONE = /\+\d{5,13}(\d{2})/g;
+/** A phone written without its +, as a carrier's or a library's message may ("5551234567"); ports and counts are shorter. */
+const BARE_PHONE = /(?<![\w+.…-])\d{8,13}(\d{2})(?![\w.-])/g;
 const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)[^@/\s]+@/gi;
 const QUERY = /\?.*$/;
 
@@ -70,7 +72,7 @@ export function redactor(options: RedactionOptions): Redactor {
   const hide = options.personalData === 'hide';
   const text = (s: string) => {
     const masked = s.replace(URL_PASSWORD, '$1[redacted]@');
-    return hide ? masked.replace(PHONE, '+…$1') : masked;
+    return hide ? masked.replace(PHONE, '+…$1').replace(BARE_PHONE, '…$1') : masked;
   };
   const walk = (value: unknown, key: string, depth: number): unknown => {
     const lower = key.toLowerCase();

@@ -24,9 +24,13 @@ const FIELDS = {
 };
 
 it('hides personal data and secrets by default', () => {
-  const line = logOnce('hide', FIELDS, 'sent to +15551234567');
+  const line = logOnce(
+    'hide',
+    FIELDS,
+    'sent to +15551234567, not 15557654321 (port 5432, 12 tries, request 550e8400-e29b-41d4-a716-446655440000)',
+  );
   expect(line).toMatchObject({
-    msg: 'sent to +…67',
+    msg: 'sent to +…67, not …21 (port 5432, 12 tries, request 550e8400-e29b-41d4-a716-446655440000)',
     to: 'whatsapp:+…78',
     body: '[redacted]',
     customer: { name: '[redacted]', details: '[redacted]' },
