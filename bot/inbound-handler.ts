@@ -74,10 +74,11 @@ const DEFAULT_REDELIVERY_GRACE_MS = 10_000;
  * delivery that ran it; the others answer nothing (booking/repositories/turns.ts).
  */
 export class InboundHandler {
-  private readonly heldInbound: HeldInbound;
+  /** The messages kept while Postgres is away; the app starts and stops their replay. */
+  readonly held: HeldInbound;
 
   constructor(private readonly deps: InboundDeps) {
-    this.heldInbound = new HeldInbound({
+    this.held = new HeldInbound({
       spool: deps.spool,
       clock: deps.clock,
       log: deps.log,
@@ -87,42 +88,44 @@ export class InboundHandler {
     });
   }
 
-  /** The messages kept while Postgres is away; `start` and `stop` their replay. */
-  get held(): HeldInbound {
-    return this.heldInbound;
-  }
-
   async handle(m: InboundMessage): Promise<InboundResult> {
     const started = performance.now();
-    const { booking, log } = this.deps;
-    // Only Postgres being away keeps a message for later; any other failure answers 500, for
-    // Twilio to retry or call the Fallback URL, rather than hold a message no replay could run.
-    const heldWhenAway = (error: unknown, catalog: Catalog | null, what: string) => {
-      if (!isDatabaseUnreachable(error)) throw error;
-      log.error({ err: error, sid: m.sid }, `${what}: Postgres is away, the message is kept`);
-      return this.hold(m, catalog);
-    };
     let catalog: Catalog | null;
     try {
-      catalog = await booking.catalogs.byAddress(m.to);
+      catalog = await this.deps.booking.catalogs.byAddress(m.to);
     } catch (error) {
-      return heldWhenAway(error, null, 'the business of the message cannot be read');
+      return this.holdWhenAway(m, null, error, 'the business of the message cannot be read');
     }
     if (!catalog) return { kind: 'unknown_business' };
     // Behind the messages of its conversation already kept, so that none overtakes another.
-    if (this.heldInbound.holds(m)) return this.hold(m, catalog);
+    if (this.held.holds(m)) return this.hold(m, catalog);
     let received: Received;
     try {
       received = await this.receive(m, catalog);
     } catch (error) {
-      return heldWhenAway(error, catalog, 'the message cannot be stored');
+      return this.holdWhenAway(m, catalog, error, 'the message cannot be stored');
     }
     try {
       return { kind: 'reply', body: await this.answer(m, catalog, received, 'inline', started) };
     } catch (error) {
       // Stored, but Postgres went away before the turn was saved: answered once it is back.
-      return heldWhenAway(error, catalog, 'the turn cannot be saved');
+      return this.holdWhenAway(m, catalog, error, 'the turn cannot be saved');
     }
+  }
+
+  /**
+   * Only Postgres being away keeps a message for later; any other failure answers 500, for Twilio
+   * to retry or call the Fallback URL, rather than hold a message no replay could run.
+   */
+  private holdWhenAway(
+    m: InboundMessage,
+    catalog: Catalog | null,
+    error: unknown,
+    what: string,
+  ): Promise<InboundResult> {
+    if (!isDatabaseUnreachable(error)) throw error;
+    this.deps.log.error({ err: error, sid: m.sid }, `${what}: Postgres is away, the message is kept`);
+    return this.hold(m, catalog);
   }
 
   /** A kept message, now that Postgres takes it: stored, its turn run, the reply sent by the workers. */
@@ -141,7 +144,7 @@ export class InboundHandler {
    * for Twilio to retry or call the Fallback URL, only when neither Redis nor the disk took it.
    */
   private async hold(m: InboundMessage, catalog: Catalog | null): Promise<InboundResult> {
-    await this.heldInbound.hold(m);
+    await this.held.hold(m);
     const extraStopWords = catalog?.business.settings.extraOptOutKeywords ?? [];
     if (keywordOf(m.body, extraStopWords, m.optOutType)) return { kind: 'reply', body: null };
     const business = catalog?.business;

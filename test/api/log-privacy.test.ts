@@ -1,7 +1,6 @@
-import { startWorkers, type RunningWorkers } from '../../workers/start';
-import { FakeTwilio } from '../helpers/fake-twilio';
-import { messageSid, Phone, postSigned, startTestApp, type TestApp } from '../helpers/app';
-import { ACCOUNT_SID, AUTH_TOKEN, FAST } from '../workers/support/harness';
+import type { FakeTwilio } from '../helpers/fake-twilio';
+import { messageSid, Phone, postSigned, type TestApp } from '../helpers/app';
+import { ACCOUNT_SID, type AppWithWorkers, startAppWithWorkers } from '../helpers/app-with-workers';
 
 /**
  * Everything the app and its workers log, at every level, over whole conversations and the ways
@@ -17,24 +16,18 @@ const STRANGER = '+15553141592';
 const CLINIC_OWNER = '+56990000000';
 
 const lines: string[] = [];
+let box: AppWithWorkers;
 let t: TestApp;
 let fake: FakeTwilio;
-let workers: RunningWorkers;
 
 beforeAll(async () => {
-  fake = await FakeTwilio.start(ACCOUNT_SID, AUTH_TOKEN);
-  t = await startTestApp({
-    now: '2026-11-23T09:00:00-08:00',
-    env: { LOG_LEVEL: 'trace', TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_API_URL: fake.url },
+  box = await startAppWithWorkers('2026-11-23T09:00:00-08:00', {
+    env: { LOG_LEVEL: 'trace' },
     logTo: { write: (line: string) => void lines.push(line) },
   });
-  workers = await startWorkers(t.runtime, FAST);
+  ({ t, twilio: fake } = box);
 });
-afterAll(async () => {
-  await workers?.close();
-  await t?.close();
-  await fake?.close();
-});
+afterAll(() => box?.close());
 
 /** What the people in this file said or are called: none of it may reach a log line. */
 const SAID: string[] = [];

@@ -1,7 +1,7 @@
 import { METRICS_LOG_MESSAGE, MetricsReport } from '../../core/metrics-report';
-import { startWorkers, type RunningWorkers } from '../../workers/start';
-import { FakeTwilio } from '../helpers/fake-twilio';
-import { AUTH_TOKEN, Phone, startTestApp, type TestApp } from '../helpers/app';
+import type { FakeTwilio } from '../helpers/fake-twilio';
+import { AUTH_TOKEN, Phone, type TestApp } from '../helpers/app';
+import { type AppWithWorkers, startAppWithWorkers } from '../helpers/app-with-workers';
 
 /**
  * What an operator sees of a booking made by text: the log lines (every one of the webhook's and
@@ -9,38 +9,22 @@ import { AUTH_TOKEN, Phone, startTestApp, type TestApp } from '../helpers/app';
  * address or a secret) and `/metrics` behind its token. The app and the workers share one
  * process here, as in the one-box set-up.
  */
-const ACCOUNT_SID = `AC${'7'.repeat(32)}`;
 const METRICS_TOKEN = 'metrics-token-0123456789abcdef';
 const OWNER = '+15550109999';
 const CUSTOMER = '+15553217654';
 const lines: string[] = [];
+let box: AppWithWorkers;
 let t: TestApp;
 let fake: FakeTwilio;
-let workers: RunningWorkers;
 
 beforeAll(async () => {
-  fake = await FakeTwilio.start(ACCOUNT_SID, AUTH_TOKEN);
-  t = await startTestApp({
-    now: '2026-11-23T09:00:00-08:00',
-    env: {
-      LOG_LEVEL: 'debug',
-      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-      TWILIO_API_URL: fake.url,
-      METRICS_TOKEN,
-    },
+  box = await startAppWithWorkers('2026-11-23T09:00:00-08:00', {
+    env: { LOG_LEVEL: 'debug', METRICS_TOKEN },
     logTo: { write: (line: string) => void lines.push(line) },
   });
-  workers = await startWorkers(t.runtime, {
-    sendRate: () => Infinity,
-    relay: { intervalMs: 50 },
-    digests: false,
-  });
+  ({ t, twilio: fake } = box);
 });
-afterAll(async () => {
-  await workers?.close();
-  await t?.close();
-  await fake?.close();
-});
+afterAll(() => box?.close());
 
 const logged = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>);
 

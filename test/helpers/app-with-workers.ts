@@ -1,3 +1,4 @@
+import type { DestinationStream } from 'pino';
 import type { BotOptions } from '../../bot';
 import { type RunningWorkers, startWorkers } from '../../workers/start';
 import { FAST } from '../workers/support/harness';
@@ -18,13 +19,14 @@ export interface AppWithWorkers {
  */
 export async function startAppWithWorkers(
   now: string,
-  options: { env?: Record<string, string>; bot?: Omit<BotOptions, 'engine'> } = {},
+  options: { env?: Record<string, string>; bot?: Omit<BotOptions, 'engine'>; logTo?: DestinationStream } = {},
 ): Promise<AppWithWorkers> {
   const twilio = await FakeTwilio.start(ACCOUNT_SID, AUTH_TOKEN);
   const t = await startTestApp({
     now,
     env: { ...BEHIND_TLS_PROXY, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_API_URL: twilio.url, ...options.env },
     bot: options.bot,
+    logTo: options.logTo,
   });
   const workers: RunningWorkers = await startWorkers(t.runtime, FAST);
   return {
